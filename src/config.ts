@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Environment parsed once at start; a bad variable stops the process with a clear message. */
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.url().optional(),
+  FILES_DIR: z.string().optional(),
+  SMTP_URL: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
+  DEMO: booleanFlag.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  COOKIE_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  filesDir: string;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  demo: boolean;
+  sessionTtlHours: number;
+  cookieSecret: string;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  trustProxy: boolean;
+  /** Cookies are marked Secure when the public address is https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const DEMO_COOKIE_SECRET = "motcua-demo-cookie-secret-not-for-production-use";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const demo = e.DEMO ?? defaults.demo ?? false;
+  if (!demo && !e.COOKIE_SECRET) {
+    throw new ConfigError("COOKIE_SECRET (at least 32 characters) must be set outside demo mode (DEMO=1).");
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, "files")),
+    smtpUrl: e.SMTP_URL,
+    publicUrl,
+    demo,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecret: e.COOKIE_SECRET ?? DEMO_COOKIE_SECRET,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: publicUrl.startsWith("https:"),
+  };
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
+import type { Database } from "./database.ts";
+
+export type Engine = "pglite" | "postgres";
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// bigint (int8) and numeric come back as strings from pg; we keep counts as numbers (cast in SQL where needed)
+// and parse int8 so both engines agree.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1082, (v) => v); // date stays "YYYY-MM-DD", as on PGlite
+
+export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: "postgres", close: () => db.destroy() };
+}
+
+/** PGlite in a directory (durable) or in memory (dataDir undefined), with the extensions the schema uses. */
+export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<DbHandle> {
+  let lock: DataDirLock | undefined;
+  let pgDir: string | undefined;
+  if (dataDir) {
+    pgDir = path.join(dataDir, "pg");
+    lock = lockDataDir(dataDir, pgDir);
+  }
+  try {
+    const pglite = await PGlite.create({
+      ...(pgDir ? { dataDir: pgDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { unaccent, pg_trgm },
+      parsers: { 20: (v: string) => Number.parseInt(v, 10) },
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      engine: "pglite",
+      close: async () => {
+        await db.destroy();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

@@ -1,0 +1,10 @@
+import type { Kysely, Transaction } from "kysely";
+import type { FoundationTables } from "./tables/foundation.ts";
+
+/** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
+export interface Database extends FoundationTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Code that may run inside or outside a transaction takes an Executor. */
+export type Executor = Kysely<Database> | Transaction<Database>;

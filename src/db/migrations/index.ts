@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-28-01-foundation.ts";
+
+/**
+ * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
+ * Names sort by date so that the order is the same however they are listed.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-28-01-foundation": foundation,
+};

@@ -1,0 +1,135 @@
+/**
+ * One error type with stable machine codes. Every 4xx the API sends is an AppError; its code never changes
+ * once published, so integrations can branch on it. Messages are Vietnamese first, English second.
+ */
+export type ErrorCode = keyof typeof ERRORS;
+
+interface ErrorSpec {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, vi: "Dữ liệu gửi lên không hợp lệ.", en: "The request data is invalid." },
+  INVALID_JSON: { status: 400, vi: "Nội dung JSON không đúng cú pháp.", en: "The JSON body is malformed." },
+  INVALID_UTF8: {
+    status: 400,
+    vi: "Nội dung không phải văn bản UTF-8 hợp lệ.",
+    en: "The body is not valid UTF-8 text.",
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: "Kiểu nội dung không được hỗ trợ.",
+    en: "The content type is not supported.",
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: "Nội dung gửi lên quá lớn.", en: "The request body is too large." },
+  UNAUTHENTICATED: {
+    status: 401,
+    vi: "Bạn cần đăng nhập để thực hiện thao tác này.",
+    en: "You must sign in to do this.",
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "The username or password is incorrect.",
+  },
+  TOTP_REQUIRED: {
+    status: 401,
+    vi: "Cần nhập mã xác thực hai lớp.",
+    en: "A two-factor authentication code is required.",
+  },
+  TOTP_INVALID: { status: 401, vi: "Mã xác thực hai lớp không đúng.", en: "The two-factor code is incorrect." },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.",
+    en: "Too many failed sign-ins. Please try again later.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    vi: "Quá nhiều yêu cầu. Vui lòng thử lại sau.",
+    en: "Too many requests. Please try again later.",
+  },
+  CSRF_INVALID: {
+    status: 403,
+    vi: "Mã chống giả mạo yêu cầu (CSRF) không hợp lệ. Hãy tải lại trang.",
+    en: "The anti-forgery (CSRF) token is invalid. Reload the page.",
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+    en: "You are not allowed to do this.",
+  },
+  NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
+  ROUTE_NOT_FOUND: { status: 404, vi: "Không có địa chỉ này.", en: "No such route." },
+  METHOD_NOT_ALLOWED: { status: 405, vi: "Phương thức không được hỗ trợ.", en: "Method not allowed." },
+  CONFLICT: {
+    status: 409,
+    vi: "Dữ liệu đã bị người khác thay đổi. Hãy tải lại và thử lại.",
+    en: "Someone else changed this record. Reload and try again.",
+  },
+  DUPLICATE: { status: 409, vi: "Bản ghi đã tồn tại.", en: "The record already exists." },
+  UNIT_CODE_TAKEN: {
+    status: 409,
+    vi: "Mã định danh đơn vị đã được sử dụng.",
+    en: "The unit identifier code is already in use.",
+  },
+  USERNAME_TAKEN: { status: 409, vi: "Tên đăng nhập đã được sử dụng.", en: "The username is already in use." },
+  UNIT_MOVE_CYCLE: {
+    status: 422,
+    vi: "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
+    en: "A unit cannot be moved under itself or one of its descendants.",
+  },
+  UNIT_INACTIVE: { status: 422, vi: "Đơn vị đã ngừng hoạt động.", en: "The unit is deactivated." },
+  UNIT_HAS_ACTIVE_CHILDREN: {
+    status: 422,
+    vi: "Đơn vị còn đơn vị cấp dưới đang hoạt động.",
+    en: "The unit still has active child units.",
+  },
+  WEAK_PASSWORD: {
+    status: 422,
+    vi: "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.",
+    en: "The password needs at least 10 characters with letters and digits.",
+  },
+  WRONG_PASSWORD: { status: 422, vi: "Mật khẩu hiện tại không đúng.", en: "The current password is incorrect." },
+  UNKNOWN_UNIT: { status: 400, vi: "Không có đơn vị với mã này.", en: "No unit has this code." },
+  INVALID_STATE: {
+    status: 409,
+    vi: "Thao tác không hợp lệ ở trạng thái hiện tại.",
+    en: "This action is not allowed in the current state.",
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, options: { details?: unknown; vi?: string; en?: string } = {}) {
+    const spec: ErrorSpec = ERRORS[code];
+    super(options.en ?? spec.en);
+    this.name = "AppError";
+    this.code = code;
+    this.status = spec.status;
+    this.messageVi = options.vi ?? spec.vi;
+    this.messageEn = options.en ?? spec.en;
+    this.details = options.details;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.messageVi,
+        messageEn: this.messageEn,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; messageEn: string; details?: unknown };
+}
