@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default. */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export const UNIT_KINDS = ["province", "district", "commune", "ward", "township", "special_zone", "agency"] as const;
 /** province = tỉnh/thành phố; district = huyện/quận/thị xã; commune = xã; ward = phường; township = thị trấn; special_zone = đặc khu; agency = cơ quan chuyên môn */
@@ -36,8 +39,8 @@ export interface UnitTable {
   valid_to: string | null;
   successor_id: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export const STAFF_ROLES = [
@@ -66,10 +69,10 @@ export interface StaffTable {
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
   failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
+  locked_until: NullableTimestamp;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export type SessionSubject = "staff" | "citizen";
@@ -79,15 +82,15 @@ export interface SessionTable {
   id_hash: string;
   subject_kind: SessionSubject;
   subject_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   expires_at: Timestamp;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: GeneratedTimestamp;
   ip: string | null;
   user_agent: string | null;
 }
 
 export interface AuditLogTable {
-  id: Generated<string>;
+  id: Generated<number>;
   chain: string;
   seq: number;
   at: Timestamp;

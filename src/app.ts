@@ -1,0 +1,156 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyHelmet from "@fastify/helmet";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "@fastify/type-provider-zod";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/database.ts";
+import type { Engine } from "./db/connection.ts";
+import { AppError } from "./errors.ts";
+import { installErrorHandler } from "./http/error-handler.ts";
+import { installStrictJsonParser } from "./http/json-parser.ts";
+import { registerWebAssets, serveWeb } from "./http/web.ts";
+import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { staffRoutes } from "./modules/staff/routes.ts";
+import { unitRoutes } from "./modules/units/routes.ts";
+
+export type Clock = () => Date;
+
+export interface AppDeps {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  clock: Clock;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /** false on routes that authenticate otherwise (signed callbacks, API keys) or change nothing. */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const API_PREFIX = "/api/v1";
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    ajv: { customOptions: { coerceTypes: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate("deps", deps);
+  app.decorateRequest("principal", null as unknown as string);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installStrictJsonParser(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: "motcua_csrf",
+    cookieOpts: {
+      path: "/",
+      sameSite: "strict",
+      httpOnly: true,
+      secure: deps.config.secureCookies,
+      signed: true,
+    },
+  });
+
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.principal = token ? await principalFromToken(deps.db, token, deps.clock()) : ANONYMOUS;
+  });
+  app.addHook("onRequest", (request, reply, done) => {
+    const config = request.routeOptions.config;
+    if (!UNSAFE_METHODS.has(request.method) || config?.csrf === false || !request.url.startsWith("/api/")) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "motcua API",
+        description: "Một cửa: thủ tục hành chính, hồ sơ, văn bản, ký số. / The one-stop shop API.",
+        version: "1.0.0",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes);
+      await api.register(unitRoutes);
+      await api.register(staffRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET") {
+      return reply.status(404).send(new AppError("ROUTE_NOT_FOUND").toBody());
+    }
+    return serveWeb(request, reply);
+  });
+  await registerWebAssets(app);
+  return app;
+}

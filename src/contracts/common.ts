@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** Limits that both the server and the web app enforce, in one place. */
+export const LIMITS = {
+  name: 300,
+  shortText: 200,
+  longText: 5000,
+  username: 64,
+  password: 200,
+} as const;
+
+export const Uuid = z.uuid();
+export const NonEmpty = (max: number = LIMITS.shortText) => z.string().trim().min(1).max(max);
+export const OptionalText = (max: number = LIMITS.shortText) => z.string().trim().max(max).nullable().optional();
+export const IsoDate = z.iso.date();
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{8,20}$/, "phone");
+export const Email = z.email().max(200);
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const Paging = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });

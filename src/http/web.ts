@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+/** The React app built by Vite into web/dist, served by the same process; unknown paths get index.html. */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export async function registerWebAssets(app: FastifyInstance): Promise<void> {
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) return;
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: "/",
+    index: false,
+    wildcard: false,
+    maxAge: "1h",
+    immutable: false,
+  });
+}
+
+export function serveWeb(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const index = path.join(WEB_DIST, "index.html");
+  if (!fs.existsSync(index)) {
+    return reply
+      .status(503)
+      .type("text/plain; charset=utf-8")
+      .send("Giao diện web chưa được dựng (npm run build:web). / The web app is not built yet (npm run build:web).");
+  }
+  return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(fs.createReadStream(index));
+}

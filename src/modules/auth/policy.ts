@@ -1,0 +1,139 @@
+import type { StaffRole } from "../../db/tables/foundation.ts";
+import { AppError } from "../../errors.ts";
+import type { Principal, StaffPrincipal } from "./principal.ts";
+
+/**
+ * Authorization: one table from role to (action, scope). Every route asks `authorize` before it reads or changes
+ * data of a unit. Scope "own" is the staff member's unit; "subtree" is that unit and every unit below it
+ * (a district supervisor reads its communes); "all" is the whole tree.
+ */
+export const ACTIONS = [
+  "unit.read",
+  "unit.manage",
+  "staff.read",
+  "staff.manage",
+  "audit.read",
+  "calendar.manage",
+  "catalog.read",
+  "catalog.manage",
+  "dossier.read",
+  "dossier.receive",
+  "dossier.process",
+  "dossier.approve",
+  "dossier.return",
+  "document.read",
+  "document.manage",
+  "document.sign",
+  "feedback.read",
+  "feedback.manage",
+  "roster.manage",
+  "report.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+export type Scope = "own" | "subtree" | "all";
+
+type Grants = Partial<Record<Action, Scope>>;
+
+const OFFICER_READS: Grants = { "unit.read": "own", "catalog.read": "all", "dossier.read": "own" };
+
+export const GRANTS: Record<StaffRole, Grants> = {
+  reception: { ...OFFICER_READS, "dossier.receive": "own", "dossier.return": "own", "feedback.read": "own" },
+  specialist: { ...OFFICER_READS, "dossier.process": "own", "document.read": "own", "feedback.manage": "own" },
+  leader: {
+    ...OFFICER_READS,
+    "staff.read": "own",
+    "dossier.process": "own",
+    "dossier.approve": "own",
+    "document.read": "own",
+    "document.sign": "own",
+    "report.read": "subtree",
+    "feedback.read": "own",
+  },
+  clerk: { ...OFFICER_READS, "document.read": "own", "document.manage": "own", "document.sign": "own" },
+  unit_admin: {
+    "unit.read": "subtree",
+    "unit.manage": "subtree",
+    "staff.read": "subtree",
+    "staff.manage": "subtree",
+    "audit.read": "subtree",
+    "catalog.read": "all",
+    "catalog.manage": "subtree",
+    "roster.manage": "subtree",
+    "report.read": "subtree",
+  },
+  supervisor: {
+    "unit.read": "subtree",
+    "staff.read": "subtree",
+    "audit.read": "subtree",
+    "catalog.read": "all",
+    "dossier.read": "subtree",
+    "document.read": "subtree",
+    "feedback.read": "subtree",
+    "report.read": "subtree",
+  },
+  system_admin: Object.fromEntries(
+    ["unit.read", "unit.manage", "staff.read", "staff.manage", "audit.read", "calendar.manage", "catalog.read"]
+      .concat(["catalog.manage", "report.read"])
+      .map((a) => [a, "all"]),
+  ) as Grants,
+};
+
+/** A unit as the policy sees it: its materialised path "/root/…/self/". */
+export interface UnitRef {
+  id: string;
+  path: string;
+}
+
+function scopeCovers(scope: Scope, actor: StaffPrincipal, target: UnitRef): boolean {
+  switch (scope) {
+    case "all":
+      return true;
+    case "subtree":
+      return target.path.startsWith(actor.unitPath);
+    case "own":
+      return target.id === actor.unitId;
+  }
+}
+
+/** Whether the principal may do `action` on data of `target`. */
+export function can(principal: Principal, action: Action, target: UnitRef): boolean {
+  if (principal.kind !== "staff") return false;
+  return principal.roles.some((role) => {
+    const scope = GRANTS[role][action];
+    return scope !== undefined && scopeCovers(scope, principal, target);
+  });
+}
+
+/** The widest scope any of the principal's roles gives for an action, or null when none does. */
+export function widestScope(principal: Principal, action: Action): Scope | null {
+  if (principal.kind !== "staff") return null;
+  const order: Scope[] = ["all", "subtree", "own"];
+  const scopes = principal.roles.map((r) => GRANTS[r][action]).filter((s): s is Scope => s !== undefined);
+  return order.find((s) => scopes.includes(s)) ?? null;
+}
+
+export function requireStaff(principal: Principal): StaffPrincipal {
+  if (principal.kind !== "staff") throw new AppError("UNAUTHENTICATED");
+  return principal;
+}
+
+export function assertCan(principal: Principal, action: Action, target: UnitRef): StaffPrincipal {
+  const staff = requireStaff(principal);
+  if (!can(staff, action, target)) throw new AppError("FORBIDDEN", { details: { action } });
+  return staff;
+}
+
+/** The path prefix a listing must stay under for this action, or null for no restriction. */
+export function listingScope(principal: Principal, action: Action): { unitId: string } | { pathPrefix: string } | null {
+  const staff = requireStaff(principal);
+  switch (widestScope(staff, action)) {
+    case "all":
+      return null;
+    case "subtree":
+      return { pathPrefix: staff.unitPath };
+    case "own":
+      return { unitId: staff.unitId };
+    case null:
+      throw new AppError("FORBIDDEN", { details: { action } });
+  }
+}

@@ -1,0 +1,196 @@
+import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
+import type { FastifyReply } from "fastify";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { CsrfToken, LoginInput, Me, PasswordChange, TotpEnable, TotpSetup } from "../../contracts/auth.ts";
+import { ErrorResponse, Ok } from "../../contracts/common.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { getStaffRow } from "../staff/service.ts";
+import { loginStaff } from "./login.ts";
+import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.ts";
+import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
+import { destroySession, destroySessionsOf, SESSION_COOKIE } from "./sessions.ts";
+import { newTotpSecret, totpUri, verifyTotp } from "./totp.ts";
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+
+  function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      expires: expiresAt,
+    });
+  }
+
+  app.get(
+    "/auth/csrf",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Mã chống giả mạo cho các yêu cầu thay đổi dữ liệu / CSRF token for state-changing requests",
+        response: { 200: CsrfToken },
+      },
+    },
+    async (_request, reply) => ({ csrfToken: reply.generateCsrf() }),
+  );
+
+  app.post(
+    "/auth/login",
+    {
+      schema: { tags: ["auth"], body: LoginInput, response: { 200: Me, ...errors } },
+    },
+    async (request, reply) => {
+      const previous = request.principal;
+      const session = await loginStaff(db, request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+        ttlHours: config.sessionTtlHours,
+        now: clock(),
+      });
+      // A fresh session id on every sign-in: a planted cookie never becomes an authenticated one.
+      if (previous.kind !== "anonymous") await destroySession(db, previous.sessionHash);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      const staffId = (await db.selectFrom("sessions").select("subject_id").where("id_hash", "=", session.idHash).executeTakeFirstOrThrow()).subject_id;
+      return meOf(staffId);
+    },
+  );
+
+  app.post("/auth/logout", { schema: { tags: ["auth"], response: { 200: Ok } } }, async (request, reply) => {
+    const principal = request.principal;
+    if (principal.kind !== "anonymous") {
+      await db.transaction().execute(async (tx) => {
+        await destroySession(tx, principal.sessionHash);
+        if (principal.kind === "staff") {
+          await recordAudit(
+            tx,
+            {
+              actor: { kind: "staff", id: principal.staffId },
+              action: "auth.logout",
+              entityType: "staff",
+              entityId: principal.staffId,
+              unitId: principal.unitId,
+              summary: {},
+            },
+            clock(),
+          );
+        }
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true as const };
+  });
+
+  async function meOf(staffId: string): Promise<z.infer<typeof Me>> {
+    const row = await getStaffRow(db, staffId);
+    const unit = await db.selectFrom("units").select(["id", "code", "name", "kind"]).where("id", "=", row.unit_id).executeTakeFirstOrThrow();
+    const principalLike = {
+      kind: "staff" as const,
+      staffId,
+      username: row.username,
+      fullName: row.full_name,
+      unitId: row.unit_id,
+      unitPath: row.unit_path,
+      roles: row.roles,
+      sessionHash: "",
+    };
+    const permissions: Record<string, "own" | "subtree" | "all"> = {};
+    for (const action of ACTIONS) {
+      const scope = widestScope(principalLike, action);
+      if (scope) permissions[action] = scope;
+    }
+    return {
+      kind: "staff",
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      roles: row.roles,
+      unit,
+      mustChangePassword: row.must_change_password,
+      totpEnabled: row.totp_enabled,
+      permissions,
+    };
+  }
+
+  app.get("/auth/me", { schema: { tags: ["auth"], response: { 200: Me, ...errors } } }, async (request) => {
+    const staff = requireStaff(request.principal);
+    return meOf(staff.staffId);
+  });
+
+  app.post(
+    "/auth/password",
+    { schema: { tags: ["auth"], body: PasswordChange, response: { 200: Ok, ...errors } } },
+    async (request) => {
+      const staff = requireStaff(request.principal);
+      const now = clock();
+      const row = await getStaffRow(db, staff.staffId);
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) throw new AppError("WRONG_PASSWORD");
+      assertStrongPassword(request.body.newPassword);
+      const hash = await hashPassword(request.body.newPassword);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable("staff")
+          .set({ password_hash: hash, must_change_password: false, version: row.version + 1, updated_at: now })
+          .where("id", "=", staff.staffId)
+          .execute();
+        await destroySessionsOf(tx, { kind: "staff", id: staff.staffId }, staff.sessionHash);
+        await recordAudit(
+          tx,
+          {
+            actor: { kind: "staff", id: staff.staffId },
+            action: "auth.password_change",
+            entityType: "staff",
+            entityId: staff.staffId,
+            unitId: staff.unitId,
+            summary: {},
+          },
+          now,
+        );
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post("/auth/totp/setup", { schema: { tags: ["auth"], response: { 200: TotpSetup, ...errors } } }, async (request) => {
+    const staff = requireStaff(request.principal);
+    const row = await getStaffRow(db, staff.staffId);
+    if (row.totp_enabled) throw new AppError("INVALID_STATE");
+    const secret = newTotpSecret();
+    await db.updateTable("staff").set({ totp_secret: secret }).where("id", "=", staff.staffId).execute();
+    const uri = totpUri(secret, staff.username);
+    return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri) };
+  });
+
+  app.post(
+    "/auth/totp/enable",
+    { schema: { tags: ["auth"], body: TotpEnable, response: { 200: Ok, ...errors } } },
+    async (request) => {
+      const staff = requireStaff(request.principal);
+      const now = clock();
+      const row = await getStaffRow(db, staff.staffId);
+      if (row.totp_enabled || !row.totp_secret) throw new AppError("INVALID_STATE");
+      if (!verifyTotp(row.totp_secret, request.body.code, now)) throw new AppError("TOTP_INVALID");
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable("staff").set({ totp_enabled: true }).where("id", "=", staff.staffId).execute();
+        await recordAudit(
+          tx,
+          {
+            actor: { kind: "staff", id: staff.staffId },
+            action: "auth.totp_enable",
+            entityType: "staff",
+            entityId: staff.staffId,
+            unitId: staff.unitId,
+            summary: {},
+          },
+          now,
+        );
+      });
+      return { ok: true as const };
+    },
+  );
+};

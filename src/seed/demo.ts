@@ -1,0 +1,19 @@
+import { sql } from "kysely";
+import type { Db } from "../db/database.ts";
+import { seedUnitsAndStaff } from "./seed-units-staff.ts";
+
+const SEED_LOCK_KEY = 7_262_001;
+
+/**
+ * Seeds demo data on an empty database, in one transaction. Returns false when data was already there.
+ * An advisory lock keeps two processes starting together on one PostgreSQL from seeding twice.
+ */
+export async function seedDemoIfEmpty(db: Db, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(tx);
+    const existing = await tx.selectFrom("units").select("id").limit(1).executeTakeFirst();
+    if (existing) return false;
+    await seedUnitsAndStaff(tx, now);
+    return true;
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { type DbHandle, openDatabase } from "./db/connection.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { seedDemoIfEmpty } from "./seed/demo.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DbHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds demo data when asked, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    if (config.demo) await seedDemoIfEmpty(handle.db, new Date());
+    const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
+    const address = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      handle,
+      url: address,
+      stop: () => {
+        stopping ??= (async () => {
+          await app.close();
+          await handle.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
