@@ -11,16 +11,16 @@ import {
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.ts";
-import type { Db } from "./db/database.ts";
 import type { Engine } from "./db/connection.ts";
+import type { Db } from "./db/database.ts";
 import { AppError } from "./errors.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installStrictJsonParser } from "./http/json-parser.ts";
 import { registerWebAssets, serveWeb } from "./http/web.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
-import { auditRoutes } from "./modules/audit/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";

@@ -39,7 +39,11 @@ export const ERRORS = {
     vi: "Cần nhập mã xác thực hai lớp.",
     en: "A two-factor authentication code is required.",
   },
-  TOTP_INVALID: { status: 401, vi: "Mã xác thực hai lớp không đúng.", en: "The two-factor code is incorrect." },
+  TOTP_INVALID: {
+    status: 401,
+    vi: "Mã xác thực hai lớp không đúng.",
+    en: "The two-factor code is incorrect.",
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.",
@@ -74,7 +78,11 @@ export const ERRORS = {
     vi: "Mã định danh đơn vị đã được sử dụng.",
     en: "The unit identifier code is already in use.",
   },
-  USERNAME_TAKEN: { status: 409, vi: "Tên đăng nhập đã được sử dụng.", en: "The username is already in use." },
+  USERNAME_TAKEN: {
+    status: 409,
+    vi: "Tên đăng nhập đã được sử dụng.",
+    en: "The username is already in use.",
+  },
   UNIT_MOVE_CYCLE: {
     status: 422,
     vi: "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
@@ -91,7 +99,11 @@ export const ERRORS = {
     vi: "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.",
     en: "The password needs at least 10 characters with letters and digits.",
   },
-  WRONG_PASSWORD: { status: 422, vi: "Mật khẩu hiện tại không đúng.", en: "The current password is incorrect." },
+  WRONG_PASSWORD: {
+    status: 422,
+    vi: "Mật khẩu hiện tại không đúng.",
+    en: "The current password is incorrect.",
+  },
   UNKNOWN_UNIT: { status: 400, vi: "Không có đơn vị với mã này.", en: "No unit has this code." },
   INVALID_STATE: {
     status: 409,

@@ -11,7 +11,8 @@ export const LIMITS = {
 
 export const Uuid = z.uuid();
 export const NonEmpty = (max: number = LIMITS.shortText) => z.string().trim().min(1).max(max);
-export const OptionalText = (max: number = LIMITS.shortText) => z.string().trim().max(max).nullable().optional();
+export const OptionalText = (max: number = LIMITS.shortText) =>
+  z.string().trim().max(max).nullable().optional();
 export const IsoDate = z.iso.date();
 export const Phone = z
   .string()

@@ -7,12 +7,18 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 export const WorkingHoursSchema = z
   .strictObject({
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-    sessions: z.array(z.strictObject({ start: HHMM, end: HHMM })).min(1).max(4),
+    sessions: z
+      .array(z.strictObject({ start: HHMM, end: HHMM }))
+      .min(1)
+      .max(4),
     lateReceptionCutoff: HHMM,
   })
-  .refine((w) => w.sessions.every((s, i) => s.start < s.end && (i === 0 || w.sessions[i - 1].end <= s.start)), {
-    message: "sessions must be in order and not overlap",
-  });
+  .refine(
+    (w) => w.sessions.every((s, i) => s.start < s.end && (i === 0 || w.sessions[i - 1].end <= s.start)),
+    {
+      message: "sessions must be in order and not overlap",
+    },
+  );
 
 export const DEFAULT_WORKING_HOURS: z.infer<typeof WorkingHoursSchema> = {
   weekdays: [1, 2, 3, 4, 5],
@@ -33,7 +39,12 @@ export const UnitKind = z.enum(UNIT_KINDS);
 
 export const UnitInput = z.strictObject({
   code: UnitCode,
-  gsoCode: z.string().trim().regex(/^\d{2,5}$/).nullable().optional(),
+  gsoCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,5}$/)
+    .nullable()
+    .optional(),
   name: NonEmpty(LIMITS.name),
   shortName: OptionalText(),
   kind: UnitKind,
@@ -46,7 +57,9 @@ export const UnitInput = z.strictObject({
   validFrom: IsoDate.nullable().optional(),
 });
 
-export const UnitUpdate = UnitInput.omit({ parentId: true }).partial().extend({ version: z.number().int().min(1) });
+export const UnitUpdate = UnitInput.omit({ parentId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export const UnitMove = z.strictObject({ parentId: Uuid, version: z.number().int().min(1) });
 export const UnitDeactivate = z.strictObject({
   version: z.number().int().min(1),

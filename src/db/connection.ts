@@ -13,6 +13,8 @@ export interface DbHandle {
   db: Kysely<Database>;
   engine: Engine;
   close(): Promise<void>;
+  /** The embedded engine itself, for snapshots (dump/load) and backups; undefined on PostgreSQL. */
+  pglite?: PGlite;
 }
 
 // bigint (int8) and numeric come back as strings from pg; we keep counts as numbers (cast in SQL where needed)
@@ -27,7 +29,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle
 }
 
 /** PGlite in a directory (durable) or in memory (dataDir undefined), with the extensions the schema uses. */
-export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<DbHandle> {
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob } = {},
+): Promise<DbHandle> {
   let lock: DataDirLock | undefined;
   let pgDir: string | undefined;
   if (dataDir) {
@@ -39,12 +44,13 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
       ...(pgDir ? { dataDir: pgDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { unaccent, pg_trgm },
-      parsers: { 20: (v: string) => Number.parseInt(v, 10) },
+      parsers: { 20: (v: string) => Number.parseInt(v, 10), 1082: (v: string) => v },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
       engine: "pglite",
+      pglite,
       close: async () => {
         await db.destroy();
         lock?.release();

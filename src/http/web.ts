@@ -25,7 +25,12 @@ export function serveWeb(_request: FastifyRequest, reply: FastifyReply): Fastify
     return reply
       .status(503)
       .type("text/plain; charset=utf-8")
-      .send("Giao diện web chưa được dựng (npm run build:web). / The web app is not built yet (npm run build:web).");
+      .send(
+        "Giao diện web chưa được dựng (npm run build:web). / The web app is not built yet (npm run build:web).",
+      );
   }
-  return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(fs.createReadStream(index));
+  return reply
+    .header("cache-control", "no-cache")
+    .type("text/html; charset=utf-8")
+    .send(fs.createReadStream(index));
 }

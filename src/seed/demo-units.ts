@@ -46,7 +46,13 @@ const BACH_THONG_COMMUNES: [string, UnitKind, string?][] = [
   ["Xã Quang Thuận", "commune", "02017"],
 ];
 
-const THAI_NGUYEN_COMMUNES = ["Xã Phủ Thông", "Xã Cẩm Giàng", "Xã Vĩnh Thông", "Xã Bạch Thông", "Xã Phong Quang"];
+const THAI_NGUYEN_COMMUNES = [
+  "Xã Phủ Thông",
+  "Xã Cẩm Giàng",
+  "Xã Vĩnh Thông",
+  "Xã Bạch Thông",
+  "Xã Phong Quang",
+];
 
 function two(n: number): string {
   return String(n).padStart(2, "0");
@@ -86,15 +92,17 @@ export const DEMO_UNITS: DemoUnit[] = [
     parent: "bach-thong",
     address: "Thị trấn Phủ Thông, huyện Bạch Thông, tỉnh Bắc Kạn",
   },
-  ...BACH_THONG_COMMUNES.map(([name, kind, gso], i): DemoUnit => ({
-    key: `bt-${i + 1}`,
-    code: `000.${two(i + 1)}.31.H06`,
-    ...(gso ? { gsoCode: gso } : {}),
-    name: `UBND ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
-    kind,
-    parent: "bach-thong",
-    address: `${name}, huyện Bạch Thông, tỉnh Bắc Kạn`,
-  })),
+  ...BACH_THONG_COMMUNES.map(
+    ([name, kind, gso], i): DemoUnit => ({
+      key: `bt-${i + 1}`,
+      code: `000.${two(i + 1)}.31.H06`,
+      ...(gso ? { gsoCode: gso } : {}),
+      name: `UBND ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
+      kind,
+      parent: "bach-thong",
+      address: `${name}, huyện Bạch Thông, tỉnh Bắc Kạn`,
+    }),
+  ),
   {
     key: "thai-nguyen",
     code: "000.00.00.H19",
@@ -138,20 +146,116 @@ export interface DemoStaff {
 }
 
 export const DEMO_STAFF: DemoStaff[] = [
-  { username: "admin", fullName: "Quản trị hệ thống", position: "Quản trị viên", unit: "bac-kan", roles: ["system_admin"] },
-  { username: "giamsat.backan", fullName: "Hoàng Văn Giám", position: "Chuyên viên Văn phòng UBND tỉnh", unit: "bac-kan", roles: ["supervisor"] },
-  { username: "quantri.bachthong", fullName: "Nông Thị Quản", position: "Chuyên viên Văn phòng HĐND-UBND huyện", unit: "bach-thong", roles: ["unit_admin"] },
-  { username: "giamsat.bachthong", fullName: "Lý Văn Sát", position: "Chánh Văn phòng HĐND-UBND huyện", unit: "bach-thong", roles: ["supervisor"] },
-  { username: "tiepnhan.quangthuan", fullName: "Hà Thị Nhận", position: "Công chức Văn phòng - Thống kê", unit: "bt-17", roles: ["reception"] },
-  { username: "chuyenvien.quangthuan", fullName: "Ma Văn Chuyên", position: "Công chức Tư pháp - Hộ tịch", unit: "bt-17", roles: ["specialist"] },
-  { username: "lanhdao.quangthuan", fullName: "Triệu Văn Đạo", position: "Chủ tịch UBND xã", unit: "bt-17", roles: ["leader"] },
-  { username: "vanthu.quangthuan", fullName: "Lường Thị Thư", position: "Văn thư", unit: "bt-17", roles: ["clerk"] },
-  { username: "quantri.quangthuan", fullName: "Đàm Văn Trị", position: "Công chức Văn phòng - Thống kê", unit: "bt-17", roles: ["unit_admin"] },
-  { username: "tiepnhan.phuthong", fullName: "Bế Thị Thông", position: "Công chức Văn phòng - Thống kê", unit: "bt-1", roles: ["reception"] },
-  { username: "chuyenvien.phuthong", fullName: "La Văn Phủ", position: "Công chức Tư pháp - Hộ tịch", unit: "bt-1", roles: ["specialist"] },
-  { username: "lanhdao.phuthong", fullName: "Dương Văn Lãnh", position: "Chủ tịch UBND thị trấn", unit: "bt-1", roles: ["leader"] },
-  { username: "tuphap.bachthong", fullName: "Vi Thị Pháp", position: "Chuyên viên Phòng Tư pháp", unit: "bach-thong-tu-phap", roles: ["specialist", "reception"] },
-  { username: "truongphong.tuphap", fullName: "Mông Văn Trưởng", position: "Trưởng phòng Tư pháp", unit: "bach-thong-tu-phap", roles: ["leader"] },
-  { username: "tiepnhan.phongquang", fullName: "Đinh Thị Quang", position: "Công chức Văn phòng - Thống kê", unit: "tn-5", roles: ["reception"] },
-  { username: "lanhdao.phongquang", fullName: "Tô Văn Phong", position: "Chủ tịch UBND xã", unit: "tn-5", roles: ["leader"] },
+  {
+    username: "admin",
+    fullName: "Quản trị hệ thống",
+    position: "Quản trị viên",
+    unit: "bac-kan",
+    roles: ["system_admin"],
+  },
+  {
+    username: "giamsat.backan",
+    fullName: "Hoàng Văn Giám",
+    position: "Chuyên viên Văn phòng UBND tỉnh",
+    unit: "bac-kan",
+    roles: ["supervisor"],
+  },
+  {
+    username: "quantri.bachthong",
+    fullName: "Nông Thị Quản",
+    position: "Chuyên viên Văn phòng HĐND-UBND huyện",
+    unit: "bach-thong",
+    roles: ["unit_admin"],
+  },
+  {
+    username: "giamsat.bachthong",
+    fullName: "Lý Văn Sát",
+    position: "Chánh Văn phòng HĐND-UBND huyện",
+    unit: "bach-thong",
+    roles: ["supervisor"],
+  },
+  {
+    username: "tiepnhan.quangthuan",
+    fullName: "Hà Thị Nhận",
+    position: "Công chức Văn phòng - Thống kê",
+    unit: "bt-17",
+    roles: ["reception"],
+  },
+  {
+    username: "chuyenvien.quangthuan",
+    fullName: "Ma Văn Chuyên",
+    position: "Công chức Tư pháp - Hộ tịch",
+    unit: "bt-17",
+    roles: ["specialist"],
+  },
+  {
+    username: "lanhdao.quangthuan",
+    fullName: "Triệu Văn Đạo",
+    position: "Chủ tịch UBND xã",
+    unit: "bt-17",
+    roles: ["leader"],
+  },
+  {
+    username: "vanthu.quangthuan",
+    fullName: "Lường Thị Thư",
+    position: "Văn thư",
+    unit: "bt-17",
+    roles: ["clerk"],
+  },
+  {
+    username: "quantri.quangthuan",
+    fullName: "Đàm Văn Trị",
+    position: "Công chức Văn phòng - Thống kê",
+    unit: "bt-17",
+    roles: ["unit_admin"],
+  },
+  {
+    username: "tiepnhan.phuthong",
+    fullName: "Bế Thị Thông",
+    position: "Công chức Văn phòng - Thống kê",
+    unit: "bt-1",
+    roles: ["reception"],
+  },
+  {
+    username: "chuyenvien.phuthong",
+    fullName: "La Văn Phủ",
+    position: "Công chức Tư pháp - Hộ tịch",
+    unit: "bt-1",
+    roles: ["specialist"],
+  },
+  {
+    username: "lanhdao.phuthong",
+    fullName: "Dương Văn Lãnh",
+    position: "Chủ tịch UBND thị trấn",
+    unit: "bt-1",
+    roles: ["leader"],
+  },
+  {
+    username: "tuphap.bachthong",
+    fullName: "Vi Thị Pháp",
+    position: "Chuyên viên Phòng Tư pháp",
+    unit: "bach-thong-tu-phap",
+    roles: ["specialist", "reception"],
+  },
+  {
+    username: "truongphong.tuphap",
+    fullName: "Mông Văn Trưởng",
+    position: "Trưởng phòng Tư pháp",
+    unit: "bach-thong-tu-phap",
+    roles: ["leader"],
+  },
+  {
+    username: "tiepnhan.phongquang",
+    fullName: "Đinh Thị Quang",
+    position: "Công chức Văn phòng - Thống kê",
+    unit: "tn-5",
+    roles: ["reception"],
+  },
+  {
+    username: "lanhdao.phongquang",
+    fullName: "Tô Văn Phong",
+    position: "Chủ tịch UBND xã",
+    unit: "tn-5",
+    roles: ["leader"],
+  },
 ];

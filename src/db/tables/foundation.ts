@@ -3,9 +3,21 @@ import type { ColumnType, Generated, JSONColumnType } from "kysely";
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 
-export const UNIT_KINDS = ["province", "district", "commune", "ward", "township", "special_zone", "agency"] as const;
+export const UNIT_KINDS = [
+  "province",
+  "district",
+  "commune",
+  "ward",
+  "township",
+  "special_zone",
+  "agency",
+] as const;
 /** province = tỉnh/thành phố; district = huyện/quận/thị xã; commune = xã; ward = phường; township = thị trấn; special_zone = đặc khu; agency = cơ quan chuyên môn */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 

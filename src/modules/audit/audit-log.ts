@@ -172,4 +172,3 @@ export function auditTrailOf(db: Executor, entityType: string, entityId: string)
     .orderBy("id")
     .execute();
 }
-

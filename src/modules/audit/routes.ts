@@ -30,7 +30,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           before: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
-        response: { 200: z.object({ items: z.array(AuditEntry) }), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        response: {
+          200: z.object({ items: z.array(AuditEntry) }),
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
       },
     },
     async (request) => {

@@ -29,7 +29,13 @@ export interface LoginMeta {
  * deactivated accounts all get INVALID_CREDENTIALS after the same amount of hashing work.
  */
 export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta: LoginMeta) {
-  await enforceRateLimit(db, `login:ip:${meta.ip}`, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowSeconds, meta.now);
+  await enforceRateLimit(
+    db,
+    `login:ip:${meta.ip}`,
+    LOGIN_LIMITS.perAddress,
+    LOGIN_LIMITS.windowSeconds,
+    meta.now,
+  );
   const staff = await db
     .selectFrom("staff")
     .innerJoin("units", "units.id", "staff.unit_id")
@@ -54,7 +60,9 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   if (staff.locked_until && new Date(staff.locked_until) > meta.now) {
     await burnPasswordCheck(input.password);
     throw new AppError("ACCOUNT_LOCKED", {
-      details: { retryAfterSeconds: Math.ceil((new Date(staff.locked_until).getTime() - meta.now.getTime()) / 1000) },
+      details: {
+        retryAfterSeconds: Math.ceil((new Date(staff.locked_until).getTime() - meta.now.getTime()) / 1000),
+      },
     });
   }
   const passwordOk = await verifyPassword(staff.password_hash, input.password);
@@ -70,7 +78,11 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
     }
   }
   return db.transaction().execute(async (tx) => {
-    await tx.updateTable("staff").set({ failed_logins: 0, locked_until: null }).where("id", "=", staff.id).execute();
+    await tx
+      .updateTable("staff")
+      .set({ failed_logins: 0, locked_until: null })
+      .where("id", "=", staff.id)
+      .execute();
     const session = await createSession(tx, { kind: "staff", id: staff.id }, meta);
     await recordAudit(
       tx,

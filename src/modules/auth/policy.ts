@@ -38,7 +38,12 @@ const OFFICER_READS: Grants = { "unit.read": "own", "catalog.read": "all", "doss
 
 export const GRANTS: Record<StaffRole, Grants> = {
   reception: { ...OFFICER_READS, "dossier.receive": "own", "dossier.return": "own", "feedback.read": "own" },
-  specialist: { ...OFFICER_READS, "dossier.process": "own", "document.read": "own", "feedback.manage": "own" },
+  specialist: {
+    ...OFFICER_READS,
+    "dossier.process": "own",
+    "document.read": "own",
+    "feedback.manage": "own",
+  },
   leader: {
     ...OFFICER_READS,
     "staff.read": "own",
@@ -72,7 +77,15 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "report.read": "subtree",
   },
   system_admin: Object.fromEntries(
-    ["unit.read", "unit.manage", "staff.read", "staff.manage", "audit.read", "calendar.manage", "catalog.read"]
+    [
+      "unit.read",
+      "unit.manage",
+      "staff.read",
+      "staff.manage",
+      "audit.read",
+      "calendar.manage",
+      "catalog.read",
+    ]
       .concat(["catalog.manage", "report.read"])
       .map((a) => [a, "all"]),
   ) as Grants,
@@ -124,7 +137,10 @@ export function assertCan(principal: Principal, action: Action, target: UnitRef)
 }
 
 /** The path prefix a listing must stay under for this action, or null for no restriction. */
-export function listingScope(principal: Principal, action: Action): { unitId: string } | { pathPrefix: string } | null {
+export function listingScope(
+  principal: Principal,
+  action: Action,
+): { unitId: string } | { pathPrefix: string } | null {
   const staff = requireStaff(principal);
   switch (widestScope(staff, action)) {
     case "all":

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import type { FastifyReply } from "fastify";
 import QRCode from "qrcode";
-import { z } from "zod";
+import type { z } from "zod";
 import { CsrfToken, LoginInput, Me, PasswordChange, TotpEnable, TotpSetup } from "../../contracts/auth.ts";
 import { ErrorResponse, Ok } from "../../contracts/common.ts";
 import { AppError } from "../../errors.ts";
@@ -13,7 +13,13 @@ import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
 import { destroySession, destroySessionsOf, SESSION_COOKIE } from "./sessions.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.ts";
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  422: ErrorResponse,
+  429: ErrorResponse,
+};
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
@@ -56,7 +62,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // A fresh session id on every sign-in: a planted cookie never becomes an authenticated one.
       if (previous.kind !== "anonymous") await destroySession(db, previous.sessionHash);
       setSessionCookie(reply, session.token, session.expiresAt);
-      const staffId = (await db.selectFrom("sessions").select("subject_id").where("id_hash", "=", session.idHash).executeTakeFirstOrThrow()).subject_id;
+      const staffId = (
+        await db
+          .selectFrom("sessions")
+          .select("subject_id")
+          .where("id_hash", "=", session.idHash)
+          .executeTakeFirstOrThrow()
+      ).subject_id;
       return meOf(staffId);
     },
   );
@@ -88,7 +100,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function meOf(staffId: string): Promise<z.infer<typeof Me>> {
     const row = await getStaffRow(db, staffId);
-    const unit = await db.selectFrom("units").select(["id", "code", "name", "kind"]).where("id", "=", row.unit_id).executeTakeFirstOrThrow();
+    const unit = await db
+      .selectFrom("units")
+      .select(["id", "code", "name", "kind"])
+      .where("id", "=", row.unit_id)
+      .executeTakeFirstOrThrow();
     const principalLike = {
       kind: "staff" as const,
       staffId,
@@ -129,13 +145,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const staff = requireStaff(request.principal);
       const now = clock();
       const row = await getStaffRow(db, staff.staffId);
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) throw new AppError("WRONG_PASSWORD");
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
+        throw new AppError("WRONG_PASSWORD");
       assertStrongPassword(request.body.newPassword);
       const hash = await hashPassword(request.body.newPassword);
       await db.transaction().execute(async (tx) => {
         await tx
           .updateTable("staff")
-          .set({ password_hash: hash, must_change_password: false, version: row.version + 1, updated_at: now })
+          .set({
+            password_hash: hash,
+            must_change_password: false,
+            version: row.version + 1,
+            updated_at: now,
+          })
           .where("id", "=", staff.staffId)
           .execute();
         await destroySessionsOf(tx, { kind: "staff", id: staff.staffId }, staff.sessionHash);
@@ -156,15 +178,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/auth/totp/setup", { schema: { tags: ["auth"], response: { 200: TotpSetup, ...errors } } }, async (request) => {
-    const staff = requireStaff(request.principal);
-    const row = await getStaffRow(db, staff.staffId);
-    if (row.totp_enabled) throw new AppError("INVALID_STATE");
-    const secret = newTotpSecret();
-    await db.updateTable("staff").set({ totp_secret: secret }).where("id", "=", staff.staffId).execute();
-    const uri = totpUri(secret, staff.username);
-    return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri) };
-  });
+  app.post(
+    "/auth/totp/setup",
+    { schema: { tags: ["auth"], response: { 200: TotpSetup, ...errors } } },
+    async (request) => {
+      const staff = requireStaff(request.principal);
+      const row = await getStaffRow(db, staff.staffId);
+      if (row.totp_enabled) throw new AppError("INVALID_STATE");
+      const secret = newTotpSecret();
+      await db.updateTable("staff").set({ totp_secret: secret }).where("id", "=", staff.staffId).execute();
+      const uri = totpUri(secret, staff.username);
+      return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri) };
+    },
+  );
 
   app.post(
     "/auth/totp/enable",

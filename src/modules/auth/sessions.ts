@@ -36,7 +36,11 @@ export async function createSession(
 }
 
 /** Resolves a cookie token to the principal it authenticates, or anonymous. */
-export async function principalFromToken(db: Executor, token: string | undefined, now: Date): Promise<Principal> {
+export async function principalFromToken(
+  db: Executor,
+  token: string | undefined,
+  now: Date,
+): Promise<Principal> {
   if (!token || token.length > 100) return { kind: "anonymous" };
   const idHash = hashToken(token);
   const session = await db
@@ -66,7 +70,7 @@ export async function principalFromToken(db: Executor, token: string | undefined
     ])
     .where("staff.id", "=", session.subject_id)
     .executeTakeFirst();
-  if (!staff || !staff.active || !staff.unit_active) return { kind: "anonymous" };
+  if (!staff?.active || !staff.unit_active) return { kind: "anonymous" };
   return {
     kind: "staff",
     staffId: staff.id,
@@ -89,7 +93,10 @@ export async function destroySessionsOf(
   subject: { kind: SessionSubject; id: string },
   exceptHash?: string,
 ): Promise<void> {
-  let q = db.deleteFrom("sessions").where("subject_kind", "=", subject.kind).where("subject_id", "=", subject.id);
+  let q = db
+    .deleteFrom("sessions")
+    .where("subject_kind", "=", subject.kind)
+    .where("subject_id", "=", subject.id);
   if (exceptHash) q = q.where("id_hash", "!=", exceptHash);
   await q.execute();
 }

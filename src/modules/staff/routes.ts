@@ -34,22 +34,28 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/staff/:id", { schema: { tags: ["staff"], params: IdParams, response: { 200: Staff, ...errors } } }, async (request) => {
-    const row = await getStaffRow(db, request.params.id);
-    assertCan(request.principal, "staff.read", { id: row.unit_id, path: row.unit_path });
-    return toStaff(row);
-  });
+  app.get(
+    "/staff/:id",
+    { schema: { tags: ["staff"], params: IdParams, response: { 200: Staff, ...errors } } },
+    async (request) => {
+      const row = await getStaffRow(db, request.params.id);
+      assertCan(request.principal, "staff.read", { id: row.unit_id, path: row.unit_path });
+      return toStaff(row);
+    },
+  );
 
   app.post(
     "/staff",
     { schema: { tags: ["staff"], body: StaffInput, response: { 201: Staff, ...errors } } },
-    async (request, reply) => reply.status(201).send(toStaff(await createStaff(db, request.principal, request.body, clock()))),
+    async (request, reply) =>
+      reply.status(201).send(toStaff(await createStaff(db, request.principal, request.body, clock()))),
   );
 
   app.patch(
     "/staff/:id",
     { schema: { tags: ["staff"], params: IdParams, body: StaffUpdate, response: { 200: Staff, ...errors } } },
-    async (request) => toStaff(await updateStaff(db, request.principal, request.params.id, request.body, clock())),
+    async (request) =>
+      toStaff(await updateStaff(db, request.principal, request.params.id, request.body, clock())),
   );
 
   app.post(

@@ -32,11 +32,18 @@ export function toStaff(row: StaffRow): Staff {
 }
 
 function staffQuery(db: Executor) {
-  return db.selectFrom("staff").innerJoin("units", "units.id", "staff.unit_id").selectAll("staff").select("units.name as unit_name");
+  return db
+    .selectFrom("staff")
+    .innerJoin("units", "units.id", "staff.unit_id")
+    .selectAll("staff")
+    .select("units.name as unit_name");
 }
 
 export async function getStaffRow(db: Executor, id: string): Promise<StaffRow & { unit_path: string }> {
-  const row = await staffQuery(db).select("units.path as unit_path").where("staff.id", "=", id).executeTakeFirst();
+  const row = await staffQuery(db)
+    .select("units.path as unit_path")
+    .where("staff.id", "=", id)
+    .executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", { details: { entity: "staff", id } });
   return row;
 }
@@ -55,7 +62,10 @@ export async function listStaff(
 
 /** Only a system admin may hand out the system admin role. */
 function assertMayGrant(principal: Principal, roles: readonly string[]): void {
-  if (roles.includes("system_admin") && !(principal.kind === "staff" && principal.roles.includes("system_admin"))) {
+  if (
+    roles.includes("system_admin") &&
+    !(principal.kind === "staff" && principal.roles.includes("system_admin"))
+  ) {
     throw new AppError("FORBIDDEN", { details: { role: "system_admin" } });
   }
 }

@@ -1,13 +1,27 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { z } from "zod";
 import { ErrorResponse, Uuid } from "../../contracts/common.ts";
-import { PublicUnit, Unit, UnitDeactivate, UnitInput, UnitKind, UnitMove, UnitUpdate } from "../../contracts/units.ts";
+import {
+  PublicUnit,
+  Unit,
+  UnitDeactivate,
+  UnitInput,
+  UnitKind,
+  UnitMove,
+  UnitUpdate,
+} from "../../contracts/units.ts";
 import { assertCan, listingScope } from "../auth/policy.ts";
 import { getUnit, listUnits, toUnit } from "./queries.ts";
 import { createUnit, moveUnit, setUnitActive, updateUnit } from "./service.ts";
 
 const IdParams = z.strictObject({ id: Uuid });
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
 
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
@@ -74,18 +88,22 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/units/:id",
     { schema: { tags: ["units"], params: IdParams, body: UnitUpdate, response: { 200: Unit, ...errors } } },
-    async (request) => toUnit(await updateUnit(db, request.principal, request.params.id, request.body, clock())),
+    async (request) =>
+      toUnit(await updateUnit(db, request.principal, request.params.id, request.body, clock())),
   );
 
   app.post(
     "/units/:id/move",
     { schema: { tags: ["units"], params: IdParams, body: UnitMove, response: { 200: Unit, ...errors } } },
-    async (request) => toUnit(await moveUnit(db, request.principal, request.params.id, request.body, clock())),
+    async (request) =>
+      toUnit(await moveUnit(db, request.principal, request.params.id, request.body, clock())),
   );
 
   app.post(
     "/units/:id/deactivate",
-    { schema: { tags: ["units"], params: IdParams, body: UnitDeactivate, response: { 200: Unit, ...errors } } },
+    {
+      schema: { tags: ["units"], params: IdParams, body: UnitDeactivate, response: { 200: Unit, ...errors } },
+    },
     async (request) =>
       toUnit(await setUnitActive(db, request.principal, request.params.id, false, request.body, clock())),
   );

@@ -161,7 +161,11 @@ export async function moveUnit(
     for (const d of descendants) {
       await tx
         .updateTable("units")
-        .set({ path: newPath + d.path.slice(before.path.length), depth: d.depth + depthDelta, updated_at: now })
+        .set({
+          path: newPath + d.path.slice(before.path.length),
+          depth: d.depth + depthDelta,
+          updated_at: now,
+        })
         .where("id", "=", d.id)
         .execute();
     }
