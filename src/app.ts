@@ -37,6 +37,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered, for the OpenAPI coverage test and the isolation matrix. */
+    motcuaRoutes: { method: string; url: string }[];
   }
   interface FastifyRequest {
     principal: Principal;
@@ -61,6 +63,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("deps", deps);
+  const routes: { method: string; url: string }[] = [];
+  app.decorate("motcuaRoutes", routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routes.push({ method, url: route.url });
+    }
+  });
   app.decorateRequest("principal", null as unknown as string);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestClient, type TestContext } from "../../test/support/test-app.ts";
+import { BODY_LIMIT_BYTES } from "../app.ts";
+
+let ctx: TestContext;
+let admin: TestClient;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  admin = await ctx.as("admin");
+});
+afterAll(async () => ctx?.close());
+
+async function postRaw(body: string | Buffer, contentType = "application/json") {
+  return admin.request({
+    method: "POST",
+    url: "/api/v1/units",
+    payload: body,
+    headers: { "content-type": contentType },
+  });
+}
+
+function expectErrorShape(res: { statusCode: number; json(): unknown }, status: number, code: string) {
+  expect(res.statusCode).toBe(status);
+  const body = res.json() as { error: { code: string; message: string; messageEn: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(body.error.messageEn.length).toBeGreaterThan(0);
+}
+
+describe("bad input", () => {
+  it("answers malformed JSON with 400 INVALID_JSON", async () => {
+    expectErrorShape(await postRaw('{"code": "X",'), 400, "INVALID_JSON");
+  });
+
+  it("answers an empty JSON body with 400", async () => {
+    expectErrorShape(await postRaw(""), 400, "INVALID_JSON");
+  });
+
+  it("answers invalid UTF-8 with 400 INVALID_UTF8", async () => {
+    expectErrorShape(
+      await postRaw(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+      400,
+      "INVALID_UTF8",
+    );
+  });
+
+  it("answers wrong types with 400 VALIDATION_FAILED and names the field", async () => {
+    const res = await postRaw(
+      JSON.stringify({ code: 42, name: ["x"], kind: "planet", parentId: "not-a-uuid" }),
+    );
+    expectErrorShape(res, 400, "VALIDATION_FAILED");
+    expect(JSON.stringify(res.json().error.details)).toContain("code");
+  });
+
+  it("refuses unknown fields", async () => {
+    const res = await postRaw(
+      JSON.stringify({ code: "000.77.31.H06", name: "X", kind: "agency", parentId: null, isAdmin: true }),
+    );
+    expectErrorShape(res, 400, "VALIDATION_FAILED");
+  });
+
+  it("refuses prototype poisoning", async () => {
+    const res = await postRaw('{"__proto__": {"admin": true}, "code": "000.78.31.H06"}');
+    expect(res.statusCode).toBe(400);
+  });
+
+  it("answers an oversized body with 413", async () => {
+    const huge = JSON.stringify({ name: "x".repeat(BODY_LIMIT_BYTES + 10) });
+    expectErrorShape(await postRaw(huge), 413, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers an unsupported content type with 415", async () => {
+    expectErrorShape(
+      await postRaw("code=1", "application/x-www-form-urlencoded"),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+  });
+
+  it("answers a malformed path parameter with 400, not 500", async () => {
+    const res = await admin.get("/api/v1/units/%E0%A4%A");
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expectErrorShape(await admin.get("/api/v1/units/not-a-uuid"), 400, "VALIDATION_FAILED");
+  });
+
+  it("answers an unknown API route with 404 in the error shape", async () => {
+    expectErrorShape(await admin.get("/api/v1/no-such-thing"), 404, "ROUTE_NOT_FOUND");
+  });
+
+  it("writes nothing when a request is refused", async () => {
+    const before = await ctx.handle.db
+      .selectFrom("units")
+      .select(({ fn }) => fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    await postRaw(JSON.stringify({ code: "000.79.31.H06", name: "", kind: "agency", parentId: null }));
+    const after = await ctx.handle.db
+      .selectFrom("units")
+      .select(({ fn }) => fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe("security headers", () => {
+  it("sends a strict CSP, frame denial, no-sniff and a referrer policy", async () => {
+    const res = await ctx.client().get("/health");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("OpenAPI", () => {
+  it("documents every /api/v1 route as OpenAPI 3.1", async () => {
+    const doc = (await ctx.client().get("/api/v1/openapi.json")).json() as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
+    const missing: string[] = [];
+    expect(ctx.app.motcuaRoutes.length).toBeGreaterThan(10);
+    for (const route of ctx.app.motcuaRoutes) {
+      if (!route.url.startsWith("/api/v1/") || route.url === "/api/v1/openapi.json") continue;
+      const openapiPath = route.url.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
+      if (!documented.has(`${route.method} ${openapiPath}`)) missing.push(`${route.method} ${openapiPath}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("serves the docs UI", async () => {
+    const res = await ctx.client().get("/api/docs/");
+    expect(res.statusCode).toBe(200);
+  });
+});

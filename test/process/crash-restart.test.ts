@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
+import { freePort, startServerProcess, waitForHealth } from "./server-process.ts";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-crash-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A minimal HTTP client that keeps the session and CSRF cookies, as a browser would. */
+class Session {
+  private cookies = new Map<string, string>();
+  private csrf = "";
+  constructor(private readonly base: string) {}
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  private keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  }
+  async send(method: string, url: string, body?: unknown): Promise<Response> {
+    if (!this.csrf) {
+      const r = await fetch(`${this.base}/api/v1/auth/csrf`, { headers: { cookie: this.cookieHeader() } });
+      this.keep(r);
+      this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
+    }
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers: { "content-type": "application/json", "x-csrf-token": this.csrf, cookie: this.cookieHeader() },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    this.keep(res);
+    return res;
+  }
+}
+
+describe("crash safety of the embedded database", () => {
+  it("comes back after SIGKILL during writes with every acknowledged write present", async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const first = startServerProcess(dataDir, port);
+    await waitForHealth(first.url, 90_000, first.exited);
+
+    const session = new Session(first.url);
+    expect(
+      (await session.send("POST", "/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD }))
+        .status,
+    ).toBe(200);
+    const units = (await (await session.send("GET", "/api/v1/units?kind=district")).json()) as {
+      items: { id: string }[];
+    };
+    const parentId = units.items[0].id;
+
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = (async () => {
+      for (let i = 0; !stop && i < 500; i++) {
+        const code = `000.${String(50 + (i % 40)).padStart(2, "0")}.${String(i).padStart(3, "0")}.H99`;
+        try {
+          const res = await session.send("POST", "/api/v1/units", {
+            code,
+            name: `Đơn vị thử ${i}`,
+            kind: "agency",
+            parentId,
+          });
+          if (res.status === 201) acknowledged.push(code);
+        } catch {
+          return;
+        }
+      }
+    })();
+    while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill("SIGKILL");
+    stop = true;
+    await writer;
+    await first.exited;
+    expect(fs.existsSync(path.join(dataDir, "motcua.lock"))).toBe(true);
+
+    const second = startServerProcess(dataDir, port);
+    const recoveryMs = await waitForHealth(second.url, 60_000, second.exited);
+    try {
+      expect(recoveryMs).toBeLessThan(30_000);
+      const again = new Session(second.url);
+      await again.send("POST", "/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD });
+      const all = (await (await again.send("GET", "/api/v1/units")).json()) as { items: { code: string }[] };
+      const present = new Set(all.items.map((u) => u.code));
+      expect(acknowledged.filter((c) => !present.has(c))).toEqual([]);
+    } finally {
+      second.child.kill("SIGTERM");
+      await second.exited;
+    }
+  }, 180_000);
+
+  it("refuses a second server on the same data directory with a clear message", async () => {
+    const dataDir = tempDataDir();
+    const first = startServerProcess(dataDir, await freePort());
+    await waitForHealth(first.url, 90_000, first.exited);
+    try {
+      const second = startServerProcess(dataDir, await freePort());
+      const code = await second.exited;
+      expect(code).not.toBe(0);
+      expect(second.output()).toContain("in use by another motcua process");
+      expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    } finally {
+      first.child.kill("SIGTERM");
+      await first.exited;
+    }
+  }, 120_000);
+});
