@@ -37,18 +37,16 @@ describe("audit chain", () => {
     const unitId = await ctx.unitId("000.05.31.H06");
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        ctx.handle.db
-          .transaction()
-          .execute((tx) =>
-            recordAudit(tx, {
-              actor: SYSTEM,
-              action: "test.concurrent",
-              entityType: "test",
-              entityId: String(i),
-              unitId,
-              summary: { i },
-            }),
-          ),
+        ctx.handle.db.transaction().execute((tx) =>
+          recordAudit(tx, {
+            actor: SYSTEM,
+            action: "test.concurrent",
+            entityType: "test",
+            entityId: String(i),
+            unitId,
+            summary: { i },
+          }),
+        ),
       ),
     );
     const seqs = await ctx.handle.db
