@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { realCatalog } from "./catalog.ts";
-import { PROCEDURES } from "./data/procedures.ts";
 import { FIELD_CODES, FIELDS } from "./fields.ts";
 import {
   CatalogSchema,
@@ -9,6 +8,7 @@ import {
   ProcedureSchema,
   processingTimeFor,
 } from "./procedure-schema.ts";
+import { PROCEDURES } from "./records/procedures.ts";
 
 /** Letters that only Vietnamese spelling uses (tones and đ); "a" or "e" alone prove nothing. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;

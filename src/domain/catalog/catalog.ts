@@ -1,8 +1,9 @@
 /**
  * The shipped catalog of real commune-level procedures, validated against the schema once and cached.
  */
-import { PROCEDURES } from "./data/procedures.ts";
+
 import { CatalogSchema, type Procedure } from "./procedure-schema.ts";
+import { PROCEDURES } from "./records/procedures.ts";
 
 let cached: readonly Procedure[] | null = null;
 
