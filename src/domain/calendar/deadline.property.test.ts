@@ -4,6 +4,8 @@ import {
   addWorkingDays,
   addWorkingTime,
   computeDue,
+  countingStart,
+  dueInstant,
   isWorkingInstant,
   shiftForPause,
   workingTimeBetween,
@@ -127,6 +129,16 @@ describe("deadline properties", () => {
         return late >= early;
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("computes the same due instant in the bulk kernel as by adding working time to the counting start", () => {
+    fc.assert(
+      fc.property(anyInstant, workingMs, fc.boolean(), (received, ms, applyCutoff) => {
+        const start = applyCutoff ? countingStart(calendar, received) : received;
+        return dueInstant(calendar, received, ms, applyCutoff) === addWorkingTime(calendar, start, ms);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -162,6 +162,37 @@ export interface DueDate {
 }
 
 /**
+ * The due instant for `ms` of working time from a reception at `receivedAt` — the allocation-free kernel of
+ * computeDue, for bulk use (reports, recomputation). Same result as
+ * addWorkingTime(countingStart(receivedAt), ms), with two calendar look-ups instead of five.
+ */
+export function dueInstant(
+  calendar: WorkingCalendar,
+  receivedAt: Instant,
+  ms: number,
+  applyCutoff = true,
+): Instant {
+  checkInstant(receivedAt, "receivedAt");
+  if (!(ms >= 0 && ms <= MAX_WORKING_DAYS * calendar.dailyMs)) {
+    throw new CalendarInputError("DURATION_OUT_OF_RANGE", { ms });
+  }
+  const schedule = calendar.schedule;
+  const day = localDayOf(receivedAt);
+  const tod = localTimeOfDay(receivedAt);
+  let baseDay = day;
+  let offset = 0;
+  if (calendar.isWorkingDay(day)) {
+    if (applyCutoff && schedule.cutoffMs !== null && tod > schedule.cutoffMs) baseDay = day + 1;
+    else offset = workedBefore(schedule, tod);
+  } else if (applyCutoff) baseDay = day + 1;
+  if (ms === 0) return applyCutoff ? countingStart(calendar, receivedAt) : receivedAt;
+  const daily = calendar.dailyMs;
+  const target = offset + ms;
+  const index = Math.ceil(target / daily) - 1;
+  return instantAt(calendar.workingDayAfter(baseDay, index), timeAtOffset(schedule, target - index * daily));
+}
+
+/**
  * The due instant of a dossier received at `receivedAt` with `duration` to process. `applyCutoff: false`
  * starts the clock at the instant itself (for durations in hours counted from an event, not a reception).
  */
@@ -175,14 +206,13 @@ export function computeDue(
   const ms = durationMs(calendar, duration);
   const applyCutoff = options.applyCutoff ?? true;
   const lateReception = applyCutoff && isLateReception(calendar, receivedAt);
-  const start = applyCutoff ? countingStart(calendar, receivedAt) : receivedAt;
-  return {
-    receivedAt,
-    lateReception,
-    countingStart: start,
-    due: addWorkingTime(calendar, start, ms),
-    durationMs: ms,
-  };
+  const start = !applyCutoff
+    ? receivedAt
+    : lateReception
+      ? instantAt(calendar.nextWorkingDay(localDayOf(receivedAt)), calendar.schedule.starts[0] as number)
+      : nextWorkingInstant(calendar, receivedAt);
+  const due = dueInstant(calendar, receivedAt, ms, applyCutoff);
+  return { receivedAt, lateReception, countingStart: start, due, durationMs: ms };
 }
 
 /**

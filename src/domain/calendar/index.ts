@@ -7,6 +7,7 @@ export {
   addWorkingTime,
   computeDue,
   countingStart,
+  dueInstant,
   durationMs,
   isLateReception,
   isWorkingInstant,
