@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
+import type { CatalogTables } from "./tables/catalog.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
 
 /** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, CatalogTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

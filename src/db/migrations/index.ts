@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./2026-11-28-01-foundation.ts";
+import * as catalog from "./2026-11-28-03-catalog.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -7,4 +8,5 @@ import * as foundation from "./2026-11-28-01-foundation.ts";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
+  "2026-11-28-03-catalog": catalog,
 };
