@@ -110,6 +110,132 @@ export const ERRORS = {
     vi: "Thao tác không hợp lệ ở trạng thái hiện tại.",
     en: "This action is not allowed in the current state.",
   },
+  UPLOAD_EMPTY: { status: 400, vi: "Tệp tải lên rỗng.", en: "The uploaded file is empty." },
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    vi: "Tệp tải lên vượt quá dung lượng cho phép.",
+    en: "The uploaded file is too large.",
+  },
+  UPLOAD_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: "Loại tệp không được chấp nhận. Chỉ nhận các loại tệp được liệt kê.",
+    en: "This type of file is not accepted. Only the listed types are.",
+  },
+  UPLOAD_TYPE_MISMATCH: {
+    status: 415,
+    vi: "Nội dung tệp không khớp với loại tệp đã khai báo.",
+    en: "The file's content does not match its declared type.",
+  },
+  UPLOAD_PDF_ACTIVE_CONTENT: {
+    status: 422,
+    vi: "Tệp PDF chứa mã lệnh, tệp đính kèm hoặc hành động tự động nên không được chấp nhận.",
+    en: "The PDF contains scripts, attachments or automatic actions and is refused.",
+  },
+  UPLOAD_PDF_ENCRYPTED: {
+    status: 422,
+    vi: "Tệp PDF được mã hóa; hãy gửi bản không đặt mật khẩu.",
+    en: "The PDF is encrypted; send a copy without a password.",
+  },
+  UPLOAD_POLYGLOT: {
+    status: 422,
+    vi: "Tệp chứa dữ liệu khác ngoài nội dung của nó nên không được chấp nhận.",
+    en: "The file carries data besides its own content and is refused.",
+  },
+  UPLOAD_ARCHIVE_REFUSED: {
+    status: 422,
+    vi: "Tệp nén có kích thước giải nén hoặc số thành phần vượt giới hạn.",
+    en: "The archive would expand beyond the allowed size or number of entries.",
+  },
+  UPLOAD_CORRUPT: {
+    status: 422,
+    vi: "Tệp bị hỏng hoặc không đọc được.",
+    en: "The file is damaged or unreadable.",
+  },
+  PROCEDURE_INVALID: {
+    status: 422,
+    vi: "Thủ tục hành chính chưa hợp lệ: xem danh sách lỗi.",
+    en: "The procedure is not valid: see the list of issues.",
+  },
+  PROCEDURE_SLUG_TAKEN: {
+    status: 409,
+    vi: "Mã định danh thủ tục đã được sử dụng.",
+    en: "The procedure identifier is already in use.",
+  },
+  PROCEDURE_CODE_TAKEN: {
+    status: 409,
+    vi: "Mã thủ tục hành chính đã thuộc về thủ tục khác.",
+    en: "The national procedure code belongs to another procedure.",
+  },
+  VERSION_DATE_ORDER: {
+    status: 422,
+    vi: "Ngày hiệu lực của phiên bản mới không được trước ngày hiệu lực của phiên bản mới nhất.",
+    en: "A new version cannot take effect before the latest version does.",
+  },
+  UNKNOWN_CASE: {
+    status: 400,
+    vi: "Thủ tục không có trường hợp này.",
+    en: "The procedure has no such case.",
+  },
+  FEE_PAGES_REQUIRED: {
+    status: 422,
+    vi: "Cần nhập số trang của bản chính để tính phí.",
+    en: "The number of pages of the original is needed to compute this fee.",
+  },
+  OFFERING_EXISTS: {
+    status: 409,
+    vi: "Đơn vị đã niêm yết thủ tục này.",
+    en: "The unit already offers this procedure.",
+  },
+  OFFERING_INVALID: {
+    status: 422,
+    vi: "Nội dung bổ sung của địa phương chưa hợp lệ.",
+    en: "The local additions are not valid.",
+  },
+  IMPORT_INVALID: {
+    status: 422,
+    vi: "Tệp có lỗi nên không thủ tục nào được nhập.",
+    en: "The file has errors, so nothing was imported.",
+  },
+  FILE_TYPE_MISMATCH: {
+    status: 415,
+    vi: "Nội dung tệp không đúng định dạng đã chọn.",
+    en: "The file content does not match the chosen format.",
+  },
+  // Working-day calendar: the codes of CalendarInputError (src/domain/calendar/errors.ts), one for one.
+  INVALID_DATE: { status: 400, vi: "Ngày không hợp lệ.", en: "The date is invalid." },
+  INVALID_INSTANT: { status: 400, vi: "Thời điểm không hợp lệ.", en: "The instant is invalid." },
+  INVALID_TIME: { status: 400, vi: "Giờ không hợp lệ.", en: "The time of day is invalid." },
+  YEAR_OUT_OF_RANGE: {
+    status: 400,
+    vi: "Năm nằm ngoài phạm vi hỗ trợ.",
+    en: "The year is outside the supported range.",
+  },
+  DATE_OUT_OF_RANGE: {
+    status: 400,
+    vi: "Ngày nằm ngoài phạm vi hỗ trợ.",
+    en: "The date is outside the supported range.",
+  },
+  DURATION_OUT_OF_RANGE: {
+    status: 400,
+    vi: "Thời hạn phải là số không âm và không quá lớn.",
+    en: "The duration must be non-negative and not absurdly large.",
+  },
+  INVALID_SHARES: {
+    status: 400,
+    vi: "Tỷ lệ phân chia thời hạn không hợp lệ.",
+    en: "The deadline shares are invalid.",
+  },
+  INVALID_SCHEDULE: {
+    status: 422,
+    vi: "Lịch làm việc không hợp lệ.",
+    en: "The working schedule is invalid.",
+  },
+  INVALID_DECISION: {
+    status: 422,
+    vi: "Quyết định về ngày nghỉ không hợp lệ.",
+    en: "The holiday decision is invalid.",
+  },
+  INVALID_LUNAR_DATE: { status: 400, vi: "Ngày âm lịch không tồn tại.", en: "No such lunar date." },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {
