@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { FileStore } from "./adapters/storage/file-store.ts";
 import type { Config } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
 import type { Db } from "./db/database.ts";
@@ -32,6 +33,7 @@ export interface AppDeps {
   engine: Engine;
   config: Config;
   clock: Clock;
+  files: FileStore;
 }
 
 declare module "fastify" {

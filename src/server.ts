@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { LocalFileStore } from "./adapters/storage/local-file-store.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
@@ -18,7 +19,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateToLatest(handle.db);
     if (config.demo) await seedDemoIfEmpty(handle.db, new Date());
-    const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: () => new Date() });
+    const app = await buildApp({
+      db: handle.db,
+      engine: handle.engine,
+      config,
+      clock: () => new Date(),
+      files: new LocalFileStore(config.filesDir),
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {

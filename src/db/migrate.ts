@@ -11,6 +11,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: "schema_migrations",
     migrationLockTableName: "schema_migrations_lock",
+    // Features add migrations side by side; one dated a little earlier than one already applied still runs.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { MemoryFileStore } from "../../src/adapters/storage/memory-file-store.ts";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DbHandle } from "../../src/db/connection.ts";
@@ -44,7 +45,8 @@ export async function createTestContext(
   const clock = testClock();
   const config = loadConfig({ LOG_LEVEL: "silent", DEMO: "1", ...options.env });
   if (options.seed !== false) await seedDemoIfEmpty(handle.db, clock.now);
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: () => clock.now });
+  const files = new MemoryFileStore();
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: () => clock.now, files });
   await app.ready();
   const ctx: TestContext = {
     app,

@@ -1,6 +1,8 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./2026-11-28-01-foundation.ts";
+import * as calendar from "./2026-11-28-02-calendar.ts";
 import * as catalog from "./2026-11-28-03-catalog.ts";
+import * as files from "./2026-11-28-05-files.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -8,5 +10,7 @@ import * as catalog from "./2026-11-28-03-catalog.ts";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
+  "2026-11-28-02-calendar": calendar,
   "2026-11-28-03-catalog": catalog,
+  "2026-11-28-05-files": files,
 };

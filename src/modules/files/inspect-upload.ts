@@ -1,0 +1,242 @@
+import { fileTypeFromBuffer } from "file-type";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import yauzl from "yauzl";
+import { AppError } from "../../errors.ts";
+
+/**
+ * Strict checks on every uploaded file: the type comes from the bytes, never from the name or the declared
+ * content type, and files that carry something besides their claimed content are refused.
+ */
+export const UPLOAD_KINDS = {
+  pdf: { mime: "application/pdf", ext: "pdf" },
+  jpeg: { mime: "image/jpeg", ext: "jpg" },
+  png: { mime: "image/png", ext: "png" },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext: "xlsx" },
+} as const;
+export type UploadKind = keyof typeof UPLOAD_KINDS;
+
+export interface UploadPolicy {
+  allowed: readonly UploadKind[];
+  maxBytes: number;
+}
+
+export const DOSSIER_COMPONENT_POLICY: UploadPolicy = {
+  allowed: ["pdf", "jpeg", "png"],
+  maxBytes: 10 * 1024 * 1024,
+};
+export const SPREADSHEET_POLICY: UploadPolicy = { allowed: ["xlsx"], maxBytes: 5 * 1024 * 1024 };
+
+export interface InspectedUpload {
+  kind: UploadKind;
+  mime: string;
+  /** A safe display name: no directories, no control characters, the extension of the real type. */
+  name: string;
+  size: number;
+}
+
+const XLSX_LIMITS = { maxEntries: 2000, maxUncompressedBytes: 100 * 1024 * 1024, maxRatio: 200 };
+
+export async function inspectUpload(
+  bytes: Uint8Array,
+  declared: { name: string; contentType?: string | undefined },
+  policy: UploadPolicy,
+): Promise<InspectedUpload> {
+  if (bytes.byteLength === 0) throw new AppError("UPLOAD_EMPTY");
+  if (bytes.byteLength > policy.maxBytes) {
+    throw new AppError("UPLOAD_TOO_LARGE", {
+      details: { maxBytes: policy.maxBytes, size: bytes.byteLength },
+    });
+  }
+  // Archives are measured from their central directory before anything (type detection included) inflates them.
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (isZip) await assertSaneZip(bytes);
+  const kind = await detectKind(bytes);
+  if (!kind || !policy.allowed.includes(kind)) {
+    throw new AppError("UPLOAD_TYPE_NOT_ALLOWED", {
+      details: { allowed: policy.allowed, detected: kind ?? "unknown" },
+    });
+  }
+  const declaredKind = kindFromDeclared(declared);
+  if (declaredKind && declaredKind !== kind) {
+    throw new AppError("UPLOAD_TYPE_MISMATCH", { details: { declared: declaredKind, detected: kind } });
+  }
+  switch (kind) {
+    case "pdf":
+      await assertInertPdf(bytes);
+      break;
+    case "jpeg":
+    case "png":
+      assertNothingAfterImage(bytes, kind);
+      break;
+    case "xlsx":
+      break;
+  }
+  return {
+    kind,
+    mime: UPLOAD_KINDS[kind].mime,
+    name: safeFileName(declared.name, UPLOAD_KINDS[kind].ext),
+    size: bytes.byteLength,
+  };
+}
+
+async function detectKind(bytes: Uint8Array): Promise<UploadKind | null> {
+  const type = await fileTypeFromBuffer(bytes);
+  switch (type?.mime) {
+    case "application/pdf":
+      return "pdf";
+    case "image/jpeg":
+      return "jpeg";
+    case "image/png":
+      return "png";
+    case UPLOAD_KINDS.xlsx.mime:
+      return "xlsx";
+    default:
+      return null;
+  }
+}
+
+function kindFromDeclared(declared: { name: string; contentType?: string | undefined }): UploadKind | null {
+  const ext = declared.name.toLowerCase().split(".").pop() ?? "";
+  const byExt: Record<string, UploadKind> = {
+    pdf: "pdf",
+    jpg: "jpeg",
+    jpeg: "jpeg",
+    png: "png",
+    xlsx: "xlsx",
+  };
+  const fromName = byExt[ext] ?? null;
+  const fromType =
+    (Object.entries(UPLOAD_KINDS).find(([, v]) => v.mime === declared.contentType)?.[0] as
+      | UploadKind
+      | undefined) ?? null;
+  if (fromName && fromType && fromName !== fromType) return fromType;
+  return fromType ?? fromName;
+}
+
+/** Strips directories, control and reserved characters; keeps Vietnamese letters; forces the real extension. */
+export function safeFileName(name: string, ext: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const stem = base
+    .normalize("NFC")
+    .replace(/\.[^.]*$/, "")
+    .replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, "")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 120);
+  return `${stem || "tep"}.${ext}`;
+}
+
+const ACTIVE_PDF_KEYS = [
+  "JS",
+  "JavaScript",
+  "Launch",
+  "EmbeddedFiles",
+  "EmbeddedFile",
+  "RichMedia",
+  "XFA",
+  "AA",
+  "SubmitForm",
+  "ImportData",
+];
+
+/** PDFs may not carry scripts, launch actions, embedded files or rich media (checked in the parsed object graph). */
+async function assertInertPdf(bytes: Uint8Array): Promise<void> {
+  assertNoTrailingZip(bytes);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: false,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
+  } catch (error) {
+    const encrypted = error instanceof Error && /encrypt/i.test(error.message);
+    throw new AppError(encrypted ? "UPLOAD_PDF_ENCRYPTED" : "UPLOAD_CORRUPT");
+  }
+  const found = new Set<string>();
+  const visitDict = (dict: PDFDict) => {
+    for (const [key, value] of dict.entries()) {
+      const name = key.decodeText();
+      if (ACTIVE_PDF_KEYS.includes(name)) found.add(name);
+      if (
+        name === "S" &&
+        value instanceof PDFName &&
+        ["JavaScript", "Launch", "ImportData", "SubmitForm"].includes(value.decodeText())
+      ) {
+        found.add(value.decodeText());
+      }
+      if (value instanceof PDFDict) visitDict(value);
+      if (value instanceof PDFArray)
+        for (const item of value.asArray()) if (item instanceof PDFDict) visitDict(item);
+    }
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict) visitDict(object);
+    else if (object instanceof PDFStream || object instanceof PDFRawStream) visitDict(object.dict);
+  }
+  if (found.size > 0)
+    throw new AppError("UPLOAD_PDF_ACTIVE_CONTENT", { details: { found: [...found].sort() } });
+}
+
+/** A ZIP's end-of-central-directory record near the end of a PDF or image makes it a polyglot. */
+function assertNoTrailingZip(bytes: Uint8Array): void {
+  const tail = bytes.subarray(Math.max(0, bytes.byteLength - 65_557));
+  for (let i = tail.byteLength - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
+      throw new AppError("UPLOAD_POLYGLOT");
+    }
+  }
+}
+
+/** Bytes after the image's end marker are how image polyglots hide a second file. */
+function assertNothingAfterImage(bytes: Uint8Array, kind: "jpeg" | "png"): void {
+  assertNoTrailingZip(bytes);
+  let end = -1;
+  if (kind === "png") {
+    // IEND chunk: length 0, type "IEND", CRC AE 42 60 82.
+    const iend = Buffer.from(bytes).lastIndexOf(
+      Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+    );
+    end = iend < 0 ? -1 : iend + 8;
+  } else {
+    const eoi = Buffer.from(bytes).lastIndexOf(Buffer.from([0xff, 0xd9]));
+    end = eoi < 0 ? -1 : eoi + 2;
+  }
+  if (end < 0) throw new AppError("UPLOAD_CORRUPT");
+  const trailing = bytes.subarray(end);
+  if (trailing.some((b) => b !== 0x00 && b !== 0x0a && b !== 0x0d)) throw new AppError("UPLOAD_POLYGLOT");
+}
+
+/** Reads the ZIP's central directory only: refuses archives that would expand beyond sane limits. */
+async function assertSaneZip(bytes: Uint8Array): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
+      err || !z ? reject(new AppError("UPLOAD_CORRUPT")) : resolve(z),
+    ),
+  );
+  let entries = 0;
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      entries++;
+      total += entry.uncompressedSize;
+      const ratio =
+        entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : entry.uncompressedSize;
+      if (
+        entries > XLSX_LIMITS.maxEntries ||
+        total > XLSX_LIMITS.maxUncompressedBytes ||
+        (entry.uncompressedSize > 1024 * 1024 && ratio > XLSX_LIMITS.maxRatio) ||
+        entry.fileName.includes("..") ||
+        entry.fileName.startsWith("/")
+      ) {
+        zip.close();
+        reject(new AppError("UPLOAD_ARCHIVE_REFUSED", { details: { entries, uncompressedBytes: total } }));
+        return;
+      }
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve());
+    zip.on("error", () => reject(new AppError("UPLOAD_CORRUPT")));
+    zip.readEntry();
+  });
+}
