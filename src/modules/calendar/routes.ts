@@ -1,0 +1,201 @@
+import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
+import {
+  type DeadlineResponse as DeadlineBody,
+  DeadlineQuery,
+  DeadlineResponse,
+  HolidaysQuery,
+  HolidaysResponse,
+  LunarDateResponse,
+  LunarMonthsQuery,
+  LunarMonthsResponse,
+  LunarQuery,
+  WorkingTimeQuery,
+  WorkingTimeResponse,
+} from "../../contracts/calendar.ts";
+import { ErrorResponse } from "../../contracts/common.ts";
+import {
+  CalendarInputError,
+  computeDue,
+  type Duration,
+  explainDeadline,
+  formatInstant,
+  formatLocalDate,
+  holidaysForYear,
+  lunarYear,
+  parseInstant,
+  parseLocalDate,
+  solarToLunar,
+  workingTimeBetween,
+} from "../../domain/calendar/index.ts";
+import { AppError } from "../../errors.ts";
+import { calendarFor } from "./calendar-for.ts";
+import { decisionRoutes } from "./decision-routes.ts";
+import { calendarAppError } from "./errors.ts";
+
+const MS_PER_HOUR = 3_600_000;
+const errors = { 400: ErrorResponse };
+/** Lunar dates never change: caches may keep them for a day. */
+const IMMUTABLE = "public, max-age=86400";
+
+function durationOf(query: {
+  workingDays?: string | undefined;
+  workingHours?: string | undefined;
+}): Duration {
+  const { workingDays, workingHours } = query;
+  if ((workingDays === undefined) === (workingHours === undefined)) {
+    throw new AppError("VALIDATION_FAILED", {
+      vi: "Cần đúng một trong hai tham số workingDays (ngày làm việc) hoặc workingHours (giờ làm việc).",
+      en: "Give exactly one of workingDays or workingHours.",
+      details: [{ path: "/workingDays", message: "exactly one of workingDays, workingHours" }],
+    });
+  }
+  return workingDays !== undefined
+    ? { workingDays: Number(workingDays) }
+    : { workingHours: Number(workingHours) };
+}
+
+/** The solar year's lunar months: those of lunar year y − 1 still running in January, then lunar year y's. */
+function lunarMonthsOf(year: number) {
+  if (!Number.isInteger(year) || year < 1901 || year > 2199) {
+    throw new CalendarInputError(
+      "YEAR_OUT_OF_RANGE",
+      { year, min: 1901, max: 2199 },
+      { vi: "Năm phải là số nguyên từ 1901 đến 2199.", en: "The year must be an integer from 1901 to 2199." },
+    );
+  }
+  const first = parseLocalDate(`${year}-01-01`);
+  const last = parseLocalDate(`${year}-12-31`);
+  return [lunarYear(year - 1), lunarYear(year)].flatMap((table) =>
+    table.months
+      .filter((m) => m.start <= last && m.start + m.length - 1 >= first)
+      .map((m) => ({
+        start: formatLocalDate(m.start),
+        end: formatLocalDate(m.start + m.length - 1),
+        year: table.year,
+        month: m.month,
+        leap: m.leap,
+        length: m.length,
+      })),
+  );
+}
+
+/**
+ * The public calendar routes of DESIGN.md (lunar dates, days off, deadlines, working time) and, for system
+ * administrators, the yearly decisions. Bad input leaves as the calendar's own 4xx codes.
+ */
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  // Throwing from a plugin's error handler hands the error to the application's handler (the error shape).
+  app.setErrorHandler((error) => {
+    if (error instanceof CalendarInputError) throw calendarAppError(error);
+    throw error;
+  });
+
+  app.get(
+    "/calendar/lunar",
+    {
+      schema: {
+        tags: ["calendar"],
+        summary: "Đổi ngày dương lịch sang âm lịch Việt Nam (UTC+7) / Vietnamese lunar date of a solar date",
+        querystring: LunarQuery,
+        response: { 200: LunarDateResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { year, month, day, leap } = solarToLunar(parseLocalDate(request.query.date));
+      reply.header("cache-control", IMMUTABLE);
+      return { year, month, day, leap };
+    },
+  );
+
+  app.get(
+    "/calendar/lunar-months",
+    {
+      schema: {
+        tags: ["calendar"],
+        summary: "Các tháng âm lịch trong một năm dương lịch / The lunar months that overlap a solar year",
+        querystring: LunarMonthsQuery,
+        response: { 200: LunarMonthsResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const items = lunarMonthsOf(Number(request.query.year));
+      reply.header("cache-control", IMMUTABLE);
+      return { items };
+    },
+  );
+
+  app.get(
+    "/calendar/holidays",
+    {
+      schema: {
+        tags: ["calendar"],
+        summary:
+          "Ngày nghỉ lễ, tết, nghỉ bù, hoán đổi và ngày làm bù của một năm / Days off and worked weekend days of a year",
+        description:
+          "Every day off that is not a Saturday or Sunday, with its legal source, plus the weekend days worked instead (working: true). With unit, the decisions for that unit and the units above it apply too.",
+        querystring: HolidaysQuery,
+        response: { 200: HolidaysResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const year = Number(request.query.year);
+      const calendar = await calendarFor(db, request.query.unit ?? null);
+      return { items: holidaysForYear(year, calendar.decisions, calendar.unitCodes) };
+    },
+  );
+
+  app.get(
+    "/calendar/deadline",
+    {
+      schema: {
+        tags: ["calendar"],
+        summary: "Tính thời hạn theo ngày/giờ làm việc / Due instant after N working days or hours",
+        description:
+          "The due instant (+07:00) of a dossier received at `from`. A reception after the unit's cut-off (15:00) or on a day off counts from the next working day. explain=true lists the days skipped and why.",
+        querystring: DeadlineQuery,
+        response: { 200: DeadlineResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const from = parseInstant(query.from);
+      const duration = durationOf(query);
+      const applyCutoff = query.cutoff === undefined ? "workingDays" in duration : query.cutoff === "true";
+      const calendar = await calendarFor(db, query.unit ?? null);
+      const { due } = computeDue(calendar, from, duration, { applyCutoff });
+      const body: DeadlineBody = { due: formatInstant(due) };
+      if (query.explain === "true") body.explanation = explainDeadline(calendar, from, due, { applyCutoff });
+      return body;
+    },
+  );
+
+  app.get(
+    "/calendar/working-time",
+    {
+      schema: {
+        tags: ["calendar"],
+        summary: "Thời gian làm việc giữa hai thời điểm / Working time between two instants",
+        description: "Negative when `to` is before `from`.",
+        querystring: WorkingTimeQuery,
+        response: { 200: WorkingTimeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const from = parseInstant(request.query.from);
+      const to = parseInstant(request.query.to);
+      const calendar = await calendarFor(db, request.query.unit ?? null);
+      const ms = workingTimeBetween(calendar, from, to);
+      return {
+        from: formatInstant(from),
+        to: formatInstant(to),
+        milliseconds: ms,
+        hours: ms / MS_PER_HOUR,
+        workingDays: ms / calendar.dailyMs,
+      };
+    },
+  );
+
+  await app.register(decisionRoutes);
+};
