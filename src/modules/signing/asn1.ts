@@ -193,12 +193,33 @@ export function derOf(node: { toSchema(): asn1js.BaseBlock } | asn1js.BaseBlock)
   return new Uint8Array(block.toBER(false));
 }
 
+const parsedCertificates = new Map<string, pkijs.Certificate>();
+const encodedCertificates = new WeakMap<pkijs.Certificate, Uint8Array>();
+
+/**
+ * Parses a DER certificate. pkijs parsing costs milliseconds (schema matching), and one signature needs
+ * the same few certificates many times, so recent results are kept; callers must not mutate them.
+ */
 export function certificateFromDer(der: Uint8Array): pkijs.Certificate {
-  return new pkijs.Certificate({ schema: parseAsn1(der) });
+  const key = Buffer.from(der).toString("base64");
+  let cert = parsedCertificates.get(key);
+  if (!cert) {
+    cert = new pkijs.Certificate({ schema: parseAsn1(der) });
+    encodedCertificates.set(cert, new Uint8Array(der));
+    if (parsedCertificates.size >= 256)
+      parsedCertificates.delete(parsedCertificates.keys().next().value ?? "");
+    parsedCertificates.set(key, cert);
+  }
+  return cert;
 }
 
 export function certificateDer(cert: pkijs.Certificate): Uint8Array {
-  return derOf(cert);
+  let der = encodedCertificates.get(cert);
+  if (!der) {
+    der = derOf(cert);
+    encodedCertificates.set(cert, der);
+  }
+  return der;
 }
 
 export function pemToDer(pem: string): Uint8Array[] {

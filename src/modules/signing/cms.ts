@@ -7,6 +7,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import {
+  certificateDer,
   certificateFromDer,
   derOf,
   digest,
@@ -31,7 +32,7 @@ function signatureAlgorithm(keyType: KeyType, hash: HashName): pkijs.AlgorithmId
 function signingCertificateV2(cert: pkijs.Certificate, hash: HashName): pkijs.Attribute {
   const parts: asn1js.BaseBlock[] = [];
   if (hash !== "sha256") parts.push(algorithm(hashOid(hash)).toSchema());
-  parts.push(new asn1js.OctetString({ valueHex: toArrayBuffer(digest(hash, derOf(cert))) }));
+  parts.push(new asn1js.OctetString({ valueHex: toArrayBuffer(digest(hash, certificateDer(cert))) }));
   parts.push(
     new pkijs.IssuerSerial({
       issuer: new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: cert.issuer })] }),
