@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
+import { seedCatalog } from "./demo-catalog.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
 
 const SEED_LOCK_KEY = 7_262_001;
@@ -14,6 +15,7 @@ export async function seedDemoIfEmpty(db: Db, now: Date): Promise<boolean> {
     const existing = await tx.selectFrom("units").select("id").limit(1).executeTakeFirst();
     if (existing) return false;
     await seedUnitsAndStaff(tx, now);
+    await seedCatalog(tx, now);
     return true;
   });
 }

@@ -1,0 +1,437 @@
+import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
+import { z } from "zod";
+import {
+  BoardQuery,
+  CatalogField,
+  DetailQuery,
+  ExportQuery,
+  FeeQuote,
+  FeeQuoteQuery,
+  FormUpload,
+  IMPORT_MAX_BYTES,
+  ImportInput,
+  ImportResult,
+  Offering,
+  OfferingInput,
+  OfferingListQuery,
+  OfferingUpdate,
+  ProcedureCreate,
+  ProcedureDetail,
+  ProcedureList,
+  ProcedureNewVersion,
+  ProcedureRef,
+  ProcedureSearchQuery,
+  ProcedureWrite,
+  PushInput,
+  PushResult,
+  VersionDetail,
+  VersionMeta,
+} from "../../contracts/catalog.ts";
+import { ErrorResponse, IsoDate, Uuid } from "../../contracts/common.ts";
+import { UnitCode } from "../../contracts/units.ts";
+import { assertCan } from "../auth/policy.ts";
+import { getUnit, getUnitByCode } from "../units/queries.ts";
+import { boardData, renderBoard } from "./board.ts";
+import { getFormFile, uploadForm } from "./forms.ts";
+import {
+  getProcedure,
+  getVersion,
+  listFields,
+  listVersions,
+  searchProcedures,
+  versionMeta,
+  vietnamDay,
+} from "./queries.ts";
+import { feeQuote, procedureDetail } from "./read.ts";
+import {
+  addProcedureVersion,
+  createProcedure,
+  getOffering,
+  listOfferings,
+  offerProcedure,
+  pushProcedures,
+  TREE_ROOT,
+  updateOffering,
+} from "./service.ts";
+import { exportCatalog, importCatalog } from "./transfer.ts";
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  413: ErrorResponse,
+  415: ErrorResponse,
+  422: ErrorResponse,
+};
+const publicErrors = { 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+const RefParams = z.strictObject({ idOrCode: ProcedureRef });
+const FormCode = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
+/** Files (PDF, XLSX, JSON downloads): sent as bytes, documented as binary strings. */
+const Binary = (description: string) =>
+  z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });
+
+/** Content-Disposition with a plain ASCII name and the RFC 5987 UTF-8 form. */
+function attachment(filename: string, inline = false): string {
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/["\\]/g, "");
+  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+  const today = (at?: string) => at ?? vietnamDay(clock());
+
+  // ---- public reading ------------------------------------------------------------------------------------------
+
+  app.get(
+    "/procedures",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tra cứu thủ tục hành chính / Search the procedure catalog",
+        description:
+          "Không phân biệt hoa thường và dấu tiếng Việt, chịu được lỗi gõ, kết quả khớp nhất trước. / Case- and diacritic-insensitive, typo-tolerant, best match first.",
+        querystring: ProcedureSearchQuery,
+        response: { 200: ProcedureList, ...publicErrors },
+      },
+    },
+    async (request) => {
+      const unit = request.query.unit ? await getUnitByCode(db, request.query.unit) : null;
+      return searchProcedures(db, request.query, today(request.query.at), unit?.id ?? null);
+    },
+  );
+
+  app.get(
+    "/procedures/:idOrCode",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Chi tiết thủ tục / Procedure detail",
+        description:
+          "Thành phần hồ sơ, phí (kèm ví dụ tính), thời hạn, trình tự, mẫu đơn, nơi và thời gian nộp (với `unit`). / What to bring, cost, time, steps, forms, where and when to file.",
+        params: RefParams,
+        querystring: DetailQuery,
+        response: { 200: ProcedureDetail, ...publicErrors },
+      },
+    },
+    async (request) =>
+      procedureDetail(db, request.params.idOrCode, today(request.query.at), request.query.unit),
+  );
+
+  app.get(
+    "/procedures/:idOrCode/versions",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Các phiên bản của thủ tục / Versions of a procedure",
+        params: RefParams,
+        response: { 200: z.object({ items: z.array(VersionMeta) }), ...publicErrors },
+      },
+    },
+    async (request) => {
+      const procedure = await getProcedure(db, request.params.idOrCode);
+      const day = today();
+      return { items: (await listVersions(db, procedure.id)).map((v) => versionMeta(v, day)) };
+    },
+  );
+
+  app.get(
+    "/procedures/:idOrCode/versions/:version",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Một phiên bản của thủ tục / One version of a procedure",
+        params: z.strictObject({
+          idOrCode: ProcedureRef,
+          version: z.coerce.number().int().min(1).max(100_000),
+        }),
+        response: { 200: VersionDetail, ...publicErrors },
+      },
+    },
+    async (request) => {
+      const procedure = await getProcedure(db, request.params.idOrCode);
+      const version = await getVersion(db, procedure.id, request.params.version);
+      return {
+        procedure: { id: procedure.id, slug: procedure.slug, code: version.code },
+        version: versionMeta(version, today()),
+        document: version.document as z.infer<typeof VersionDetail>["document"],
+      };
+    },
+  );
+
+  app.get(
+    "/procedures/:idOrCode/fee",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tính phí, lệ phí / Fee quote",
+        description:
+          "Tính bằng đúng hàm tính phí của danh mục (computeFee); với `unit`, áp dụng mức thu của địa phương. / Computed by the catalog's one fee function; with `unit`, the local amounts apply.",
+        params: RefParams,
+        querystring: FeeQuoteQuery,
+        response: { 200: FeeQuote, ...publicErrors },
+      },
+    },
+    async (request) => feeQuote(db, request.params.idOrCode, today(request.query.at), request.query),
+  );
+
+  app.get(
+    "/fields",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Lĩnh vực thủ tục / Procedure fields",
+        querystring: z.strictObject({ unit: UnitCode.optional(), at: IsoDate.optional() }),
+        response: { 200: z.object({ items: z.array(CatalogField) }), ...publicErrors },
+      },
+    },
+    async (request) => {
+      const unit = request.query.unit ? await getUnitByCode(db, request.query.unit) : null;
+      const rows = await listFields(db, today(request.query.at), unit?.id ?? null);
+      return {
+        items: rows.map((f) => ({
+          code: f.code,
+          nameVi: f.name_vi,
+          nameEn: f.name_en,
+          group: f.group_name,
+          ministry: f.ministry,
+          note: f.note,
+          procedures: f.procedures,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/catalog/board",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Bảng niêm yết thủ tục của đơn vị (PDF A4) / A unit's public board (A4 PDF)",
+        querystring: BoardQuery,
+        response: { 200: Binary("application/pdf"), ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      const day = today(request.query.at);
+      const data = await boardData(db, request.query.unit, day, config.publicUrl);
+      const pdf = await renderBoard(data, clock());
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(`niem-yet-tthc-${data.unit.code}-${day}.pdf`, true))
+        .header("cache-control", "no-cache")
+        .send(Buffer.from(pdf));
+    },
+  );
+
+  app.get(
+    "/catalog/forms/:code",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tải mẫu đơn, tờ khai / Download a form template",
+        params: z.strictObject({ code: FormCode }),
+        response: { 200: Binary("application/pdf"), ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      const file = await getFormFile(db, request.params.code);
+      return reply
+        .type(file.content_type)
+        .header("content-disposition", attachment(file.filename))
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(file.content));
+    },
+  );
+
+  // ---- administration ------------------------------------------------------------------------------------------
+
+  app.post(
+    "/procedures",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tạo thủ tục (phiên bản 1) / Create a procedure (version 1)",
+        body: ProcedureCreate,
+        response: { 201: ProcedureWrite, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { procedure, version } = await createProcedure(db, request.principal, request.body, clock());
+      return reply
+        .status(201)
+        .send({ id: procedure.id, slug: procedure.slug, version: versionMeta(version, today()) });
+    },
+  );
+
+  app.post(
+    "/procedures/:idOrCode/versions",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Sửa thủ tục: tạo phiên bản mới / Edit a procedure: add a version",
+        params: RefParams,
+        body: ProcedureNewVersion,
+        response: { 201: ProcedureWrite, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { procedure, version } = await addProcedureVersion(
+        db,
+        request.principal,
+        request.params.idOrCode,
+        request.body,
+        clock(),
+      );
+      return reply
+        .status(201)
+        .send({ id: procedure.id, slug: procedure.slug, version: versionMeta(version, today()) });
+    },
+  );
+
+  app.get(
+    "/catalog/offerings",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Thủ tục đơn vị niêm yết (kèm nội dung địa phương) / A unit's offering with local additions",
+        querystring: OfferingListQuery,
+        response: { 200: z.object({ items: z.array(Offering) }), ...errors },
+      },
+    },
+    async (request) => {
+      const unit = await getUnitByCode(db, request.query.unit);
+      assertCan(request.principal, "catalog.read", unit);
+      const includeInactive = request.query.includeInactive === "true";
+      if (includeInactive) assertCan(request.principal, "catalog.manage", unit);
+      return { items: await listOfferings(db, unit.id, includeInactive) };
+    },
+  );
+
+  app.post(
+    "/catalog/offerings",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Đơn vị niêm yết một thủ tục / A unit offers a procedure",
+        body: OfferingInput,
+        response: { 201: Offering, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await offerProcedure(db, request.principal, request.body, clock())),
+  );
+
+  app.patch(
+    "/catalog/offerings/:id",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Sửa nội dung địa phương hoặc thôi niêm yết / Change local additions or withdraw",
+        params: z.strictObject({ id: Uuid }),
+        body: OfferingUpdate,
+        response: { 200: Offering, ...errors },
+      },
+    },
+    async (request) => updateOffering(db, request.principal, request.params.id, request.body, clock()),
+  );
+
+  app.get(
+    "/catalog/offerings/:id",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Một thủ tục niêm yết của đơn vị / One offering",
+        params: z.strictObject({ id: Uuid }),
+        response: { 200: Offering, ...errors },
+      },
+    },
+    async (request) => {
+      const offering = await getOffering(db, request.params.id);
+      assertCan(request.principal, "catalog.read", await getUnit(db, offering.unit.id));
+      return offering;
+    },
+  );
+
+  app.post(
+    "/catalog/offerings/push",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Áp dụng thủ tục cho mọi đơn vị cấp dưới / Push procedures to every unit below",
+        body: PushInput,
+        response: { 200: PushResult, ...errors },
+      },
+    },
+    async (request) => pushProcedures(db, request.principal, request.body, clock()),
+  );
+
+  app.get(
+    "/catalog/export",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Xuất danh mục (JSON hoặc Excel) / Export the catalog (JSON or XLSX)",
+        querystring: ExportQuery,
+        response: { 200: Binary("application/json or XLSX"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const staff = request.principal;
+      if (request.query.owner) assertCan(staff, "catalog.read", await getUnitByCode(db, request.query.owner));
+      else assertCan(staff, "catalog.read", TREE_ROOT);
+      const file = await exportCatalog(db, request.query.format, request.query.owner, clock());
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", attachment(file.filename))
+        .send(file.bytes);
+    },
+  );
+
+  app.post(
+    "/catalog/import",
+    {
+      bodyLimit: Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024,
+      schema: {
+        tags: ["catalog"],
+        summary: "Nhập danh mục (JSON hoặc Excel, mã hóa base64) / Import the catalog (JSON or XLSX, base64)",
+        description:
+          "Tất cả hoặc không: một dòng sai thì không nhập gì, lỗi chỉ rõ sheet, dòng, cột. / All or nothing: one bad row imports nothing and the error names the sheet, row and column.",
+        body: ImportInput,
+        response: { 200: ImportResult, ...errors },
+      },
+    },
+    async (request) => importCatalog(db, request.principal, request.body, clock()),
+  );
+
+  app.put(
+    "/catalog/forms/:code",
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags: ["catalog"],
+        summary: "Tải lên mẫu đơn (PDF) / Upload a form template (PDF)",
+        params: z.strictObject({ code: FormCode }),
+        body: FormUpload,
+        response: {
+          200: z.object({
+            code: z.string(),
+            filename: z.string(),
+            contentType: z.string(),
+            size: z.number(),
+            sha256: z.string(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => uploadForm(db, request.principal, request.params.code, request.body, clock()),
+  );
+};

@@ -1,0 +1,161 @@
+/**
+ * Shared helpers for the PDFs the system prints (public boards, forms, registers): an A4 document with the
+ * embedded serif face, text measuring and wrapping, and simple drawing. Text goes in NFC so that every
+ * Vietnamese letter is one precomposed glyph of the font, which keeps it extractable (pdftotext) and searchable.
+ */
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { serifFont } from "./fonts/serif.ts";
+
+/** A4 portrait in PDF points. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** Millimetres to points. */
+export function mm(value: number): number {
+  return (value * 72) / 25.4;
+}
+
+export interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+export interface DocumentInfo {
+  title: string;
+  subject?: string;
+  author?: string;
+  keywords?: string[];
+  /** Creation date written in the file (fixed dates make the output reproducible). */
+  createdAt: Date;
+  /** BCP 47 language tag of the text. */
+  language?: string;
+}
+
+/** A new PDF with Liberation Serif regular and bold embedded (subset) and its metadata set. */
+export async function createDocument(info: DocumentInfo): Promise<{ doc: PDFDocument; fonts: Fonts }> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const regular = await doc.embedFont(serifFont("regular"), { subset: true });
+  const bold = await doc.embedFont(serifFont("bold"), { subset: true });
+  doc.setTitle(nfc(info.title), { showInWindowTitleBar: true });
+  if (info.subject) doc.setSubject(nfc(info.subject));
+  if (info.author) doc.setAuthor(nfc(info.author));
+  if (info.keywords) doc.setKeywords(info.keywords.map(nfc));
+  doc.setLanguage(info.language ?? "vi-VN");
+  doc.setProducer("motcua (pdf-lib)");
+  doc.setCreator("motcua");
+  doc.setCreationDate(info.createdAt);
+  doc.setModificationDate(info.createdAt);
+  return { doc, fonts: { regular, bold } };
+}
+
+export function nfc(text: string): string {
+  return text.normalize("NFC");
+}
+
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  return font.widthOfTextAtSize(nfc(text), size);
+}
+
+/**
+ * Splits text into lines no wider than maxWidth: at spaces where possible, inside a word only when the word alone
+ * is too wide. Newlines in the text start new lines.
+ */
+export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of nfc(text).split(/\r?\n/)) {
+    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
+    if (words.length === 0) {
+      lines.push("");
+      continue;
+    }
+    let line = "";
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      if (font.widthOfTextAtSize(word, size) <= maxWidth) {
+        line = word;
+        continue;
+      }
+      // A word wider than the column: break it by characters.
+      let piece = "";
+      for (const ch of word) {
+        if (piece && font.widthOfTextAtSize(piece + ch, size) > maxWidth) {
+          lines.push(piece);
+          piece = ch;
+        } else {
+          piece += ch;
+        }
+      }
+      line = piece;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export type Align = "left" | "center" | "right";
+
+export interface TextStyle {
+  font: PDFFont;
+  size: number;
+  /** Distance between baselines; default 1.25 × size. */
+  lineHeight?: number;
+  color?: { r: number; g: number; b: number };
+  align?: Align;
+}
+
+/**
+ * Draws lines of text with the first baseline at `top - size` (so `top` is the top of the text block) inside a box
+ * of `width` starting at `x`; returns the y below the last line.
+ */
+export function drawLines(
+  page: PDFPage,
+  lines: readonly string[],
+  box: { x: number; top: number; width: number },
+  style: TextStyle,
+): number {
+  const lineHeight = style.lineHeight ?? style.size * 1.25;
+  const color = style.color ? rgb(style.color.r, style.color.g, style.color.b) : rgb(0, 0, 0);
+  let y = box.top - style.size;
+  for (const line of lines) {
+    const w = style.font.widthOfTextAtSize(line, style.size);
+    const x =
+      style.align === "center"
+        ? box.x + (box.width - w) / 2
+        : style.align === "right"
+          ? box.x + box.width - w
+          : box.x;
+    if (line) page.drawText(line, { x, y, size: style.size, font: style.font, color });
+    y -= lineHeight;
+  }
+  return box.top - blockHeight(lines.length, style);
+}
+
+/** Height of a block of `count` lines drawn with drawLines. */
+export function blockHeight(count: number, style: Pick<TextStyle, "size" | "lineHeight">): number {
+  const lineHeight = style.lineHeight ?? style.size * 1.25;
+  return count === 0 ? 0 : (count - 1) * lineHeight + style.size * 1.25;
+}
+
+/** Wraps and draws a paragraph; returns the y below it. */
+export function drawParagraph(
+  page: PDFPage,
+  text: string,
+  box: { x: number; top: number; width: number },
+  style: TextStyle,
+): number {
+  const lines = wrapText(text, style.font, style.size, box.width);
+  drawLines(page, lines, box, style);
+  return box.top - blockHeight(lines.length, style);
+}
+
+/** Vietnamese long date: "ngày 24 tháng 11 năm 2026". */
+export function vietnameseLongDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return `ngày ${String(d).padStart(2, "0")} tháng ${String(m).padStart(2, "0")} năm ${y}`;
+}
