@@ -1,5 +1,9 @@
+import { PDF } from "@libpdf/core";
 import { describe, expect, it } from "vitest";
 import { pemToDer } from "./asn1.ts";
+import { loadP12 } from "./keys.ts";
+import { LocalTimestampAuthority } from "./local-tsa.ts";
+import { sign } from "./sign.ts";
 import {
   fixturePath,
   hasOpenssl,
@@ -8,6 +12,7 @@ import {
   pdfsig,
   readFixture,
   samplePdf,
+  sharedPki,
   signWithOpenssl,
 } from "./test-support.ts";
 import { verifyPdf } from "./verify.ts";
@@ -95,5 +100,40 @@ describe("documents without signatures", () => {
     const report = await verifyPdf(await samplePdf(1));
     expect(report.signatureCount).toBe(0);
     expect(report.valid).toBe(false);
+  });
+});
+
+describe("signing after other software", () => {
+  it("countersigns the poppler and OpenSSL files and keeps their signatures valid", async () => {
+    const pki = await sharedPki();
+    const agency = loadP12(pki.agency.p12, pki.password);
+    for (const name of ["signed-by-poppler.pdf", "signed-by-openssl.pdf"]) {
+      const result = await sign(readFixture(name), { signer: agency, appearance: { kind: "seal" } });
+      const report = await verifyPdf(result.pdf);
+      expect(report.signatures.map((s) => [s.status, s.laterChanges])).toEqual([
+        ["valid", "signatures-only"],
+        ["valid", "none"],
+      ]);
+      if (hasPdfsig) expect(pdfsig(result.pdf).match(/Signature is Valid\./g)).toHaveLength(2);
+    }
+  });
+
+  it("reads a document timestamp added by @libpdf/core as a signature-only update", async () => {
+    const pki = await sharedPki();
+    const signed = await sign(await samplePdf(1), { signer: loadP12(pki.officials[0].p12, pki.password) });
+    const local = new LocalTimestampAuthority({
+      certificate: pki.tsa.certificate,
+      privateKey: pki.tsa.privateKey,
+    });
+    const pdf = await PDF.load(signed.pdf);
+    const { bytes } = await pdf.addTimestamp({
+      timestampAuthority: { timestamp: (digest) => local.timestamp(digest, "sha256") },
+    });
+    const report = await verifyPdf(bytes);
+    expect(report.signatures.map((s) => [s.kind, s.status])).toEqual([
+      ["signature", "valid"],
+      ["document-timestamp", "valid"],
+    ]);
+    expect(report.signatures[1].timestamp?.authority).toBe("motcua Test TSA");
   });
 });
