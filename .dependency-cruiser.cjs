@@ -24,14 +24,16 @@ module.exports = {
     },
     {
       name: "contracts-are-shared",
-      comment: "src/contracts is imported by the web app too: only zod and other contracts or db table constants.",
+      comment:
+        "src/contracts is imported by the web app too: only zod and other contracts or db table constants.",
       severity: "error",
       from: { path: "^src/contracts/" },
       to: { path: "^src/", pathNot: "^src/(contracts|db/tables|domain)/" },
     },
     {
       name: "web-talks-over-http",
-      comment: "The web app reaches the server only over HTTP; it may import shared contracts and pure domain.",
+      comment:
+        "The web app reaches the server only over HTTP; it may import shared contracts and pure domain.",
       severity: "error",
       from: { path: "^web/" },
       to: { path: "^src/", pathNot: "^src/(contracts|domain|db/tables)/" },

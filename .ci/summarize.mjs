@@ -19,14 +19,17 @@ for (const [name, file] of suites) {
     continue;
   }
   const report = JSON.parse(fs.readFileSync(full, "utf8"));
-  const suiteFailures = report.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0);
+  const suiteFailures = report.testResults.filter(
+    (r) => r.status === "failed" && r.assertionResults.length === 0,
+  );
   console.log(
     `${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped` +
       (suiteFailures.length ? `, ${suiteFailures.length} test files failed to run` : ""),
   );
   for (const r of report.testResults) {
     for (const a of r.assertionResults) if (a.status === "failed") console.log(`  FAILED ${a.fullName}`);
-    if (r.status === "failed" && r.assertionResults.length === 0) console.log(`  FAILED to run ${r.name}: ${r.message}`);
+    if (r.status === "failed" && r.assertionResults.length === 0)
+      console.log(`  FAILED to run ${r.name}: ${r.message}`);
   }
   passed += report.numPassedTests;
   failed += report.numFailedTests + suiteFailures.length;

@@ -19,7 +19,11 @@ function rssMiB(pid: number): number {
 
 async function load(url: string, seconds = 10, connections = 32) {
   const result = await autocannon({ url, connections, duration: seconds });
-  return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function main() {

@@ -22,6 +22,9 @@ import { auditRoutes } from "./modules/audit/routes.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
+import { registerControlRoutes } from "./modules/backup/control.ts";
+import { calendarRoutes } from "./modules/calendar/routes.ts";
+import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
@@ -34,6 +37,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   files: FileStore;
+  /** Set when the server runs on the embedded database: authorises local backups through the running server. */
+  controlToken?: string;
 }
 
 declare module "fastify" {
@@ -72,7 +77,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (method !== "HEAD") routes.push({ method, url: route.url });
     }
   });
-  app.decorateRequest("principal", null as unknown as string);
+  const principals = new WeakMap<object, Principal>();
+  app.decorateRequest("principal", {
+    getter() {
+      return principals.get(this) ?? ANONYMOUS;
+    },
+    setter(value: Principal) {
+      principals.set(this, value);
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -145,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   await app.register(healthRoutes);
+  registerControlRoutes(app, () => deps.controlToken);
   await app.register(
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -152,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(unitRoutes);
       await api.register(staffRoutes);
       await api.register(auditRoutes);
+      await api.register(calendarRoutes);
+      await api.register(catalogRoutes);
     },
     { prefix: API_PREFIX },
   );

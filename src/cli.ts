@@ -14,6 +14,8 @@ Usage:
   motcua migrate                 apply pending database migrations
   motcua seed                    seed demo data into an empty database
   motcua audit-verify            check the audit chain; exit 1 and name the first broken entry
+  motcua backup --out FILE       one file with the database and stored files, checksummed (server may be running)
+  motcua restore --in FILE       into a new data directory (DATA_DIR) or an empty PostgreSQL (DATABASE_URL)
   motcua sign --in A.pdf --out B.pdf --p12 C.p12 --password P
   motcua verify B.pdf [--trust root.pem]
   motcua pki init --out DIR      make a test PKI (demo and tests only)
@@ -77,6 +79,9 @@ const commands: Record<string, Command> = {
     }
   },
 };
+
+commands.backup = async (argv) => (await import("./modules/backup/cli.ts")).runBackup(argv);
+commands.restore = async (argv) => (await import("./modules/backup/cli.ts")).runRestore(argv);
 
 async function loadSigningCli() {
   return import("./modules/signing/cli.ts");

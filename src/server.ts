@@ -1,9 +1,11 @@
+import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { LocalFileStore } from "./adapters/storage/local-file-store.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
 export interface RunningServer {
@@ -19,14 +21,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateToLatest(handle.db);
     if (config.demo) await seedDemoIfEmpty(handle.db, new Date());
+    const controlToken = handle.engine === "pglite" ? newControlToken() : undefined;
     const app = await buildApp({
       db: handle.db,
       engine: handle.engine,
       config,
       clock: () => new Date(),
       files: new LocalFileStore(config.filesDir),
+      ...(controlToken ? { controlToken } : {}),
     });
     const address = await app.listen({ port: config.port, host: config.host });
+    if (controlToken)
+      writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;
     return {
       app,

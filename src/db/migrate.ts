@@ -5,7 +5,7 @@ import { migrations } from "./migrations/index.ts";
 export class MigrationError extends Error {}
 
 /** Applies every pending migration; returns the names applied. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

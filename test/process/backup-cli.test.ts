@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { openPglite } from "../../src/db/connection.ts";
+import { tableFingerprints } from "../../src/modules/backup/restore.ts";
+import { freePort, startServerProcess, waitForHealth } from "./server-process.ts";
+
+const run = promisify(execFile);
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-backup-cli-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return run(process.execPath, [path.resolve("bin/motcua.js"), ...args], {
+    env: { ...inherited, LOG_LEVEL: "silent", ...env },
+  });
+}
+
+describe("npx motcua backup / restore", () => {
+  it("backs up a running server's embedded database and restores it exactly into a new data directory", async () => {
+    const source = path.join(root, "source");
+    const target = path.join(root, "target");
+    const file = path.join(root, "motcua.backup");
+    const server = startServerProcess(source, await freePort());
+    await waitForHealth(server.url, 90_000, server.exited);
+    try {
+      const backup = await cli(["backup", "--out", file], { DATA_DIR: source });
+      expect(JSON.parse(backup.stdout).tables.units).toBeGreaterThan(20);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+    const restore = await cli(["restore", "--in", file], { DATA_DIR: target });
+    expect(JSON.parse(restore.stdout).sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const a = await openPglite(source);
+    const before = await tableFingerprints(a.db);
+    await a.close();
+    const b = await openPglite(target);
+    const after = await tableFingerprints(b.db);
+    await b.close();
+    expect(after).toEqual(before);
+  }, 180_000);
+});
