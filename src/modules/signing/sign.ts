@@ -7,14 +7,12 @@
  * appearance, fixes /ByteRange and builds the CAdES signed attributes; a signer signs their digest;
  * completeSignature() assembles the CMS (adding the timestamp) and fills /Contents. sign() does all three.
  */
-import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfRef, PdfString } from "@libpdf/core";
+import { PdfDict, PdfName, PdfNumber, PdfString } from "@libpdf/core";
 import * as pkijs from "pkijs";
 import {
-  type AppearanceKind,
   type AppearanceOptions,
   appearanceDict,
   buildAppearance,
-  FIELD_PREFIX,
   pdfDate,
   placeAppearance,
   rectArray,
@@ -54,6 +52,7 @@ import {
   patchByteRange,
   patchContents,
 } from "./placeholder.ts";
+import { addToAcroForm, addToAnnots, chooseFieldName, hasSignatures, loadPdf } from "./signature-field.ts";
 import type { TimestampAuthority } from "./tsa.ts";
 
 export interface SignOptions {
@@ -115,66 +114,6 @@ function asDocumentSigner(signer: SigningCredential | DocumentSigner): DocumentS
   return "privateKey" in signer ? credentialSigner(signer) : signer;
 }
 
-async function loadPdf(bytes: Uint8Array): Promise<PDF> {
-  let pdf: PDF;
-  try {
-    pdf = await PDF.load(bytes);
-  } catch (cause) {
-    throw new SigningError("PDF_INVALID", { cause });
-  }
-  if (pdf.isEncrypted) throw new SigningError("PDF_ENCRYPTED");
-  if (pdf.getPageCount() === 0) throw new SigningError("PAGE_OUT_OF_RANGE", { details: { count: 0 } });
-  return pdf;
-}
-
-function resolveDict(pdf: PDF, value: unknown): PdfDict | undefined {
-  const resolved = value instanceof PdfRef ? pdf.getObject(value) : value;
-  return resolved instanceof PdfDict ? resolved : undefined;
-}
-
-function resolveArray(pdf: PDF, value: unknown): PdfArray | undefined {
-  const resolved = value instanceof PdfRef ? pdf.getObject(value) : value;
-  return resolved instanceof PdfArray ? resolved : undefined;
-}
-
-function existingFieldNames(pdf: PDF): Set<string> {
-  return new Set(pdf.getForm()?.getFieldNames() ?? []);
-}
-
-function chooseFieldName(pdf: PDF, kind: AppearanceKind | "invisible", requested?: string): string {
-  const names = existingFieldNames(pdf);
-  if (requested) {
-    if (names.has(requested)) throw new SigningError("FIELD_EXISTS", { details: { fieldName: requested } });
-    return requested;
-  }
-  const prefix = kind === "invisible" ? "motcua-signature" : FIELD_PREFIX[kind];
-  for (let n = 1; ; n++) if (!names.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
-}
-
-function addToAnnots(pdf: PDF, page: PdfDict, ref: PdfRef): void {
-  const current = page.get("Annots");
-  const array = resolveArray(pdf, current);
-  if (!array) page.set("Annots", new PdfArray([ref]));
-  else if (current instanceof PdfRef) {
-    // An indirect /Annots array is rewritten as a direct copy so the page object itself is updated.
-    page.set("Annots", new PdfArray([...array.toArray(), ref]));
-  } else {
-    array.push(ref);
-    page.set("Annots", array);
-  }
-}
-
-function addToAcroForm(pdf: PDF, ref: PdfRef): void {
-  pdf.getOrCreateForm();
-  const catalog = pdf.getCatalog();
-  const acroForm = resolveDict(pdf, catalog.get("AcroForm"));
-  if (!acroForm) throw new SigningError("PDF_INVALID", { en: "The document has no usable AcroForm" });
-  const fields = resolveArray(pdf, acroForm.get("Fields"));
-  acroForm.set("Fields", new PdfArray([...(fields?.toArray() ?? []), ref]));
-  acroForm.set("SigFlags", PdfNumber.of(3));
-  if (!(catalog.get("AcroForm") instanceof PdfRef)) catalog.set("AcroForm", acroForm);
-}
-
 function estimateReserve(options: PrepareOptions, withTimestamp: boolean): number {
   if (options.reserve) return options.reserve;
   const certs = [options.certificate, ...(options.chain ?? [])].reduce((n, c) => n + c.length, 0);
@@ -187,10 +126,6 @@ function rangeDigest(pdf: Uint8Array, range: readonly number[], hash: HashName):
     pdf.subarray(range[0], range[0] + range[1]),
     pdf.subarray(range[2], range[2] + range[3]),
   );
-}
-
-function hasSignatures(pdf: PDF): boolean {
-  return (pdf.getForm()?.getSignatureFields() ?? []).some((field) => field.isSigned());
 }
 
 /** Writes the signature field and placeholders; see the module comment. */
