@@ -1,0 +1,218 @@
+import type { z } from "zod";
+import type {
+  CsrfToken,
+  LoginInput,
+  Me,
+  PasswordChange,
+  TotpEnable,
+  TotpSetup,
+} from "../../src/contracts/auth.ts";
+import type { ErrorResponse } from "../../src/contracts/common.ts";
+import type { PasswordReset, Staff, StaffInput, StaffUpdate } from "../../src/contracts/staff.ts";
+import type {
+  PublicUnit,
+  Unit,
+  UnitDeactivate,
+  UnitInput,
+  UnitMove,
+  UnitUpdate,
+} from "../../src/contracts/units.ts";
+
+/**
+ * The one way the web app talks to the server: JSON over same-origin fetch, the session in an HttpOnly cookie,
+ * and a CSRF token (from GET /auth/csrf) on every state-changing request. Types come from the shared contracts.
+ */
+export type { Me, Staff, Unit };
+export type PublicUnitT = z.infer<typeof PublicUnit>;
+export type LoginBody = z.input<typeof LoginInput>;
+export type UnitCreateBody = z.input<typeof UnitInput>;
+export type UnitUpdateBody = z.input<typeof UnitUpdate>;
+export type UnitMoveBody = z.input<typeof UnitMove>;
+export type UnitDeactivateBody = z.input<typeof UnitDeactivate>;
+export type StaffCreateBody = z.input<typeof StaffInput>;
+export type StaffUpdateBody = z.input<typeof StaffUpdate>;
+export type TotpSetupT = z.infer<typeof TotpSetup>;
+type ErrorBody = z.infer<typeof ErrorResponse>;
+
+const BASE = "/api/v1";
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** An error answer of the API, or a failure to reach it (code NETWORK) or to read it (code BAD_RESPONSE). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  readonly details: unknown;
+
+  constructor(status: number, body: ErrorBody["error"]) {
+    super(body.messageEn);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = body.code;
+    this.messageVi = body.message;
+    this.messageEn = body.messageEn;
+    this.details = body.details;
+  }
+
+  /** Seconds to wait, when the server said so (lockout, rate limit). */
+  get retryAfterSeconds(): number | undefined {
+    const d = this.details;
+    if (d && typeof d === "object" && "retryAfterSeconds" in d && typeof d.retryAfterSeconds === "number") {
+      return d.retryAfterSeconds;
+    }
+    return undefined;
+  }
+
+  /** Field names the server rejected ("/code" → "code"), from VALIDATION_FAILED details. */
+  get invalidFields(): string[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details
+      .map((d: unknown) => (d && typeof d === "object" && "path" in d ? String(d.path) : ""))
+      .map((p) => p.replace(/^\//, "").split("/")[0] ?? "")
+      .filter((p) => p.length > 0);
+  }
+}
+
+const NETWORK_ERROR = {
+  code: "NETWORK",
+  message: "Không kết nối được với máy chủ. Kiểm tra mạng và thử lại.",
+  messageEn: "The server cannot be reached. Check the connection and try again.",
+};
+const BAD_RESPONSE = {
+  code: "BAD_RESPONSE",
+  message: "Máy chủ trả lời không đúng định dạng. Vui lòng thử lại sau.",
+  messageEn: "The server sent an unexpected answer. Please try again later.",
+};
+
+let csrfToken: Promise<string> | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Called when a request finds the session gone (expired, or ended elsewhere). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+/** Forget the CSRF token: after sign-in and sign-out the next change fetches a new one. */
+export function resetCsrf(): void {
+  csrfToken = null;
+}
+
+function fetchCsrf(): Promise<string> {
+  csrfToken ??= send<z.infer<typeof CsrfToken>>("GET", "/auth/csrf").then(
+    (r) => r.csrfToken,
+    (error: unknown) => {
+      csrfToken = null;
+      throw error;
+    },
+  );
+  return csrfToken;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (!value || typeof value !== "object" || !("error" in value)) return false;
+  const error = value.error;
+  return !!error && typeof error === "object" && "code" in error && "message" in error;
+}
+
+async function send<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (csrf) headers["x-csrf-token"] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+  let parsed: unknown = null;
+  const text = await response.text();
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(response.status, BAD_RESPONSE);
+    }
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, isErrorBody(parsed) ? parsed.error : BAD_RESPONSE);
+    if (error.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    throw error;
+  }
+  return parsed as T;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (!UNSAFE.has(method)) return send<T>(method, path, body);
+  const token = await fetchCsrf();
+  try {
+    return await send<T>(method, path, body ?? {}, token);
+  } catch (error) {
+    // The token's cookie may have expired or been replaced: fetch a fresh one and try once more.
+    if (error instanceof ApiError && error.code === "CSRF_INVALID") {
+      resetCsrf();
+      return send<T>(method, path, body ?? {}, await fetchCsrf());
+    }
+    throw error;
+  }
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
+}
+
+type Ok = { ok: true };
+
+export const api = {
+  auth: {
+    async login(body: LoginBody): Promise<Me> {
+      const me = await call<Me>("POST", "/auth/login", body);
+      resetCsrf();
+      return me;
+    },
+    async logout(): Promise<void> {
+      try {
+        await call<Ok>("POST", "/auth/logout");
+      } finally {
+        resetCsrf();
+      }
+    },
+    me: () => call<Me>("GET", "/auth/me"),
+    changePassword: (body: z.input<typeof PasswordChange>) => call<Ok>("POST", "/auth/password", body),
+    totpSetup: () => call<TotpSetupT>("POST", "/auth/totp/setup"),
+    totpEnable: (body: z.input<typeof TotpEnable>) => call<Ok>("POST", "/auth/totp/enable", body),
+  },
+  units: {
+    list: (options: { includeInactive?: boolean } = {}) =>
+      call<{ items: Unit[] }>(
+        "GET",
+        `/units${query({ includeInactive: options.includeInactive ? "true" : undefined })}`,
+      ),
+    get: (id: string) => call<Unit>("GET", `/units/${encodeURIComponent(id)}`),
+    create: (body: UnitCreateBody) => call<Unit>("POST", "/units", body),
+    update: (id: string, body: UnitUpdateBody) =>
+      call<Unit>("PATCH", `/units/${encodeURIComponent(id)}`, body),
+    move: (id: string, body: UnitMoveBody) =>
+      call<Unit>("POST", `/units/${encodeURIComponent(id)}/move`, body),
+    deactivate: (id: string, body: UnitDeactivateBody) =>
+      call<Unit>("POST", `/units/${encodeURIComponent(id)}/deactivate`, body),
+    activate: (id: string, version: number) =>
+      call<Unit>("POST", `/units/${encodeURIComponent(id)}/activate`, { version }),
+    publicList: () => call<{ items: PublicUnitT[] }>("GET", "/public/units"),
+  },
+  staff: {
+    list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),
+    get: (id: string) => call<Staff>("GET", `/staff/${encodeURIComponent(id)}`),
+    create: (body: StaffCreateBody) => call<Staff>("POST", "/staff", body),
+    update: (id: string, body: StaffUpdateBody) =>
+      call<Staff>("PATCH", `/staff/${encodeURIComponent(id)}`, body),
+    resetPassword: (id: string, body: z.input<typeof PasswordReset>) =>
+      call<Ok>("POST", `/staff/${encodeURIComponent(id)}/reset-password`, body),
+  },
+};

@@ -1,0 +1,87 @@
+import type { Me } from "./api.ts";
+import type { IconName } from "./components/icons.tsx";
+import type { MessageKey } from "./i18n/index.tsx";
+
+export type Permissions = Me["permissions"];
+export type Scope = Permissions[string];
+
+/** Groups of the staff menu, in display order. */
+export const NAV_GROUPS = ["work", "admin", "personal"] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export interface NavItem {
+  id: string;
+  path: string;
+  group: NavGroup;
+  icon: IconName;
+  label: MessageKey;
+  description: MessageKey;
+  /** Whether the signed-in user may use the page, from GET /auth/me's permissions. The server checks again. */
+  visible: (permissions: Permissions) => boolean;
+}
+
+function can(permissions: Permissions, action: string, scopes?: readonly Scope[]): boolean {
+  const scope = permissions[action];
+  return scope !== undefined && (!scopes || scopes.includes(scope));
+}
+
+/**
+ * The staff menu as data. A module adds its row here together with its route in routes.tsx, gated by its
+ * permission — for example dossiers ("Hồ sơ": dossier.read), the procedure catalog ("Danh mục TTHC":
+ * catalog.read), documents ("Văn bản": document.read) and reports ("Báo cáo": report.read). Entries for modules
+ * that do not exist yet are deliberately absent.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    id: "home",
+    path: "/app",
+    group: "work",
+    icon: "home",
+    label: "nav.home",
+    description: "nav.home.description",
+    visible: () => true,
+  },
+  {
+    id: "units",
+    path: "/app/units",
+    group: "admin",
+    icon: "units",
+    label: "nav.units",
+    description: "nav.units.description",
+    // A member of one unit sees that unit on the home page; the tree is for those who manage or oversee several.
+    visible: (p) => can(p, "unit.manage") || can(p, "unit.read", ["subtree", "all"]),
+  },
+  {
+    id: "staff",
+    path: "/app/staff",
+    group: "admin",
+    icon: "staff",
+    label: "nav.staff",
+    description: "nav.staff.description",
+    visible: (p) => can(p, "staff.read") || can(p, "staff.manage"),
+  },
+  {
+    id: "account",
+    path: "/app/account",
+    group: "personal",
+    icon: "account",
+    label: "nav.account",
+    description: "nav.account.description",
+    visible: () => true,
+  },
+];
+
+export function visibleNav(permissions: Permissions): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.visible(permissions));
+}
+
+/** The menu entry a path belongs to ("/app/account/password" → account). */
+export function navItemFor(pathname: string): NavItem | undefined {
+  return [...NAV_ITEMS]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+}
+
+export function mayUse(permissions: Permissions, action: string, scopes?: readonly Scope[]): boolean {
+  return can(permissions, action, scopes);
+}

@@ -1,0 +1,86 @@
+import { Icon } from "../components/icons.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { ROLE_LABELS, ROLE_ORDER, UNIT_KIND_LABELS } from "../lib/labels.ts";
+import { visibleNav } from "../nav.ts";
+import { Link } from "../router.tsx";
+import { useMe } from "../session.tsx";
+
+/** The staff member's start page: who and where they are, their roles, and what they can open. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const roles = ROLE_ORDER.filter((r) => me.roles.includes(r));
+  const shortcuts = visibleNav(me.permissions).filter((item) => item.id !== "home");
+
+  return (
+    <>
+      <PageHeading title={t("home.title", { name: me.fullName })} lead={t("home.lead")} />
+      <section className="panel profile-card" aria-labelledby="profile-title">
+        <h2 id="profile-title" className="visually-hidden">
+          {t("home.profile")}
+        </h2>
+        <dl className="facts">
+          <div>
+            <dt>{t("home.fullName")}</dt>
+            <dd data-testid="me-name">{me.fullName}</dd>
+          </div>
+          <div>
+            <dt>{t("home.unit")}</dt>
+            <dd>
+              <span className="unit-name" data-testid="me-unit">
+                {me.unit.name}
+              </span>
+              <span className="unit-meta">
+                {t("home.unitCode")}:{" "}
+                <span className="code" data-testid="me-unit-code">
+                  {me.unit.code}
+                </span>
+                {" · "}
+                {t(UNIT_KIND_LABELS[me.unit.kind as keyof typeof UNIT_KIND_LABELS] ?? "unitKind.agency")}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("home.roles")}</dt>
+            <dd>
+              <ul className="badges" data-testid="me-roles">
+                {roles.map((role) => (
+                  <li key={role} className="badge badge-role">
+                    {t(ROLE_LABELS[role])}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("home.username")}</dt>
+            <dd className="code">{me.username}</dd>
+          </div>
+        </dl>
+      </section>
+      {shortcuts.length > 0 ? (
+        <section aria-labelledby="shortcuts-title">
+          <h2 id="shortcuts-title" className="section-title">
+            {t("home.shortcuts")}
+          </h2>
+          <ul className="card-grid">
+            {shortcuts.map((item) => (
+              <li key={item.id}>
+                <Link to={item.path} className="card-link">
+                  <span className="card-icon">
+                    <Icon name={item.icon} />
+                  </span>
+                  <span className="card-text">
+                    <span className="card-title">{t(item.label)}</span>
+                    <span className="card-description">{t(item.description)}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { HomePage } from "./pages/home.tsx";
+
+type Page = ComponentType | LazyExoticComponent<ComponentType>;
+
+export interface StaffRoute {
+  path: string;
+  /** The menu entry whose permission gates this page (see nav.ts); none means every staff member. */
+  nav?: string;
+  page: Page;
+}
+
+/** Pages of the staff area. The administration pages load on demand, so the first page stays small. */
+export const STAFF_ROUTES: readonly StaffRoute[] = [
+  { path: "/app", page: HomePage },
+  {
+    path: "/app/units",
+    nav: "units",
+    page: lazy(() => import("./pages/units/units-page.tsx").then((m) => ({ default: m.UnitsPage }))),
+  },
+  {
+    path: "/app/staff",
+    nav: "staff",
+    page: lazy(() => import("./pages/staff/staff-page.tsx").then((m) => ({ default: m.StaffPage }))),
+  },
+  {
+    path: "/app/account",
+    page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
+  },
+  {
+    path: "/app/account/password",
+    page: lazy(() => import("./pages/account/password-page.tsx").then((m) => ({ default: m.PasswordPage }))),
+  },
+];
+
+export const PASSWORD_PAGE = "/app/account/password";

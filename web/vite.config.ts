@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * The staff workspace and public portal. Built into web/dist and served by the Fastify process
+ * (src/http/web.ts), whose CSP allows only same-origin scripts and styles: nothing here may inline either.
+ */
+export default defineConfig({
+  root,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    emptyOutDir: true,
+    target: "es2022",
+    modulePreload: { polyfill: false },
+    // Small SVGs may become data: URLs (img-src allows data:); fonts and scripts stay files.
+    assetsInlineLimit: 2048,
+  },
+  server: {
+    proxy: {
+      "/api": "http://127.0.0.1:3000",
+      "/health": "http://127.0.0.1:3000",
+    },
+  },
+});
