@@ -22,6 +22,8 @@ import { equalBytes } from "./asn1.ts";
 
 export type LaterChanges = "none" | "signatures-only" | "other";
 
+const MAX_LATER_REVISIONS = 100;
+
 export interface ModificationReport {
   coversWholeDocument: boolean;
   modifiedAfter: boolean;
@@ -248,6 +250,15 @@ export async function analyseModification(
   }
   const problems: string[] = [];
   const ends = revisionEnds(bytes).filter((end) => end > coveredEnd && !sameEnd(bytes, end, coveredEnd));
+  if (ends.length > MAX_LATER_REVISIONS) {
+    // Each revision is parsed, so an endless chain of tiny updates would make verification quadratic.
+    return {
+      coversWholeDocument: false,
+      modifiedAfter: true,
+      laterChanges: "other",
+      problems: [`${ends.length} later revisions: more than ${MAX_LATER_REVISIONS} are not analysed`],
+    };
+  }
   let previous = coveredEnd;
   for (const end of ends) {
     const sealed = signatureEnds.some((e) => sameEnd(bytes, e, end));

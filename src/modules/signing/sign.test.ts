@@ -55,6 +55,10 @@ function makeRingPng(size: number): Uint8Array {
   );
 }
 
+if (!hasPdfsig) {
+  console.warn("pdfsig (poppler-utils) is not installed: the cross-checks with poppler are skipped.");
+}
+
 let pki: TestPki;
 let leader: SigningCredential;
 let agency: SigningCredential;
