@@ -7,6 +7,13 @@ import type {
   TotpEnable,
   TotpSetup,
 } from "../../src/contracts/auth.ts";
+import type {
+  HolidayDecision,
+  HolidayDecisionInput,
+  HolidayDecisionUpdate,
+  HolidayItem,
+  LunarMonthsResponse,
+} from "../../src/contracts/calendar.ts";
 import type { ErrorResponse } from "../../src/contracts/common.ts";
 import type { PasswordReset, Staff, StaffInput, StaffUpdate } from "../../src/contracts/staff.ts";
 import type {
@@ -32,6 +39,10 @@ export type UnitDeactivateBody = z.input<typeof UnitDeactivate>;
 export type StaffCreateBody = z.input<typeof StaffInput>;
 export type StaffUpdateBody = z.input<typeof StaffUpdate>;
 export type TotpSetupT = z.infer<typeof TotpSetup>;
+export type { HolidayDecision, HolidayItem };
+export type LunarMonthT = z.infer<typeof LunarMonthsResponse>["items"][number];
+export type DecisionCreateBody = z.input<typeof HolidayDecisionInput>;
+export type DecisionUpdateBody = z.input<typeof HolidayDecisionUpdate>;
 type ErrorBody = z.infer<typeof ErrorResponse>;
 
 const BASE = "/api/v1";
@@ -205,6 +216,26 @@ export const api = {
     activate: (id: string, version: number) =>
       call<Unit>("POST", `/units/${encodeURIComponent(id)}/activate`, { version }),
     publicList: () => call<{ items: PublicUnitT[] }>("GET", "/public/units"),
+  },
+  calendar: {
+    holidays: (year: number, unit?: string) =>
+      call<{ items: HolidayItem[] }>("GET", `/calendar/holidays${query({ year: String(year), unit })}`),
+    lunarMonths: (year: number) =>
+      call<{ items: LunarMonthT[] }>("GET", `/calendar/lunar-months${query({ year: String(year) })}`),
+    decisions: (year?: number) =>
+      call<{ items: HolidayDecision[] }>(
+        "GET",
+        `/calendar/decisions${query({ year: year === undefined ? undefined : String(year) })}`,
+      ),
+    decision: (id: string) => call<HolidayDecision>("GET", `/calendar/decisions/${encodeURIComponent(id)}`),
+    createDecision: (body: DecisionCreateBody) => call<HolidayDecision>("POST", "/calendar/decisions", body),
+    updateDecision: (id: string, body: DecisionUpdateBody) =>
+      call<HolidayDecision>("PUT", `/calendar/decisions/${encodeURIComponent(id)}`, body),
+    deleteDecision: (id: string, version: number) =>
+      call<Ok>(
+        "DELETE",
+        `/calendar/decisions/${encodeURIComponent(id)}${query({ version: String(version) })}`,
+      ),
   },
   staff: {
     list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),

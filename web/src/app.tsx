@@ -1,4 +1,4 @@
-import { Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { PageHeading } from "./components/page-heading.tsx";
 import { PublicLayout } from "./components/public-layout.tsx";
 import { Redirect } from "./components/redirect.tsx";
@@ -10,6 +10,10 @@ import { LoginPage } from "./pages/login.tsx";
 import { Link, useLocation } from "./router.tsx";
 import { PASSWORD_PAGE, STAFF_ROUTES } from "./routes.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
+
+const CalendarPage = lazy(() =>
+  import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
+);
 
 export function App() {
   return (
@@ -41,6 +45,15 @@ function Screen() {
     return (
       <PublicLayout>
         <LandingPage />
+      </PublicLayout>
+    );
+  }
+  if (pathname === "/calendar") {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <CalendarPage />
+        </Suspense>
       </PublicLayout>
     );
   }

@@ -61,6 +61,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "staff.read") || can(p, "staff.manage"),
   },
   {
+    id: "calendar",
+    path: "/app/calendar",
+    group: "admin",
+    icon: "calendar",
+    label: "nav.calendar",
+    description: "nav.calendar.description",
+    visible: (p) => can(p, "calendar.manage"),
+  },
+  {
     id: "account",
     path: "/app/account",
     group: "personal",

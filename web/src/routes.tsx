@@ -24,6 +24,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/staff/staff-page.tsx").then((m) => ({ default: m.StaffPage }))),
   },
   {
+    path: "/app/calendar",
+    nav: "calendar",
+    page: lazy(() =>
+      import("./pages/calendar/decisions-page.tsx").then((m) => ({ default: m.DecisionsPage })),
+    ),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

@@ -69,7 +69,12 @@ const PATHS = {
       <circle cx="12" cy="10" r="2.3" />
     </>
   ),
-
+  calendar: (
+    <>
+      <rect x="3.5" y="5" width="17" height="15.5" rx="1.5" />
+      <path d="M3.5 10h17M8 3v4M16 3v4M8 14h.01M12 14h.01M16 14h.01M8 17h.01M12 17h.01" />
+    </>
+  ),
   shield: <path d="M12 3.5 19 6v5.5c0 4.3-3 7.6-7 9-4-1.4-7-4.7-7-9V6l7-2.5ZM9 12l2 2 4-4" />,
 } satisfies Record<string, ReactNode>;
 

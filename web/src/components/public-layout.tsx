@@ -17,6 +17,7 @@ interface PublicNavItem {
  */
 const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: "/", label: "public.nav.home" },
+  { path: "/calendar", label: "public.nav.calendar" },
 ];
 
 export function PublicLayout({ children }: { children: ReactNode }) {
