@@ -44,7 +44,7 @@ export interface ProcedureVersionTable {
   effective_from: DateColumn;
   superseded_from: NullableDateColumn;
   /** The validated ProcedureSchema document of this version. */
-  document: JSONColumnType<unknown, string, string>;
+  document: ColumnType<unknown, string, string>;
   code: string | null;
   code_status: "confirmed" | "reported" | "unverified" | "synthetic";
   name: string;
@@ -66,7 +66,7 @@ export interface ProcedureOfferingTable {
   unit_id: string;
   procedure_id: string;
   /** LocalAdditions (src/domain/catalog/local.ts). */
-  local: JSONColumnType<unknown, string | undefined, string>;
+  local: ColumnType<unknown, string | undefined, string>;
   pushed_from_unit_id: string | null;
   active: Generated<boolean>;
   version: Generated<number>;

@@ -118,7 +118,7 @@ export function describeFees(procedure: Procedure, lang: Lang): string {
     if (c.fees.mode === "replace") parts.push(`${c.name}: ${describeRules(c.fees.rules, lang)}`);
   }
   const exempt = procedure.fees.some((r) => r.kind !== "free" && r.exemptions.length > 0);
-  if (exempt) parts.push(lang === "vi" ? "có trường hợp được miễn" : "exemptions apply");
+  if (exempt) parts.push(lang === "vi" ? "Có trường hợp được miễn" : "Exemptions apply");
   return parts.join(". ");
 }
 

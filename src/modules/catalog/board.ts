@@ -257,21 +257,23 @@ export async function renderBoard(data: BoardData, createdAt: Date): Promise<Uin
 
   // Title, with a QR code to the online catalog beside it.
   const qrSize = mm(22);
-  drawQrCode(page, data.lookupUrl, A4.width - MARGIN.right - qrSize, cursor.y - qrSize + mm(2), qrSize);
-  const titleWidth = CONTENT_WIDTH - 2 * (qrSize + mm(2));
+  const titleTop = cursor.y;
+  const qrBottom = titleTop - qrSize + mm(2);
+  drawQrCode(page, data.lookupUrl, A4.width - MARGIN.right - qrSize, qrBottom, qrSize);
+  const titleBox = { x: MARGIN.left + qrSize + mm(2), width: CONTENT_WIDTH - 2 * (qrSize + mm(2)) };
   cursor.y = drawLines(
     page,
     ["BẢNG NIÊM YẾT THỦ TỤC HÀNH CHÍNH"],
-    { x: MARGIN.left + qrSize + mm(2), top: cursor.y, width: titleWidth },
+    { ...titleBox, top: titleTop },
     { font: fonts.bold, size: 14, align: "center" },
   );
   cursor.y = drawLines(
     page,
-    wrapText(`tiếp nhận tại Bộ phận một cửa của ${unit.name}`, fonts.regular, 11, titleWidth),
-    { x: MARGIN.left + qrSize + mm(2), top: cursor.y - 2, width: titleWidth },
+    wrapText(`tiếp nhận tại Bộ phận một cửa của ${unit.name}`, fonts.regular, 11, titleBox.width),
+    { ...titleBox, top: cursor.y - 2 },
     { font: fonts.regular, size: 11, align: "center" },
   );
-  cursor.y = Math.min(cursor.y, A4.height - MARGIN.top - mm(22) - qrSize) - mm(3);
+  cursor.y = Math.min(cursor.y, qrBottom) - mm(3);
 
   const info = [
     unit.address ? `Địa chỉ: ${unit.address}` : null,
