@@ -169,6 +169,13 @@ describe("GET /api/v1/calendar/deadline", () => {
     expect(utc.json().due).toBe("2026-02-24T09:00:00+07:00");
   });
 
+  it("reads an offset whose + was not URL-encoded", async () => {
+    const res = await get("/api/v1/calendar/deadline?from=2026-02-12T09:00:00+07:00&workingDays=3");
+    expect(res.json().due).toBe("2026-02-24T09:00:00+07:00");
+    const spaced = await get("/api/v1/calendar/deadline?from=2026-02-12%2009:00&workingDays=3");
+    expect(spaced.json().due).toBe("2026-02-24T09:00:00+07:00");
+  });
+
   it("follows the unit's working hours, and sees a change of them at once", async () => {
     const url = `/api/v1/calendar/deadline?from=2026-11-30T15:30:00%2B07:00&workingDays=1&unit=${PHU_THONG}`;
     expect((await get(url)).json().due).toBe("2026-12-01T17:00:00+07:00");

@@ -54,6 +54,14 @@ function durationOf(query: {
     : { workingHours: Number(workingHours) };
 }
 
+/**
+ * An instant from a query string. A "+07:00" offset sent without URL encoding arrives as " 07:00" (a "+" in
+ * a query string means a space); it is read as the offset it was meant to be.
+ */
+function instantParam(text: string): number {
+  return parseInstant(text.replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, "$1+$2"));
+}
+
 /** The solar year's lunar months: those of lunar year y − 1 still running in January, then lunar year y's. */
 function lunarMonthsOf(year: number) {
   if (!Number.isInteger(year) || year < 1901 || year > 2199) {
@@ -160,7 +168,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const query = request.query;
-      const from = parseInstant(query.from);
+      const from = instantParam(query.from);
       const duration = durationOf(query);
       const applyCutoff = query.cutoff === undefined ? "workingDays" in duration : query.cutoff === "true";
       const calendar = await calendarFor(db, query.unit ?? null);
@@ -183,8 +191,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const from = parseInstant(request.query.from);
-      const to = parseInstant(request.query.to);
+      const from = instantParam(request.query.from);
+      const to = instantParam(request.query.to);
       const calendar = await calendarFor(db, request.query.unit ?? null);
       const ms = workingTimeBetween(calendar, from, to);
       return {
