@@ -3,9 +3,15 @@ import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
+import type { SigningTables } from "./tables/signing.ts";
 
 /** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
-export interface Database extends FoundationTables, CatalogTables, FileTables, CalendarTables {}
+export interface Database
+  extends FoundationTables,
+    CatalogTables,
+    FileTables,
+    CalendarTables,
+    SigningTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
