@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { ApiError, api, type Me, setUnauthenticatedHandler } from "./api.ts";
+import { api, type Me, setUnauthenticatedHandler } from "./api.ts";
 
 /** Who is signed in: loaded once from GET /auth/me, replaced on sign-in, cleared on sign-out or expiry. */
 export type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "staff"; me: Me };
@@ -19,13 +19,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       setState({ status: "staff", me: await api.auth.me() });
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        setState({ status: "anonymous" });
-      } else {
-        // The server is unreachable: show the public pages; signing in will tell what is wrong.
-        setState({ status: "anonymous" });
-      }
+    } catch {
+      // 401: nobody is signed in. Anything else (server unreachable): show the public pages; signing in will
+      // then say what is wrong.
+      setState({ status: "anonymous" });
     }
   }, []);
 

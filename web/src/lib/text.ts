@@ -7,3 +7,10 @@ export function foldVietnamese(text: string): string {
     .replace(/Đ/g, "d")
     .toLowerCase();
 }
+
+const collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
+
+/** Vietnamese alphabetical order ("Đ" after "D"), whatever collation the database used. */
+export function byVietnameseName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => collator.compare(a.name, b.name));
+}

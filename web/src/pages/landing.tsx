@@ -5,10 +5,11 @@ import { PageHeading } from "../components/page-heading.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { formatHours } from "../lib/hours.ts";
 import { UNIT_KIND_LABELS } from "../lib/labels.ts";
-import { foldVietnamese } from "../lib/text.ts";
+import { byVietnameseName, foldVietnamese } from "../lib/text.ts";
 import { buildTree, flatten } from "../lib/tree.ts";
 import { Link } from "../router.tsx";
 import { useSession } from "../session.tsx";
+import { CatalogSearchBox } from "./catalog/search-box.tsx";
 
 /**
  * The public front page. Its body is a column of sections; the portal's later capabilities (procedure
@@ -39,6 +40,7 @@ export function LandingPage() {
         </div>
       </section>
       <div className="container landing-sections">
+        <CatalogSearchBox />
         <UnitDirectory />
       </div>
     </>
@@ -57,7 +59,7 @@ function UnitDirectory() {
   useEffect(() => {
     api.units.publicList().then(
       // In tree order: each province, then the units under it.
-      (r) => setUnits(flatten(buildTree(r.items)).map((entry) => entry.item)),
+      (r) => setUnits(flatten(buildTree(byVietnameseName(r.items))).map((entry) => entry.item)),
       () => setFailed(true),
     );
   }, []);

@@ -7,6 +7,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
 import { ROLE_LABELS, ROLE_ORDER } from "../../lib/labels.ts";
+import { byVietnameseName } from "../../lib/text.ts";
 import { buildTree, flatten } from "../../lib/tree.ts";
 import { mayUse } from "../../nav.ts";
 import { useMe } from "../../session.tsx";
@@ -36,7 +37,7 @@ export function StaffPage() {
 
   useEffect(() => {
     api.units.list().then(
-      (r) => setUnits(r.items),
+      (r) => setUnits(byVietnameseName(r.items)),
       (e: unknown) => setLoadError(errorText(e, lang)),
     );
   }, [lang]);
@@ -63,10 +64,10 @@ export function StaffPage() {
     [units],
   );
 
-  function done(text: string, password?: string) {
+  async function done(text: string, password?: string) {
     setActionState(null);
+    await load();
     setNotice(password ? { text, password } : { text });
-    void load();
   }
 
   const defaultUnit = unitId || (units.some((u) => u.id === me.unit.id) ? me.unit.id : (units[0]?.id ?? ""));
@@ -196,7 +197,7 @@ export function StaffPage() {
           allowSystemAdmin={me.roles.includes("system_admin")}
           onClose={() => setAction(null)}
           onSaved={(s, password) =>
-            done(t("staff.created", { name: s.fullName, username: s.username }), password ?? undefined)
+            void done(t("staff.created", { name: s.fullName, username: s.username }), password ?? undefined)
           }
         />
       ) : null}
@@ -206,14 +207,14 @@ export function StaffPage() {
           units={unitOptions}
           allowSystemAdmin={me.roles.includes("system_admin")}
           onClose={() => setAction(null)}
-          onSaved={(s) => done(t("staff.updated", { name: s.fullName }))}
+          onSaved={(s) => void done(t("staff.updated", { name: s.fullName }))}
         />
       ) : null}
       {action?.kind === "reset" ? (
         <ResetPasswordDialog
           staff={action.staff}
           onClose={() => setAction(null)}
-          onDone={(password) => done(t("staff.resetDone", { name: action.staff.fullName }), password)}
+          onDone={(password) => void done(t("staff.resetDone", { name: action.staff.fullName }), password)}
         />
       ) : null}
     </>

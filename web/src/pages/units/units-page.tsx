@@ -5,7 +5,7 @@ import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
-import { foldVietnamese } from "../../lib/text.ts";
+import { byVietnameseName, foldVietnamese } from "../../lib/text.ts";
 import { ancestorIds, buildTree } from "../../lib/tree.ts";
 import { mayUse } from "../../nav.ts";
 import { useMe } from "../../session.tsx";
@@ -44,7 +44,7 @@ export function UnitsPage() {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await api.units.list({ includeInactive: true });
+      const items = byVietnameseName((await api.units.list({ includeInactive: true })).items);
       setUnits(items);
       setLoadError(undefined);
       return items;
@@ -61,7 +61,8 @@ export function UnitsPage() {
       if (!items) return;
       const own = items.find((u) => u.id === me.unit.id);
       const first = own ?? items[0];
-      const open = new Set(items.filter((u) => u.depth <= (items[0]?.depth ?? 0)).map((u) => u.id));
+      const top = Math.min(...items.map((u) => u.depth));
+      const open = new Set(items.filter((u) => u.depth <= top).map((u) => u.id));
       if (first) {
         open.add(first.id);
         for (const id of ancestorIds(items, first.id)) open.add(id);
@@ -104,13 +105,14 @@ export function UnitsPage() {
 
   async function saved(unit: Unit, message: string) {
     setActionState(null);
-    setNotice(message);
+    // The tree is reloaded first, so that the message and what the page shows agree.
     const items = await load();
     if (items) {
       setSelectedId(unit.id);
       setExpanded((current) => new Set([...current, ...ancestorIds(items, unit.id)]));
       if (!unit.active) setShowInactive(true);
     }
+    setNotice(message);
   }
 
   const actionUnit = action && action.kind !== "create" ? byId.get(action.id) : undefined;
