@@ -1,0 +1,191 @@
+/**
+ * Forms 02–05: supplement request, refusal, apology (2018: with a new appointment; 2025: and request to extend) and
+ * notice of stopping (2025 only).
+ *
+ * Sources. 2018 set, TT 01/2018/TT-VPCP mẫu số 02–04, A5 [V sizes per DOMAIN.md; wording S, as reproduced in
+ * one-stop systems]: 02 "Hồ sơ của … Nội dung yêu cầu giải quyết … Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau …
+ * Lý do … nếu có vướng mắc, ông/bà liên hệ với … để được hướng dẫn", signed by the guiding officer; 03 "… tiếp nhận
+ * hồ sơ của … Qua xem xét, … thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau … Xin thông
+ * báo cho Ông/Bà được biết và thực hiện", signed by the receiving officer; 04 "Kính gửi … tiếp nhận giải quyết hồ sơ
+ * … Thời hạn trả kết quả … Tuy nhiên đến nay … chưa trả kết quả … Lý do … xin lỗi Ông/Bà và sẽ trả kết quả … vào
+ * ngày … Xin trân trọng cảm ơn sự hợp tác của Ông/Bà", signed by the head of the body. 2025 set, TT 03/2025/TT-VPCP
+ * mẫu số 02–05: titles [S]; the wording below follows the 2018 forms and NĐ 118/2025 (everything at once, 15 days
+ * to complete, art. 19(5)–(6), art. 21) [? until Phụ lục I is read]; A4 [?].
+ */
+import type { ApologyData, RefusalData, StopNoticeData, SupplementRequestData } from "./data.ts";
+import { deskName, formSetAt, formSpec } from "./form-sets.ts";
+import { FormWriter } from "./layout.ts";
+import { hourMinuteDate, longDate, placeAndDate } from "./text.ts";
+
+function codeLine(code: string | null) {
+  return code ? [[{ text: "Mã hồ sơ: " }, { text: code, bold: true }]] : [];
+}
+
+/** Form 02: every missing item with its reason, at once ("đầy đủ một lần"). */
+export async function renderSupplementRequest(data: SupplementRequestData): Promise<Uint8Array> {
+  if (data.items.length === 0) throw new RangeError("Phiếu yêu cầu bổ sung phải nêu ít nhất một nội dung");
+  const set = data.set ?? formSetAt(data.receivedAt ?? data.requestedAt);
+  const spec = formSpec(set, "supplement_request");
+  const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.requestedAt) });
+  w.header(data.issuer, placeAndDate(data.issuer.place, data.requestedAt));
+  w.title(spec.title, ...codeLine(data.code));
+  w.field("Hồ sơ của", data.applicant.name);
+  w.field(set === "tt01-2018" ? "Nội dung yêu cầu giải quyết" : "Thủ tục hành chính", data.procedure);
+  if (data.applicant.address) w.field("Địa chỉ", data.applicant.address);
+  w.paragraph([
+    { text: "Số điện thoại: " },
+    { text: data.applicant.phone || "……………", bold: true },
+    { text: "    Email: " },
+    { text: data.applicant.email || "……………", bold: true },
+  ]);
+  if (data.receivedAt !== null) {
+    w.paragraph([
+      { text: `${data.receivingBody} đã tiếp nhận hồ sơ lúc ` },
+      { text: hourMinuteDate(data.receivedAt) },
+      { text: "." },
+    ]);
+  }
+  w.paragraph([
+    { text: "Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau (yêu cầu đầy đủ một lần):" },
+  ]);
+  w.table(
+    [
+      { header: "STT", weight: 1, align: "center" },
+      { header: "Nội dung cần bổ sung, hoàn thiện", weight: 7 },
+      { header: "Lý do", weight: 6 },
+    ],
+    data.items.map((item, i) => [String(i + 1), item.name, item.reason]),
+  );
+  w.paragraph(
+    [
+      { text: "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với " },
+      { text: data.contact.officer, bold: true },
+      { text: ", số điện thoại " },
+      { text: data.contact.phone, bold: true },
+      { text: " để được hướng dẫn./." },
+    ],
+    { align: "justify", indent: w.size },
+  );
+  if (set !== "tt01-2018") {
+    w.paragraph(
+      [
+        {
+          text: "Quá 15 ngày kể từ ngày nhận Phiếu này mà hồ sơ chưa được bổ sung, hoàn thiện thì hồ sơ được trả lại và kết thúc việc giải quyết.",
+        },
+      ],
+      { align: "justify", indent: w.size },
+    );
+  }
+  w.signatures([{ title: "Người hướng dẫn", note: "(Ký và ghi rõ họ tên)", name: data.contact.officer }]);
+  return w.save();
+}
+
+/** Form 03: refusal at reception, with the reasons. */
+export async function renderRefusal(data: RefusalData): Promise<Uint8Array> {
+  if (data.reasons.length === 0) throw new RangeError("Phiếu từ chối phải nêu rõ lý do");
+  const set = data.set ?? formSetAt(data.refusedAt);
+  const spec = formSpec(set, "refusal");
+  const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.refusedAt) });
+  w.header(data.issuer, placeAndDate(data.issuer.place, data.refusedAt));
+  w.title(spec.title, ...codeLine(data.code));
+  w.paragraph([
+    { text: `${deskName(set)} ${data.receivingBody} tiếp nhận hồ sơ của: ` },
+    { text: data.applicant.name, bold: true },
+  ]);
+  if (data.applicant.address) w.field("Địa chỉ", data.applicant.address);
+  w.field(set === "tt01-2018" ? "Nội dung yêu cầu giải quyết" : "Thủ tục hành chính", data.procedure);
+  w.paragraph(
+    [
+      {
+        text: `Qua xem xét, ${data.receivingBody} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
+      },
+    ],
+    { align: "justify", indent: w.size },
+  );
+  data.reasons.forEach((reason, i) => {
+    w.paragraph([{ text: `${data.reasons.length > 1 ? `${i + 1}. ` : "- "}${reason}`, bold: true }], {
+      inset: w.size,
+    });
+  });
+  w.paragraph([{ text: "Xin thông báo cho Ông/Bà được biết và thực hiện./." }], { indent: w.size });
+  w.signatures([{ title: "Người tiếp nhận hồ sơ", note: "(Ký và ghi rõ họ tên)", name: data.officer }]);
+  return w.save();
+}
+
+/** Form 04: apology with a new appointment (2018) or apology and request to extend (2025). */
+export async function renderApology(data: ApologyData): Promise<Uint8Array> {
+  if (data.newAppointment <= data.due) throw new RangeError("Ngày hẹn mới phải sau thời hạn trả kết quả");
+  const set = data.set ?? formSetAt(data.receivedAt);
+  const spec = formSpec(set, "apology");
+  const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.issuedAt) });
+  const is2018 = set === "tt01-2018";
+  w.header(
+    data.issuer,
+    placeAndDate(data.issuer.place, data.issuedAt),
+    is2018 ? null : `Số: ${data.documentNumber ?? "……/……"}`,
+  );
+  w.title(spec.title);
+  w.paragraph([{ text: "Kính gửi: " }, { text: data.applicant.name, bold: true }], { align: "center" });
+  const body = data.receivingBody;
+  w.paragraph(
+    [{ text: `Ngày ${longDate(data.receivedAt).slice(5)}, ${body} tiếp nhận giải quyết hồ sơ của Ông/Bà:` }],
+    { indent: w.size },
+  );
+  w.field("Nội dung yêu cầu giải quyết", data.procedure, { inset: w.size });
+  w.field("Mã hồ sơ", data.code, { inset: w.size });
+  w.field("Thời hạn trả kết quả giải quyết hồ sơ", hourMinuteDate(data.due), { inset: w.size });
+  w.paragraph([{ text: `Tuy nhiên đến nay, ${body} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.` }], {
+    indent: w.size,
+    align: "justify",
+  });
+  w.paragraph([{ text: "Lý do: " }, { text: data.reason, bold: true }], { indent: w.size, align: "justify" });
+  const promise = is2018
+    ? `${body} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào `
+    : `${body} xin lỗi Ông/Bà và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả cho Ông/Bà vào `;
+  w.paragraph(
+    [
+      { text: `Sự chậm trễ này đã làm ảnh hưởng đến thời gian, công sức của Ông/Bà. ${promise}` },
+      { text: hourMinuteDate(data.newAppointment), bold: true },
+      { text: "." },
+    ],
+    { indent: w.size, align: "justify" },
+  );
+  w.paragraph([{ text: "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./." }], { indent: w.size });
+  w.signatures([
+    { title: data.signer.position, note: "(Ký, ghi rõ họ tên, đóng dấu)", name: data.signer.name },
+  ]);
+  return w.save();
+}
+
+/** Form 05 (2025 set only): notice that the body stops processing the dossier (NĐ 118/2025 art. 21). */
+export async function renderStopNotice(data: StopNoticeData): Promise<Uint8Array> {
+  const set = data.set ?? formSetAt(data.receivedAt);
+  const spec = formSpec(set, "stop_notice");
+  const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.issuedAt) });
+  w.header(
+    data.issuer,
+    placeAndDate(data.issuer.place, data.issuedAt),
+    `Số: ${data.documentNumber ?? "……/TB-……"}`,
+  );
+  w.title(spec.title);
+  w.paragraph([{ text: "Kính gửi: " }, { text: data.applicant.name, bold: true }], { align: "center" });
+  w.paragraph(
+    [{ text: `Căn cứ ${data.basis}, ${data.receivingBody} thông báo dừng giải quyết hồ sơ sau:` }],
+    {
+      indent: w.size,
+      align: "justify",
+    },
+  );
+  w.field("Mã hồ sơ", data.code, { inset: w.size });
+  w.field("Thủ tục hành chính", data.procedure, { inset: w.size });
+  w.field("Thời gian tiếp nhận", hourMinuteDate(data.receivedAt), { inset: w.size });
+  w.field("Lý do dừng giải quyết", data.reason, { inset: w.size });
+  if (data.fees) w.field("Phí, lệ phí đã nộp", data.fees, { inset: w.size });
+  w.paragraph([{ text: `${data.receivingBody} thông báo để Ông/Bà được biết./.` }], { indent: w.size });
+  w.signatures([
+    { title: data.signer.position, note: "(Ký, ghi rõ họ tên, đóng dấu)", name: data.signer.name },
+  ]);
+  w.paragraph([{ text: "Nơi nhận:", bold: true }], { size: w.size * 0.8, after: 0 });
+  w.paragraph([{ text: "- Như trên;\n- Lưu: VT, Bộ phận Một cửa." }], { size: w.size * 0.8 });
+  return w.save();
+}
