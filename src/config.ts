@@ -21,6 +21,8 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   COOKIE_SECRET: z.string().min(32).optional(),
+  SIGNING_KEY_SECRET: z.string().min(32).optional(),
+  SIGNING_TSA_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag.default(false),
 });
@@ -36,6 +38,10 @@ export interface Config {
   demo: boolean;
   sessionTtlHours: number;
   cookieSecret: string;
+  /** Server half of the key that seals signing credentials at rest (the holder's password is the other half). */
+  signingKeySecret: string;
+  /** RFC 3161 timestamp authority for PAdES B-T signatures, when one is configured. */
+  signingTsaUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   trustProxy: boolean;
   /** Cookies are marked Secure when the public address is https. */
@@ -57,6 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   if (!demo && !e.COOKIE_SECRET) {
     throw new ConfigError("COOKIE_SECRET (at least 32 characters) must be set outside demo mode (DEMO=1).");
   }
+  if (!demo && !e.SIGNING_KEY_SECRET) {
+    throw new ConfigError(
+      "SIGNING_KEY_SECRET (at least 32 characters) must be set outside demo mode (DEMO=1); without it stored signing keys cannot be opened.",
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -70,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     demo,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecret: e.COOKIE_SECRET ?? DEMO_COOKIE_SECRET,
+    // In demo mode the signing credentials are sealed with the cookie secret unless a signing secret is given.
+    signingKeySecret: e.SIGNING_KEY_SECRET ?? e.COOKIE_SECRET ?? DEMO_COOKIE_SECRET,
+    signingTsaUrl: e.SIGNING_TSA_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith("https:"),

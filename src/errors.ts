@@ -236,6 +236,140 @@ export const ERRORS = {
     en: "The holiday decision is invalid.",
   },
   INVALID_LUNAR_DATE: { status: 400, vi: "Ngày âm lịch không tồn tại.", en: "No such lunar date." },
+  // Digital signatures: the codes of SigningError (src/modules/signing/errors.ts), one for one, as 4xx
+  // (TSA_FAILED is the upstream timestamp authority failing: 503, worth retrying); then the HTTP layer's own.
+  WRONG_P12_PASSWORD: {
+    status: 422,
+    vi: "Mật khẩu của chứng thư số (tệp PKCS#12) không đúng.",
+    en: "The PKCS#12 password is wrong.",
+  },
+  P12_INVALID: {
+    status: 400,
+    vi: "Tệp không phải chứng thư số PKCS#12 (.p12, .pfx) hợp lệ.",
+    en: "The file is not a valid PKCS#12 keystore (.p12, .pfx).",
+  },
+  P12_UNSUPPORTED: {
+    status: 422,
+    vi: "Tệp PKCS#12 dùng thuật toán mã hóa cũ không được hỗ trợ. Hãy xuất lại với AES-256.",
+    en: "The PKCS#12 file uses an unsupported legacy cipher. Export it again with AES-256.",
+  },
+  P12_NO_KEY: {
+    status: 422,
+    vi: "Tệp PKCS#12 không chứa khóa bí mật cùng chứng thư tương ứng.",
+    en: "The PKCS#12 file has no private key with a matching certificate.",
+  },
+  KEY_UNSUPPORTED: {
+    status: 422,
+    vi: "Loại khóa không được hỗ trợ (chỉ RSA và ECDSA).",
+    en: "The key type is not supported (RSA and ECDSA only).",
+  },
+  CERT_EXPIRED: { status: 422, vi: "Chứng thư số đã hết hạn.", en: "The certificate has expired." },
+  CERT_NOT_YET_VALID: {
+    status: 422,
+    vi: "Chứng thư số chưa đến thời điểm có hiệu lực.",
+    en: "The certificate is not valid yet.",
+  },
+  CERT_KEY_USAGE: {
+    status: 422,
+    vi: "Chứng thư số không được phép dùng để ký số (thiếu mục đích sử dụng digitalSignature/nonRepudiation).",
+    en: "The certificate may not be used for signing (no digitalSignature/nonRepudiation key usage).",
+  },
+  STORED_KEY_MISMATCH: {
+    status: 409,
+    vi: "Chứng thư số này được lưu bằng khóa bảo vệ khác của máy chủ. Hãy tải lên lại tệp PKCS#12.",
+    en: "This credential was sealed with another server secret. Upload the PKCS#12 file again.",
+  },
+  STORED_KEY_INVALID: {
+    status: 409,
+    vi: "Dữ liệu chứng thư số đã lưu bị hỏng. Hãy tải lên lại tệp PKCS#12.",
+    en: "The stored credential is damaged. Upload the PKCS#12 file again.",
+  },
+  PDF_INVALID: { status: 400, vi: "Tệp không phải PDF hợp lệ.", en: "The file is not a valid PDF." },
+  PDF_ENCRYPTED: {
+    status: 422,
+    vi: "Không ký được tệp PDF đã mã hóa.",
+    en: "Encrypted PDFs cannot be signed.",
+  },
+  PDF_NOT_INCREMENTAL: {
+    status: 422,
+    vi: "Không thể ghi bổ sung vào tệp PDF này mà không làm hỏng chữ ký trước.",
+    en: "This PDF cannot be updated incrementally without breaking earlier signatures.",
+  },
+  PAGE_OUT_OF_RANGE: {
+    status: 422,
+    vi: "Trang đặt chữ ký không tồn tại.",
+    en: "The page for the signature does not exist.",
+  },
+  FIELD_EXISTS: {
+    status: 409,
+    vi: "Đã có trường chữ ký cùng tên.",
+    en: "A signature field with this name already exists.",
+  },
+  IMAGE_INVALID: {
+    status: 400,
+    vi: "Ảnh con dấu/chữ ký phải là tệp PNG hợp lệ.",
+    en: "The seal or signature image must be a valid PNG file.",
+  },
+  SIGNATURE_MISMATCH: {
+    status: 422,
+    vi: "Chữ ký trả về không khớp với chứng thư số hoặc dữ liệu cần ký.",
+    en: "The returned signature does not match the certificate or the data to be signed.",
+  },
+  CMS_INVALID: {
+    status: 422,
+    vi: "Gói chữ ký CMS trả về không hợp lệ hoặc không khớp với tài liệu.",
+    en: "The returned CMS signature is malformed or does not match the document.",
+  },
+  SIGNATURE_TOO_LARGE: {
+    status: 422,
+    vi: "Chữ ký lớn hơn chỗ dành sẵn trong tệp PDF.",
+    en: "The signature is larger than the space reserved for it in the PDF.",
+  },
+  TSA_FAILED: {
+    status: 503,
+    vi: "Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian. Vui lòng thử lại sau.",
+    en: "The timestamp authority did not return a usable timestamp. Please try again later.",
+  },
+  CERTIFICATE_INVALID: {
+    status: 400,
+    vi: "Không đọc được chứng thư số X.509 (định dạng PEM hoặc DER).",
+    en: "The X.509 certificate cannot be read (PEM or DER).",
+  },
+  ROOT_NOT_CA: {
+    status: 422,
+    vi: "Chứng thư này không phải chứng thư của tổ chức cung cấp dịch vụ chứng thực (CA) nên không thể làm gốc tin cậy.",
+    en: "This certificate is not a certification authority's, so it cannot be a trusted root.",
+  },
+  TEST_PKI_REFUSED: {
+    status: 422,
+    vi: "Chứng thư số thử nghiệm của motcua chỉ được dùng ở chế độ trình diễn.",
+    en: "motcua test PKI certificates may only be used in demo mode.",
+  },
+  CREDENTIAL_REVOKED: {
+    status: 409,
+    vi: "Chứng thư số này đã bị thu hồi khỏi hệ thống.",
+    en: "This signing credential has been revoked.",
+  },
+  CREDENTIAL_EXTERNAL: {
+    status: 422,
+    vi: "Khóa bí mật của chứng thư này nằm trên thiết bị ký số (USB token) hoặc dịch vụ ký từ xa: hãy ký bằng thiết bị.",
+    en: "This credential's key is on a token or a remote signing service: use the external signing flow.",
+  },
+  SIGNING_MODE_MISMATCH: {
+    status: 422,
+    vi: "Chứng thư số không hợp với hình thức ký: ký cá nhân dùng chứng thư của cá nhân, ký của cơ quan (đóng dấu) dùng chứng thư của cơ quan.",
+    en: "The credential does not fit the signing mode: personal signatures use a personal certificate, seals the agency's.",
+  },
+  SIGNING_SESSION_EXPIRED: {
+    status: 410,
+    vi: "Phiên ký số đã hết hạn hoặc đã hoàn tất. Hãy bắt đầu ký lại.",
+    en: "The signing session has expired or was already completed. Start again.",
+  },
+  TSA_NOT_CONFIGURED: {
+    status: 422,
+    vi: "Máy chủ chưa được cấu hình dịch vụ cấp dấu thời gian (SIGNING_TSA_URL).",
+    en: "No timestamp authority is configured (SIGNING_TSA_URL).",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -24,6 +24,8 @@ export const ACTIONS = [
   "document.read",
   "document.manage",
   "document.sign",
+  "signing.manage",
+  "signing.trust",
   "feedback.read",
   "feedback.manage",
   "roster.manage",
@@ -54,7 +56,14 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "report.read": "subtree",
     "feedback.read": "own",
   },
-  clerk: { ...OFFICER_READS, "document.read": "own", "document.manage": "own", "document.sign": "own" },
+  // The clerk (văn thư) keeps the agency's seal and its signing device (NĐ 30/2020): signing.manage, own unit.
+  clerk: {
+    ...OFFICER_READS,
+    "document.read": "own",
+    "document.manage": "own",
+    "document.sign": "own",
+    "signing.manage": "own",
+  },
   unit_admin: {
     "unit.read": "subtree",
     "unit.manage": "subtree",
@@ -65,6 +74,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "catalog.manage": "subtree",
     "roster.manage": "subtree",
     "report.read": "subtree",
+    "signing.manage": "subtree",
   },
   supervisor: {
     "unit.read": "subtree",
@@ -86,7 +96,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
       "calendar.manage",
       "catalog.read",
     ]
-      .concat(["catalog.manage", "report.read"])
+      .concat(["catalog.manage", "report.read", "signing.manage", "signing.trust"])
       .map((a) => [a, "all"]),
   ) as Grants,
 };
