@@ -35,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       revoke_reason text,
       version int NOT NULL DEFAULT 1,
       CHECK ((owner_kind = 'staff') = (staff_id IS NOT NULL)),
-      CHECK ((storage = 'p12') = (sealed_p12 IS NOT NULL))
+      -- A revoked keystore is wiped: only a live p12 credential holds a sealed blob.
+      CHECK (storage = 'p12' OR sealed_p12 IS NULL),
+      CHECK (storage = 'external' OR revoked_at IS NOT NULL OR sealed_p12 IS NOT NULL)
     )
   `.execute(db);
   await sql`CREATE INDEX signing_credentials_staff_idx ON signing_credentials (staff_id)`.execute(db);
