@@ -14,6 +14,24 @@ import type {
   HolidayItem,
   LunarMonthsResponse,
 } from "../../src/contracts/calendar.ts";
+import type {
+  CatalogField,
+  FeeQuote,
+  ImportInput,
+  ImportResult,
+  Offering,
+  OfferingInput,
+  OfferingUpdate,
+  ProcedureCreate,
+  ProcedureDetail,
+  ProcedureList,
+  ProcedureNewVersion,
+  ProcedureWrite,
+  PushInput,
+  PushResult,
+  VersionDetail,
+  VersionMeta,
+} from "../../src/contracts/catalog.ts";
 import type { ErrorResponse } from "../../src/contracts/common.ts";
 import type { PasswordReset, Staff, StaffInput, StaffUpdate } from "../../src/contracts/staff.ts";
 import type {
@@ -43,6 +61,21 @@ export type { HolidayDecision, HolidayItem };
 export type LunarMonthT = z.infer<typeof LunarMonthsResponse>["items"][number];
 export type DecisionCreateBody = z.input<typeof HolidayDecisionInput>;
 export type DecisionUpdateBody = z.input<typeof HolidayDecisionUpdate>;
+export type { CatalogField, FeeQuote, ImportResult, Offering, ProcedureDetail, ProcedureList, VersionMeta };
+/** Search criteria as the address bar holds them; the server checks each (ProcedureSearchQuery). */
+export type ProcedureSearch = { [K in "q" | "unit" | "field" | "online" | "postal" | "at"]?: string } & {
+  limit?: number;
+  offset?: number;
+};
+export type VersionDetailT = z.infer<typeof VersionDetail>;
+export type ProcedureWriteT = z.infer<typeof ProcedureWrite>;
+export type ProcedureCreateBody = z.input<typeof ProcedureCreate>;
+export type ProcedureVersionBody = z.input<typeof ProcedureNewVersion>;
+export type OfferingCreateBody = z.input<typeof OfferingInput>;
+export type OfferingUpdateBody = z.input<typeof OfferingUpdate>;
+export type PushBody = z.input<typeof PushInput>;
+export type PushResultT = z.infer<typeof PushResult>;
+export type ImportBody = z.input<typeof ImportInput>;
 type ErrorBody = z.infer<typeof ErrorResponse>;
 
 const BASE = "/api/v1";
@@ -236,6 +269,63 @@ export const api = {
         "DELETE",
         `/calendar/decisions/${encodeURIComponent(id)}${query({ version: String(version) })}`,
       ),
+  },
+  catalog: {
+    search: (params: ProcedureSearch) =>
+      call<ProcedureList>(
+        "GET",
+        `/procedures${query({
+          q: params.q || undefined,
+          unit: params.unit || undefined,
+          field: params.field || undefined,
+          online: params.online || undefined,
+          postal: params.postal || undefined,
+          at: params.at || undefined,
+          limit: params.limit === undefined ? undefined : String(params.limit),
+          offset: params.offset ? String(params.offset) : undefined,
+        })}`,
+      ),
+    fields: (unit?: string) =>
+      call<{ items: CatalogField[] }>("GET", `/fields${query({ unit: unit || undefined })}`),
+    detail: (ref: string, unit?: string) =>
+      call<ProcedureDetail>(
+        "GET",
+        `/procedures/${encodeURIComponent(ref)}${query({ unit: unit || undefined })}`,
+      ),
+    versions: (ref: string) =>
+      call<{ items: VersionMeta[] }>("GET", `/procedures/${encodeURIComponent(ref)}/versions`),
+    version: (ref: string, version: number) =>
+      call<VersionDetailT>("GET", `/procedures/${encodeURIComponent(ref)}/versions/${version}`),
+    fee: (
+      ref: string,
+      params: { pages?: number; copies?: number; case?: string; unit?: string; exemptions?: string[] },
+    ) =>
+      call<FeeQuote>(
+        "GET",
+        `/procedures/${encodeURIComponent(ref)}/fee${query({
+          pages: params.pages === undefined ? undefined : String(params.pages),
+          copies: params.copies === undefined ? undefined : String(params.copies),
+          case: params.case || undefined,
+          unit: params.unit || undefined,
+          exemptions: params.exemptions?.length ? params.exemptions.join(",") : undefined,
+        })}`,
+      ),
+    create: (body: ProcedureCreateBody) => call<ProcedureWriteT>("POST", "/procedures", body),
+    addVersion: (ref: string, body: ProcedureVersionBody) =>
+      call<ProcedureWriteT>("POST", `/procedures/${encodeURIComponent(ref)}/versions`, body),
+    offerings: (unit: string, includeInactive = false) =>
+      call<{ items: Offering[] }>(
+        "GET",
+        `/catalog/offerings${query({ unit, includeInactive: includeInactive ? "true" : undefined })}`,
+      ),
+    offer: (body: OfferingCreateBody) => call<Offering>("POST", "/catalog/offerings", body),
+    updateOffering: (id: string, body: OfferingUpdateBody) =>
+      call<Offering>("PATCH", `/catalog/offerings/${encodeURIComponent(id)}`, body),
+    push: (body: PushBody) => call<PushResultT>("POST", "/catalog/offerings/push", body),
+    import: (body: ImportBody) => call<ImportResult>("POST", "/catalog/import", body),
+    /** Plain links (GET, same-origin cookie): the browser downloads or opens the file itself. */
+    boardUrl: (unit: string) => `${BASE}/catalog/board${query({ unit })}`,
+    exportUrl: (format: "json" | "xlsx") => `${BASE}/catalog/export${query({ format })}`,
   },
   staff: {
     list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),

@@ -11,6 +11,9 @@ import { Link, useLocation } from "./router.tsx";
 import { PASSWORD_PAGE, STAFF_ROUTES } from "./routes.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
 
+const CatalogPublicPages = lazy(() =>
+  import("./pages/catalog/public-routes.tsx").then((m) => ({ default: m.CatalogPublicPages })),
+);
 const CalendarPage = lazy(() =>
   import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
 );
@@ -45,6 +48,15 @@ function Screen() {
     return (
       <PublicLayout>
         <LandingPage />
+      </PublicLayout>
+    );
+  }
+  if (pathname === "/thu-tuc" || pathname.startsWith("/thu-tuc/")) {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <CatalogPublicPages />
+        </Suspense>
       </PublicLayout>
     );
   }

@@ -76,6 +76,20 @@ const PATHS = {
     </>
   ),
   shield: <path d="M12 3.5 19 6v5.5c0 4.3-3 7.6-7 9-4-1.4-7-4.7-7-9V6l7-2.5ZM9 12l2 2 4-4" />,
+  catalog: (
+    <>
+      <path d="M6 3.5h9l3.5 3.5v13.5H6Z" />
+      <path d="M14.5 3.5V7.5h4M9 11h6.5M9 14.5h6.5M9 18h4" />
+    </>
+  ),
+  print: (
+    <>
+      <path d="M7 9V3.5h10V9M7 17.5H4.5v-8h15v8H17" />
+      <rect x="7" y="14" width="10" height="6.5" rx="0.5" />
+    </>
+  ),
+  download: <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14" />,
+  upload: <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5M5 19.5h14" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

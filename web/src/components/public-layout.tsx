@@ -17,6 +17,7 @@ interface PublicNavItem {
  */
 const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: "/", label: "public.nav.home" },
+  { path: "/thu-tuc", label: "public.nav.catalog" },
   { path: "/calendar", label: "public.nav.calendar" },
 ];
 
