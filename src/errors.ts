@@ -370,6 +370,124 @@ export const ERRORS = {
     vi: "Máy chủ chưa được cấu hình dịch vụ cấp dấu thời gian (SIGNING_TSA_URL).",
     en: "No timestamp authority is configured (SIGNING_TSA_URL).",
   },
+  // Dossiers: the refusals of the dossier state machine (src/domain/dossier/errors.ts), one for one, and the
+  // desk's own checks.
+  EVENT_NOT_ALLOWED: {
+    status: 409,
+    vi: "Trạng thái hiện tại của hồ sơ không cho phép thao tác này.",
+    en: "The dossier's current status does not allow this action.",
+  },
+  TIME_WENT_BACKWARDS: {
+    status: 409,
+    vi: "Thời điểm thao tác trước thời điểm cập nhật gần nhất của hồ sơ.",
+    en: "The action is dated before the dossier's last change.",
+  },
+  REASON_REQUIRED: { status: 422, vi: "Phải nêu rõ lý do.", en: "A reason is required." },
+  SUPPLEMENT_ITEMS_REQUIRED: {
+    status: 422,
+    vi: "Phải nêu đầy đủ một lần các nội dung cần bổ sung, hoàn thiện và lý do.",
+    en: "Every item to add or correct must be listed at once, each with its reason.",
+  },
+  SUPPLEMENT_WINDOW_CLOSED: {
+    status: 422,
+    vi: "Đã quá 03 ngày làm việc kể từ ngày tiếp nhận hồ sơ, không được yêu cầu bổ sung.",
+    en: "More than 3 working days have passed since receipt; a supplement can no longer be requested.",
+  },
+  SUPPLEMENT_ALREADY_REQUESTED: {
+    status: 422,
+    vi: "Hồ sơ đã được yêu cầu bổ sung; các nội dung phải được yêu cầu đầy đủ một lần.",
+    en: "A supplement was already requested; everything must be asked for at once.",
+  },
+  SUPPLEMENT_NOT_EXPIRED: {
+    status: 422,
+    vi: "Chưa hết thời hạn 15 ngày kể từ khi yêu cầu bổ sung hồ sơ.",
+    en: "The 15 days since the supplement request have not run out.",
+  },
+  APOLOGY_TOO_LATE: {
+    status: 422,
+    vi: "Văn bản xin lỗi phải được gửi chậm nhất 01 ngày trước ngày hết hạn giải quyết.",
+    en: "The apology must be sent at least one day before the due date.",
+  },
+  APPOINTMENT_ALREADY_MOVED: {
+    status: 422,
+    vi: "Ngày hẹn trả kết quả chỉ được điều chỉnh một lần.",
+    en: "The appointment may be moved only once.",
+  },
+  APPOINTMENT_NOT_LATER: {
+    status: 422,
+    vi: "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+    en: "The new appointment must be after the current one.",
+  },
+  SEND_BACK_NOT_ALLOWED: {
+    status: 422,
+    vi: "Bước xử lý hiện tại không cho phép trả lại bước trước.",
+    en: "The current step does not allow sending the dossier back.",
+  },
+  NO_NEXT_STEP: {
+    status: 422,
+    vi: "Đây là bước cuối của quy trình.",
+    en: "This is the last step of the workflow.",
+  },
+  NOT_A_DECISION_STEP: {
+    status: 422,
+    vi: "Chỉ bước của lãnh đạo mới được phê duyệt hoặc từ chối.",
+    en: "Only a leader's step may approve or reject.",
+  },
+  UNIT_DOES_NOT_OFFER_STEP: {
+    status: 422,
+    vi: "Đơn vị nhận không thực hiện thủ tục hoặc bước xử lý này nên không thể chuyển liên thông.",
+    en: "The receiving unit does not offer this procedure step, so the dossier cannot be transferred to it.",
+  },
+  WORKFLOW_MISMATCH: {
+    status: 409,
+    vi: "Bước xử lý của hồ sơ không có trong quy trình.",
+    en: "The dossier's step is not in the workflow.",
+  },
+  INVALID_DURATION: {
+    status: 422,
+    vi: "Thời hạn giải quyết không hợp lệ.",
+    en: "The processing time is invalid.",
+  },
+  RESULT_INCOMPLETE: {
+    status: 422,
+    vi: "Thông tin kết quả hoặc việc trả kết quả chưa đầy đủ.",
+    en: "The result or its return is missing required information.",
+  },
+  PROCEDURE_NOT_OFFERED: {
+    status: 422,
+    vi: "Đơn vị không thực hiện thủ tục này hoặc thủ tục chưa có hiệu lực.",
+    en: "The unit does not offer this procedure, or no version of it is in force.",
+  },
+  DOSSIER_FILE_INVALID: {
+    status: 422,
+    vi: "Tệp đính kèm không tồn tại hoặc không do đơn vị của bạn tải lên.",
+    en: "An attached file does not exist or was not uploaded by your unit.",
+  },
+  ASSIGNEE_INVALID: {
+    status: 422,
+    vi: "Người được giao phải là cán bộ đang làm việc của đơn vị, có vai trò của bước xử lý.",
+    en: "The assignee must be an active officer of the unit with the step's role.",
+  },
+  TASK_TAKEN: {
+    status: 409,
+    vi: "Bước xử lý đã được giao cho người khác.",
+    en: "The step is already assigned to someone else.",
+  },
+  DECIDE_FIRST: {
+    status: 422,
+    vi: "Bước tiếp theo là ban hành kết quả: hồ sơ phải được phê duyệt hoặc từ chối trước.",
+    en: "The next step issues the result: the dossier must be approved or rejected first.",
+  },
+  TRANSFER_STEP_NOT_LAST: {
+    status: 422,
+    vi: "Chỉ trả hồ sơ liên thông ở bước cuối của đơn vị nhận; hãy chuyển bước tiếp theo.",
+    en: "A transfer is returned from the receiving unit's last step; forward to the next step first.",
+  },
+  CODE_SEQUENCE_EXHAUSTED: {
+    status: 409,
+    vi: "Đã hết số thứ tự hồ sơ trong ngày (9999) của cơ quan.",
+    en: "The agency's daily dossier sequence (9999) is used up.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
+import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
 import type { SigningTables } from "./tables/signing.ts";
@@ -11,7 +12,8 @@ export interface Database
     CatalogTables,
     FileTables,
     CalendarTables,
-    SigningTables {}
+    SigningTables,
+    DossierTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

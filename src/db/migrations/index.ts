@@ -4,6 +4,7 @@ import * as calendar from "./2026-11-28-02-calendar.ts";
 import * as catalog from "./2026-11-28-03-catalog.ts";
 import * as files from "./2026-11-28-05-files.ts";
 import * as signing from "./2026-11-28-07-signing.ts";
+import * as dossiers from "./2026-11-28-08-dossiers.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-03-catalog": catalog,
   "2026-11-28-05-files": files,
   "2026-11-28-07-signing": signing,
+  "2026-11-28-08-dossiers": dossiers,
 };
