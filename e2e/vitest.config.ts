@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
     pool: "forks",
     reporters: process.env.CI_REPORT

@@ -131,7 +131,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Pro
   }
 
   try {
-    await waitForHealth(url, child, output, 90_000);
+    // Start-up migrates and seeds the demo data: about a minute on a busy machine.
+    await waitForHealth(url, child, output, 240_000);
   } catch (error) {
     await stop();
     throw error;
