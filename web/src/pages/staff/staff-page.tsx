@@ -138,11 +138,13 @@ export function StaffPage() {
                 {staff.map((s) => (
                   <tr key={s.id} data-username={s.username}>
                     <td data-label={t("staff.fullName")}>
-                      <span className="strong">{s.fullName}</span>
-                      {s.position ? <span className="cell-sub">{s.position}</span> : null}
-                      <span className="cell-sub code" title={t("staff.username")}>
-                        {s.username}
-                      </span>
+                      <div>
+                        <span className="strong">{s.fullName}</span>
+                        {s.position ? <span className="cell-sub">{s.position}</span> : null}
+                        <span className="cell-sub code" title={t("staff.username")}>
+                          {s.username}
+                        </span>
+                      </div>
                     </td>
                     <td data-label={t("staff.unit")}>{s.unitName}</td>
                     <td data-label={t("staff.roles")}>
@@ -151,13 +153,15 @@ export function StaffPage() {
                         .join(", ")}
                     </td>
                     <td data-label={t("staff.status")}>
-                      <span className={s.active ? "badge badge-ok" : "badge badge-muted"}>
-                        {s.active ? t("staff.active") : t("staff.inactive")}
-                      </span>
-                      {s.mustChangePassword ? (
-                        <span className="cell-sub">{t("staff.mustChange")}</span>
-                      ) : null}
-                      {s.totpEnabled ? <span className="cell-sub">{t("staff.totp")}</span> : null}
+                      <div>
+                        <span className={s.active ? "badge badge-ok" : "badge badge-muted"}>
+                          {s.active ? t("staff.active") : t("staff.inactive")}
+                        </span>
+                        {s.mustChangePassword ? (
+                          <span className="cell-sub">{t("staff.mustChange")}</span>
+                        ) : null}
+                        {s.totpEnabled ? <span className="cell-sub">{t("staff.totp")}</span> : null}
+                      </div>
                     </td>
                     {canManage ? (
                       <td data-label={t("common.actions")}>
