@@ -42,6 +42,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: () => true,
   },
   {
+    id: "catalog",
+    path: "/app/catalog",
+    group: "work",
+    icon: "catalog",
+    label: "nav.catalog",
+    description: "nav.catalog.description",
+    // Officers read the catalog on the public pages; this workspace is for those who keep it.
+    visible: (p) => can(p, "catalog.manage"),
+  },
+  {
     id: "units",
     path: "/app/units",
     group: "admin",

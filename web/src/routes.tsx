@@ -31,6 +31,23 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/catalog",
+    nav: "catalog",
+    page: lazy(() => import("./pages/catalog/admin-page.tsx").then((m) => ({ default: m.CatalogAdminPage }))),
+  },
+  {
+    path: "/app/catalog/procedure",
+    nav: "catalog",
+    page: lazy(() =>
+      import("./pages/catalog/editor-page.tsx").then((m) => ({ default: m.ProcedureEditorPage })),
+    ),
+  },
+  {
+    path: "/app/catalog/offering",
+    nav: "catalog",
+    page: lazy(() => import("./pages/catalog/offering-page.tsx").then((m) => ({ default: m.OfferingPage }))),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

@@ -1,0 +1,316 @@
+import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
+import { ApiError, api, type ImportResult, type ProcedureList } from "../../api.ts";
+import { Alert } from "../../components/alert.tsx";
+import { Icon } from "../../components/icons.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { useI18n } from "../../i18n/index.tsx";
+import { errorText } from "../../lib/errors.ts";
+import { mayUse } from "../../nav.ts";
+import { Link } from "../../router.tsx";
+import { useMe } from "../../session.tsx";
+import { displayDate, ONLINE_LABELS, procedurePath } from "./labels.ts";
+
+const PAGE_SIZE = 50;
+
+interface ImportIssue {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+function importIssues(error: unknown): ImportIssue[] {
+  if (!(error instanceof ApiError)) return [];
+  const d = error.details;
+  return d && typeof d === "object" && "issues" in d && Array.isArray(d.issues)
+    ? (d.issues as ImportIssue[])
+    : [];
+}
+
+function base64Of(bytes: ArrayBuffer): string {
+  let binary = "";
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) {
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** The officers' view of the catalog: find a procedure to edit, add one, export and import the catalog. */
+export function CatalogAdminPage() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const canManage = mayUse(me.permissions, "catalog.manage");
+  const [q, setQ] = useState("");
+  const [applied, setApplied] = useState("");
+  const [page, setPage] = useState(0);
+  const [list, setList] = useState<ProcedureList | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.catalog.search({ q: applied, limit: PAGE_SIZE, offset: page * PAGE_SIZE }).then(
+      (r) => {
+        if (current) setList(r);
+      },
+      (e: unknown) => {
+        if (current) setError(e);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [applied, page]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setPage(0);
+    setApplied(q.trim());
+  }
+
+  const pages = list ? Math.max(1, Math.ceil(list.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageHeading
+        title={t("catalog.admin.title")}
+        lead={t("catalog.admin.lead")}
+        actions={
+          <div className="cat-admin-actions">
+            {canManage ? (
+              <>
+                <Link className="button button-primary" to="/app/catalog/procedure">
+                  <Icon name="plus" />
+                  <span>{t("catalog.admin.new")}</span>
+                </Link>
+                <Link className="button" to="/app/catalog/offering">
+                  <Icon name="building" />
+                  <span>{t("catalog.admin.offering")}</span>
+                </Link>
+              </>
+            ) : null}
+          </div>
+        }
+      />
+      <section className="panel" aria-labelledby="cat-admin-list">
+        <div className="panel-toolbar">
+          <h2 id="cat-admin-list">{t("catalog.admin.list")}</h2>
+          <search>
+            <form className="cat-search-row" onSubmit={submit}>
+              <label htmlFor="cat-admin-q" className="visually-hidden">
+                {t("catalog.search.label")}
+              </label>
+              <div className="search-box cat-search-input">
+                <Icon name="search" />
+                <input
+                  id="cat-admin-q"
+                  type="search"
+                  className="input"
+                  placeholder={t("catalog.search.placeholder")}
+                  value={q}
+                  onChange={(e) => setQ(e.target.value)}
+                />
+              </div>
+              <button type="submit" className="button">
+                {t("catalog.search.submit")}
+              </button>
+            </form>
+          </search>
+        </div>
+        {error ? <Alert kind="error">{errorText(error, lang)}</Alert> : null}
+        <p className="muted" role="status">
+          {list ? t("catalog.results.count", { n: list.total }) : t("common.loading")}
+        </p>
+        {list && list.items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table responsive-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("catalog.admin.col.name")}</th>
+                  <th scope="col">{t("catalog.code")}</th>
+                  <th scope="col">{t("catalog.admin.col.version")}</th>
+                  <th scope="col">{t("catalog.online")}</th>
+                  <th scope="col">{t("common.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((p) => (
+                  <tr key={p.id}>
+                    <td data-label={t("catalog.admin.col.name")}>
+                      {p.name}
+                      <span className="cell-sub">{lang === "en" ? p.field.nameEn : p.field.nameVi}</span>
+                    </td>
+                    <td data-label={t("catalog.code")} className="code">
+                      {p.code ?? "—"}
+                    </td>
+                    <td data-label={t("catalog.admin.col.version")}>
+                      {t("catalog.admin.version", { version: p.version, date: displayDate(p.effectiveFrom) })}
+                    </td>
+                    <td data-label={t("catalog.online")}>{t(ONLINE_LABELS[p.onlineLevel])}</td>
+                    <td data-label={t("common.actions")}>
+                      <div className="cell-actions">
+                        <Link
+                          className="button button-small"
+                          to={`/app/catalog/procedure?ref=${encodeURIComponent(p.slug)}`}
+                          aria-label={t("catalog.admin.edit.aria", { name: p.name })}
+                        >
+                          <Icon name="edit" />
+                          <span>{canManage ? t("catalog.admin.edit") : t("catalog.admin.view")}</span>
+                        </Link>
+                        <Link className="button button-small" to={procedurePath(p.slug)}>
+                          {t("catalog.admin.public")}
+                        </Link>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {pages > 1 ? (
+          <nav className="cat-pager" aria-label={t("catalog.pager.aria")}>
+            <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              {t("catalog.pager.prev")}
+            </button>
+            <span>{t("catalog.pager.page", { page: page + 1, pages })}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={page + 1 >= pages}
+              onClick={() => setPage(page + 1)}
+            >
+              {t("catalog.pager.next")}
+            </button>
+          </nav>
+        ) : null}
+      </section>
+      <TransferPanel canImport={canManage} />
+    </>
+  );
+}
+
+/** Export as JSON or the officers' workbook; import either, checked in full first (a dry run), all or nothing. */
+function TransferPanel({ canImport }: { canImport: boolean }) {
+  const { t, lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    setFile(event.target.files?.[0] ?? null);
+    setResult(null);
+    setError(null);
+  }
+
+  async function run(dryRun: boolean) {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const format = file.name.toLowerCase().endsWith(".xlsx") ? "xlsx" : "json";
+      setResult(await api.catalog.import({ format, file: base64Of(await file.arrayBuffer()), dryRun }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const issues = importIssues(error);
+  return (
+    <section className="panel" aria-labelledby="cat-transfer">
+      <h2 id="cat-transfer">{t("catalog.transfer.title")}</h2>
+      <p className="muted">{t("catalog.transfer.lead")}</p>
+      <div className="cat-admin-actions">
+        <a className="button" href={api.catalog.exportUrl("xlsx")} download>
+          <Icon name="download" />
+          <span>{t("catalog.transfer.exportXlsx")}</span>
+        </a>
+        <a className="button" href={api.catalog.exportUrl("json")} download>
+          <Icon name="download" />
+          <span>{t("catalog.transfer.exportJson")}</span>
+        </a>
+      </div>
+      {canImport ? (
+        <div className="form">
+          <div className="field">
+            <label htmlFor="cat-import-file">{t("catalog.transfer.file")}</label>
+            <p className="field-hint" id="cat-import-hint">
+              {t("catalog.transfer.file.hint")}
+            </p>
+            <input
+              id="cat-import-file"
+              type="file"
+              className="input"
+              accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby="cat-import-hint"
+              onChange={choose}
+            />
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button" disabled={!file || busy} onClick={() => run(true)}>
+              {t("catalog.transfer.check")}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!file || busy}
+              onClick={() => run(false)}
+            >
+              <Icon name="upload" />
+              <span>{t("catalog.transfer.import")}</span>
+            </button>
+          </div>
+          {result ? (
+            <Alert
+              kind="success"
+              title={result.dryRun ? t("catalog.transfer.checked") : t("catalog.transfer.done")}
+            >
+              <p>
+                {t("catalog.transfer.counts", {
+                  created: result.created,
+                  versioned: result.versioned,
+                  unchanged: result.unchanged,
+                })}
+              </p>
+            </Alert>
+          ) : null}
+          {error ? (
+            <Alert kind="error" title={errorText(error, lang)}>
+              {issues.length > 0 ? (
+                <div className="table-wrap">
+                  <table className="table">
+                    <caption className="visually-hidden">{t("catalog.transfer.issues")}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("catalog.transfer.sheet")}</th>
+                        <th scope="col">{t("catalog.transfer.row")}</th>
+                        <th scope="col">{t("catalog.transfer.column")}</th>
+                        <th scope="col">{t("catalog.transfer.message")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {issues.map((i) => (
+                        <tr key={`${i.sheet}:${i.row}:${i.column}:${i.path}:${i.messageEn}`}>
+                          <td>{i.sheet ?? "—"}</td>
+                          <td>{i.row ?? "—"}</td>
+                          <td>{i.column ?? i.path}</td>
+                          <td>{lang === "en" ? i.messageEn : i.message}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+            </Alert>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
