@@ -26,6 +26,7 @@ import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
       await api.register(catalogRoutes);
+      await api.register(signingRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -55,7 +55,9 @@ const commands: Record<string, Command> = {
     const handle = await openDatabase(config);
     try {
       await migrateToLatest(handle.db);
-      const seeded = await seedDemoIfEmpty(handle.db, new Date());
+      const seeded = await seedDemoIfEmpty(handle.db, new Date(), {
+        signingKeySecret: config.signingKeySecret,
+      });
       console.log(seeded ? "Demo data seeded." : "The database already has data; nothing seeded.");
       return 0;
     } finally {

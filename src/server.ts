@@ -20,7 +20,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
-    if (config.demo) await seedDemoIfEmpty(handle.db, new Date());
+    if (config.demo)
+      await seedDemoIfEmpty(handle.db, new Date(), { signingKeySecret: config.signingKeySecret });
     const controlToken = handle.engine === "pglite" ? newControlToken() : undefined;
     const app = await buildApp({
       db: handle.db,

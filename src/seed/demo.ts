@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
+import { seedDemoSigning } from "./demo-signing.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
 
 const SEED_LOCK_KEY = 7_262_001;
@@ -8,14 +9,22 @@ const SEED_LOCK_KEY = 7_262_001;
 /**
  * Seeds demo data on an empty database, in one transaction. Returns false when data was already there.
  * An advisory lock keeps two processes starting together on one PostgreSQL from seeding twice.
+ * With `signingKeySecret` (the server does this in demo mode) it also makes a test PKI and stores the demo
+ * signing credentials sealed with that secret: about two seconds of key generation and scrypt, which the test
+ * harness skips (signing tests call seedDemoSigning themselves).
  */
-export async function seedDemoIfEmpty(db: Db, now: Date): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  now: Date,
+  options: { signingKeySecret?: string } = {},
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(tx);
     const existing = await tx.selectFrom("units").select("id").limit(1).executeTakeFirst();
     if (existing) return false;
     await seedUnitsAndStaff(tx, now);
     await seedCatalog(tx, now);
+    if (options.signingKeySecret) await seedDemoSigning(tx, { serverSecret: options.signingKeySecret, now });
     return true;
   });
 }
