@@ -118,3 +118,57 @@ describe("public procedure catalog", () => {
     await screenshot(page, "catalog-procedure-phone-en");
   });
 });
+
+describe("catalog workspace", () => {
+  it("edits a procedure: a workflow that does not make 100% is refused with the reason at the field, then saved as a new version", async () => {
+    const { login } = await import("./support/app.ts");
+    await openPage();
+    await login(page, "admin");
+    await page.goto("/app/catalog");
+    await page.getByRole("heading", { level: 1, name: "Danh mục thủ tục hành chính" }).waitFor();
+    await page.getByLabel("Tên hoặc mã thủ tục").fill("chung thuc chu ky");
+    await page.getByRole("button", { name: "Tìm kiếm" }).click();
+    await page.getByRole("link", { name: /^Sửa thủ tục Chứng thực chữ ký/ }).click();
+    await page.waitForURL((url) => url.pathname === "/app/catalog/procedure");
+    await page.getByRole("heading", { level: 1, name: /^Sửa thủ tục: Chứng thực chữ ký/ }).waitFor();
+    await expectAccessible(page, "procedure editor");
+    await screenshot(page, "catalog-editor");
+
+    const step2 = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Bước 2" }) });
+    await step2.getByLabel("Tỷ lệ thời gian (%)").fill("35");
+    await page.getByText("Tổng tỷ lệ thời gian: 90%").waitFor();
+    await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+    await page.getByRole("alert").getByText("Thủ tục hành chính chưa hợp lệ: xem danh sách lỗi.").waitFor();
+    await page.getByText("Tổng tỷ lệ thời gian các bước là 90%, phải bằng 100%.").first().waitFor();
+
+    await step2.getByLabel("Tỷ lệ thời gian (%)").fill("45");
+    await page.getByText("Tổng tỷ lệ thời gian: 100%").waitFor();
+    await step2
+      .getByLabel("Việc làm ở bước này")
+      .fill("Công chức tư pháp - hộ tịch kiểm tra, trình ký (đã sửa)");
+    await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+    await page.getByText(/^Đã lưu phiên bản 2, hiệu lực từ/).waitFor();
+    const versions = await page.request.get("/api/v1/procedures/chung-thuc-chu-ky/versions");
+    expect(((await versions.json()) as { items: unknown[] }).items).toHaveLength(2);
+  });
+
+  it("lets a commune admin add a local note to its offering", async () => {
+    const { login } = await import("./support/app.ts");
+    await openPage();
+    await login(page, "quantri.quangthuan");
+    await page.goto("/app/catalog/offering");
+    await page.getByRole("heading", { level: 1, name: "Thủ tục niêm yết tại đơn vị" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Đang niêm yết 48 thủ tục" }).waitFor();
+    await expectAccessible(page, "unit offering");
+    await page
+      .getByRole("button", { name: "Sửa nội dung bổ sung của Đăng ký khai sinh", exact: true })
+      .click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Ghi chú cho người dân").fill("Nộp tại Bộ phận một cửa, tầng 1 trụ sở UBND xã.");
+    await expectAccessible(page, "local additions dialog");
+    await dialog.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await page.getByText("Đã lưu nội dung bổ sung của «Đăng ký khai sinh».").waitFor();
+    await page.goto(`/thu-tuc/dang-ky-khai-sinh?unit=${QUANG_THUAN}`);
+    await page.getByText("Nộp tại Bộ phận một cửa, tầng 1 trụ sở UBND xã.").waitFor();
+  });
+});
