@@ -142,7 +142,8 @@ export function resetCsrf(): void {
   csrfToken = null;
 }
 
-function fetchCsrf(): Promise<string> {
+/** The CSRF token of this session (fetched once), for requests that do not answer JSON (file downloads by POST). */
+export function fetchCsrf(): Promise<string> {
   csrfToken ??= send<z.infer<typeof CsrfToken>>("GET", "/auth/csrf").then(
     (r) => r.csrfToken,
     (error: unknown) => {
@@ -191,7 +192,8 @@ async function send<T>(method: string, path: string, body?: unknown, csrf?: stri
   return parsed as T;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One request to the API (JSON), with the CSRF token on state-changing methods; feature clients build on it. */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   if (!UNSAFE.has(method)) return send<T>(method, path, body);
   const token = await fetchCsrf();
   try {
@@ -206,7 +208,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   }
 }
 
-function query(params: Record<string, string | undefined>): string {
+export function query(params: Record<string, string | undefined>): string {
   const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
   return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
 }
