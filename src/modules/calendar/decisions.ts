@@ -68,16 +68,11 @@ async function assertScope(
 }
 
 function invalid(id: string, problem: { vi: string; en: string }): never {
-  throw calendarAppError(
-    new CalendarInputError(
-      "INVALID_DECISION",
-      { id, problem: problem.en },
-      {
-        vi: `Quyết định về ngày nghỉ ${id} không hợp lệ: ${problem.vi}`,
-        en: `Holiday decision ${id} is invalid: ${problem.en}`,
-      },
-    ),
-  );
+  throw new AppError("INVALID_DECISION", {
+    vi: `Quyết định về ngày nghỉ ${id} không hợp lệ: ${problem.vi}`,
+    en: `Holiday decision ${id} is invalid: ${problem.en}`,
+    details: { id, problem: problem.en },
+  });
 }
 
 /** The domain's checks (weekdays off, weekend working days, no date twice, …) plus: dates near the year. */
