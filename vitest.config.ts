@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    reporters: process.env.CI_REPORT ? ["default", ["json", { outputFile: process.env.CI_REPORT }]] : ["default"],
+    reporters: process.env.CI_REPORT
+      ? ["default", ["json", { outputFile: process.env.CI_REPORT }]]
+      : ["default"],
   },
 });
