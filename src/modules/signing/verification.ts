@@ -2,6 +2,7 @@
  * Verification for anyone: a PDF uploaded to the public page, or a document the unit issued, checked against
  * the roots the administrator trusts. Rate-limited per address (verifying a large PDF costs real work).
  */
+import { PDF } from "@libpdf/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
@@ -68,12 +69,23 @@ function toDto(report: VerifyReport, size: number, trustedRoots: number): Verify
   };
 }
 
+async function parses(bytes: Uint8Array): Promise<boolean> {
+  try {
+    await PDF.load(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs the verifier; a PDF it cannot read at all is the sender's problem (PDF_INVALID), not a 500. */
 async function runVerify(deps: VerificationDeps, bytes: Uint8Array): Promise<VerifyReportDto> {
   if (!looksLikePdf(bytes)) throw new AppError("PDF_INVALID");
   const roots = await activeTrustedRoots(deps.db, deps.demo);
   try {
     const report = await signingCall(() => verifyPdf(bytes, { trustedRoots: roots }));
+    // The verifier reads signatures even from damaged files; with none found, say when it is no PDF at all.
+    if (report.signatureCount === 0 && !(await parses(bytes))) throw new AppError("PDF_INVALID");
     return toDto(report, bytes.length, roots.length);
   } catch (error) {
     if (error instanceof AppError) throw error;
