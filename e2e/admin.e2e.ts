@@ -207,7 +207,8 @@ describe("staff administration", () => {
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.waitForURL((url) => url.pathname === "/app");
     expect(await page.getByTestId("me-unit").textContent()).toBe("UBND xã Quang Thuận");
-    expect(await menuEntries(page)).toEqual(["home", "account"]);
+    // A reception and specialist officer: the dossier screens, then the account.
+    expect(await menuEntries(page)).toEqual(["home", "reception", "dossiers", "book", "account"]);
   });
 
   it("an admin resets a password: the account must change it again", async () => {

@@ -14,6 +14,9 @@ import { SessionProvider, useSession } from "./session.tsx";
 const CatalogPublicPages = lazy(() =>
   import("./pages/catalog/public-routes.tsx").then((m) => ({ default: m.CatalogPublicPages })),
 );
+const LookupPage = lazy(() =>
+  import("./pages/lookup/lookup-page.tsx").then((m) => ({ default: m.LookupPage })),
+);
 const CalendarPage = lazy(() =>
   import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
 );
@@ -56,6 +59,15 @@ function Screen() {
       <PublicLayout>
         <Suspense fallback={<Loading />}>
           <CatalogPublicPages />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  if (pathname === "/tra-cuu") {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <LookupPage />
         </Suspense>
       </PublicLayout>
     );

@@ -48,6 +48,28 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/catalog/offering-page.tsx").then((m) => ({ default: m.OfferingPage }))),
   },
   {
+    path: "/app/reception",
+    nav: "reception",
+    page: lazy(() =>
+      import("./pages/dossiers/reception-page.tsx").then((m) => ({ default: m.ReceptionPage })),
+    ),
+  },
+  {
+    path: "/app/dossiers",
+    nav: "dossiers",
+    page: lazy(() => import("./pages/dossiers/inbox-page.tsx").then((m) => ({ default: m.InboxPage }))),
+  },
+  {
+    path: "/app/dossiers/view",
+    nav: "dossiers",
+    page: lazy(() => import("./pages/dossiers/dossier-page.tsx").then((m) => ({ default: m.DossierPage }))),
+  },
+  {
+    path: "/app/dossiers/book",
+    nav: "book",
+    page: lazy(() => import("./pages/dossiers/book-page.tsx").then((m) => ({ default: m.BookPage }))),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

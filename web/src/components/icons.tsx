@@ -90,6 +90,18 @@ const PATHS = {
   ),
   download: <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14" />,
   upload: <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5M5 19.5h14" />,
+  inbox: (
+    <>
+      <path d="M4 13.5 6.5 5h11l2.5 8.5v6H4Z" />
+      <path d="M4 13.5h4.5l1 2.5h5l1-2.5H20" />
+    </>
+  ),
+  book: (
+    <>
+      <path d="M5 4.5h11.5a2 2 0 0 1 2 2v13H7a2 2 0 0 1-2-2Z" />
+      <path d="M5 17.5a2 2 0 0 1 2-2h11.5M9 8.5h6M9 11.5h4" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

@@ -18,6 +18,7 @@ interface PublicNavItem {
 const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: "/", label: "public.nav.home" },
   { path: "/thu-tuc", label: "public.nav.catalog" },
+  { path: "/tra-cuu", label: "public.nav.lookup" },
   { path: "/calendar", label: "public.nav.calendar" },
 ];
 

@@ -1,7 +1,9 @@
+import { dossiersEn } from "./dossiers.en.ts";
 import type { MessageKey } from "./vi.ts";
 
 /** English. Typed by the Vietnamese keys: a missing or unknown key fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...dossiersEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

@@ -2,7 +2,10 @@
  * Vietnamese, the default language. Every key here must exist in en.ts (enforced by its type).
  * Placeholders in braces ({name}) are filled by t(key, params).
  */
+import { dossiersVi } from "./dossiers.vi.ts";
+
 export const vi = {
+  ...dossiersVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",

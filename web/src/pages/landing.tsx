@@ -10,6 +10,7 @@ import { buildTree, flatten } from "../lib/tree.ts";
 import { Link } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { CatalogSearchBox } from "./catalog/search-box.tsx";
+import { LookupBox } from "./lookup/lookup-box.tsx";
 
 /**
  * The public front page. Its body is a column of sections; the portal's later capabilities (procedure
@@ -40,6 +41,7 @@ export function LandingPage() {
         </div>
       </section>
       <div className="container landing-sections">
+        <LookupBox />
         <CatalogSearchBox />
         <UnitDirectory />
       </div>
