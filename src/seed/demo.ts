@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
+import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { seedDemoSigning } from "./demo-signing.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
 
@@ -16,7 +17,7 @@ const SEED_LOCK_KEY = 7_262_001;
 export async function seedDemoIfEmpty(
   db: Db,
   now: Date,
-  options: { signingKeySecret?: string } = {},
+  options: { signingKeySecret?: string; publicUrl?: string } = {},
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(tx);
@@ -24,6 +25,7 @@ export async function seedDemoIfEmpty(
     if (existing) return false;
     await seedUnitsAndStaff(tx, now);
     await seedCatalog(tx, now);
+    await seedDemoDossiers(tx, now, options.publicUrl ?? process.env.PUBLIC_URL ?? "http://localhost:3000");
     if (options.signingKeySecret) await seedDemoSigning(tx, { serverSecret: options.signingKeySecret, now });
     return true;
   });

@@ -109,8 +109,8 @@ export interface DossierTransferTable {
   to_unit_id: string;
   step_index: number;
   reason: string;
-  /** The receiving unit's own steps for this transfer. */
-  steps: Json<StepRecord[]>;
+  /** The receiving unit's own steps for this transfer, each with its due instant (epoch ms). */
+  steps: Json<(StepRecord & { due: number })[]>;
   status: "open" | "returned";
   outcome: "continue" | "approved" | "rejected" | null;
   return_reason: string | null;

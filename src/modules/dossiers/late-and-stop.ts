@@ -1,0 +1,145 @@
+/**
+ * Late, stopped, withdrawn and returned dossiers.
+ * - Apology (form 04): the processing body's leader, at least one day before the due date, once, with a new
+ *   appointment; the dossier stays counted late (NĐ 118/2025 art. 19(6)).
+ * - Stop (form 05, 2025 set): the resolving body's leader stops an accepted dossier, e.g. at the applicant's
+ *   request (NĐ 118/2025 art. 21).
+ * - Withdrawal: the applicant takes the dossier back at the desk before the result.
+ * - Return: at the counter (who signed, and the captured signature), by post (tracking number) or online.
+ */
+import type { z } from "zod";
+import type { ApologyInput, ReturnInput, StopInput, WithdrawInput } from "../../contracts/dossiers.ts";
+import type { DossierEvent } from "../../domain/dossier/index.ts";
+import { AppError } from "../../errors.ts";
+import { can } from "../auth/policy.ts";
+import { calendarFor } from "../calendar/calendar-for.ts";
+import { acts, assertActs, unitInfo } from "./access.ts";
+import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
+import { issueForm } from "./forms.ts";
+import { loadForAction } from "./load.ts";
+import { checkUploads, linkFiles } from "./papers.ts";
+import { columnsOf } from "./state.ts";
+import { closePause } from "./supplement.ts";
+import { closeOpenTask } from "./tasks.ts";
+import { endOpenTransfer } from "./transfer-dossier.ts";
+
+export async function apologise(ctx: ActionContext, id: string, input: z.infer<typeof ApologyInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const received = await unitInfo(tx, row.received_unit_id);
+  const current = await unitInfo(tx, row.current_unit_id);
+  if (!acts(principal, "leader", received) && !acts(principal, "leader", current)) {
+    throw new AppError("FORBIDDEN", { details: { action: "dossier.approve", role: "leader" } });
+  }
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const newAppointment = Date.parse(input.newAppointment);
+  const event = { type: "apologise_and_reschedule", reason: input.reason, newAppointment } as const;
+  const { state } = applyEvent(row, event, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), apology_reason: input.reason, apology_at: now },
+    {
+      action: "apologise",
+      fromStatus: row.status,
+      detail: { reason: input.reason, newAppointment, due: state.due },
+    },
+  );
+  const formId = await issueForm(ctx, saved, "apology", { documentNumber: input.documentNumber ?? null });
+  return { row: saved, formId };
+}
+
+export async function stopDossier(ctx: ActionContext, id: string, input: z.infer<typeof StopInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  assertActs(principal, "leader", await unitInfo(tx, row.received_unit_id));
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const { state } = applyEvent(row, { type: "stop", reason: input.reason }, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      reason: input.reason,
+      current_unit_id: row.received_unit_id,
+      paused_intervals: closePause(row, now),
+    },
+    { action: "stop", fromStatus: row.status, detail: { reason: input.reason, basis: input.basis } },
+  );
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "stopped" });
+  await endOpenTransfer(ctx, row.id);
+  const formId = await issueForm(ctx, saved, "stop_notice", {
+    basis: input.basis,
+    fees: input.fees ?? null,
+    documentNumber: input.documentNumber ?? null,
+  });
+  return { row: saved, formId };
+}
+
+export async function withdraw(ctx: ActionContext, id: string, input: z.infer<typeof WithdrawInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  assertActs(principal, "reception", await unitInfo(tx, row.received_unit_id));
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const reason = input.reason ?? undefined;
+  const { state } = applyEvent(row, { type: "withdraw", ...(reason ? { reason } : {}) }, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      reason: reason ?? null,
+      current_unit_id: row.received_unit_id,
+      paused_intervals: closePause(row, now),
+    },
+    {
+      action: "withdraw",
+      fromStatus: row.status,
+      unitId: row.received_unit_id,
+      detail: { reason: reason ?? null },
+    },
+  );
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "withdrawn" });
+  await endOpenTransfer(ctx, row.id);
+  return saved;
+}
+
+export async function returnResult(ctx: ActionContext, id: string, input: z.infer<typeof ReturnInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const unit = await unitInfo(tx, row.received_unit_id);
+  assertActs(principal, "reception", unit);
+  if (!can(principal, "dossier.return", unit))
+    throw new AppError("FORBIDDEN", { details: { action: "dossier.return" } });
+  const signatureFileId = input.method === "counter" ? (input.signatureFileId ?? null) : null;
+  if (signatureFileId) await checkUploads(tx, unit.id, [signatureFileId]);
+  const event: DossierEvent =
+    input.method === "counter"
+      ? { type: "return_at_counter", signedBy: input.signedBy }
+      : input.method === "post"
+        ? { type: "hand_to_post", trackingNumber: input.trackingNumber }
+        : { type: "publish_online" };
+  const calendar = await calendarFor(tx, unit.id);
+  const { state } = applyEvent(row, event, now, calendar);
+  const reference =
+    input.method === "counter" ? input.signedBy : input.method === "post" ? input.trackingNumber : null;
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      returned_method: input.method,
+      returned_at: now,
+      return_reference: reference,
+      return_signature_file_id: signatureFileId,
+    },
+    {
+      action: "return",
+      fromStatus: row.status,
+      unitId: unit.id,
+      detail: { method: input.method, reference },
+    },
+  );
+  if (signatureFileId) await linkFiles(tx, row.id, [signatureFileId], "signature");
+  return saved;
+}

@@ -1,0 +1,204 @@
+/**
+ * Processing by the steps of the workflow the dossier was filed under: forward to the next step, send back where
+ * the step allows it, approve or reject at the leader's step, record the result, and the inbox moves (claim,
+ * assign, reassign). While the dossier is at another unit (transfer) forward and send back move between that
+ * unit's own steps (transfer-dossier.ts).
+ */
+import type { z } from "zod";
+import type {
+  ApproveInput,
+  AssignInput,
+  ForwardInput,
+  ReasonInput,
+  ResultInput,
+  VersionInput,
+} from "../../contracts/dossiers.ts";
+import { AppError } from "../../errors.ts";
+import { calendarFor } from "../calendar/calendar-for.ts";
+import { assertActs, unitInfo } from "./access.ts";
+import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
+import { dueOf, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
+import { checkUploads, linkFiles } from "./papers.ts";
+import { columnsOf, workflowOf } from "./state.ts";
+import { checkAssignee, closeOpenTask, lastHolder, openTask } from "./tasks.ts";
+import { remoteForward, remoteSendBack } from "./transfer-dossier.ts";
+
+export async function forward(ctx: ActionContext, id: string, input: z.infer<typeof ForwardInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  if (row.status === "awaiting_other_unit") return remoteForward(ctx, row, input);
+  const { tx, now, principal } = ctx;
+  const { task } = await taskForCaller(ctx, row);
+  const workflow = workflowOf(row);
+  const from = row.step_index ?? 0;
+  const next = workflow[from + 1];
+  if (next?.role === "clerk") throw new AppError("DECIDE_FIRST");
+  const calendar = await calendarFor(tx, row.current_unit_id);
+  const { state } = applyEvent(row, { type: "forward" }, now, calendar);
+  const to = stepAt(workflow, from + 1);
+  if (input.assigneeId) await checkAssignee(tx, input.assigneeId, row.current_unit_id, to.role);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), ...(from === 0 && row.forwarded_at === null ? { forwarded_at: now } : {}) },
+    { action: "forward", fromStatus: row.status, detail: { from, to: from + 1, note: input.note ?? null } },
+  );
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "forwarded" });
+  await openTask(tx, {
+    dossierId: row.id,
+    unitId: task.unit_id,
+    stepIndex: from + 1,
+    role: to.role,
+    name: to.nameVi,
+    dueAt: dueOf(row, from + 1),
+    assigneeId: input.assigneeId ?? null,
+    now,
+  });
+  return saved;
+}
+
+export async function sendBack(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  if (row.status === "awaiting_other_unit") return remoteSendBack(ctx, row, input.reason);
+  const { tx, now, principal } = ctx;
+  const { task } = await taskForCaller(ctx, row);
+  const calendar = await calendarFor(tx, row.current_unit_id);
+  const { state } = applyEvent(row, { type: "send_back", reason: input.reason }, now, calendar);
+  const from = row.step_index ?? 0;
+  const to = stepAt(workflowOf(row), from - 1);
+  const saved = await saveDossier(ctx, row, columnsOf(state), {
+    action: "send_back",
+    fromStatus: row.status,
+    detail: { from, to: from - 1, reason: input.reason },
+  });
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "sent_back" });
+  await openTask(tx, {
+    dossierId: row.id,
+    unitId: task.unit_id,
+    stepIndex: from - 1,
+    role: to.role,
+    name: to.nameVi,
+    dueAt: dueOf(row, from - 1),
+    assigneeId: await lastHolder(tx, row.id, task.unit_id, from - 1, null),
+    now,
+  });
+  return saved;
+}
+
+export async function approve(ctx: ActionContext, id: string, input: z.infer<typeof ApproveInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const { task } = await taskForCaller(ctx, row);
+  const calendar = await calendarFor(tx, row.current_unit_id);
+  const { state } = applyEvent(row, { type: "approve" }, now, calendar);
+  const saved = await saveDossier(ctx, row, columnsOf(state), {
+    action: "approve",
+    fromStatus: row.status,
+    detail: { note: input.note ?? null },
+  });
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "approved" });
+  await openResultTask(ctx, saved, row.step_index ?? 0, task.unit_id, principal.staffId);
+  return saved;
+}
+
+export async function reject(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  await taskForCaller(ctx, row);
+  const calendar = await calendarFor(tx, row.current_unit_id);
+  const { state } = applyEvent(row, { type: "reject", reason: input.reason }, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), reason: input.reason },
+    { action: "reject", fromStatus: row.status, detail: { reason: input.reason } },
+  );
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "rejected" });
+  return saved;
+}
+
+export async function recordResult(ctx: ActionContext, id: string, input: z.infer<typeof ResultInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const { unit } = await taskForCaller(ctx, row);
+  const fileId = input.fileId ?? null;
+  if (fileId) await checkUploads(tx, unit.id, [fileId]);
+  const calendar = await calendarFor(tx, row.current_unit_id);
+  const result = { number: input.number, signedOn: input.signedOn, signer: input.signer, fileId };
+  const { state } = applyEvent(row, { type: "record_result", result }, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      result_number: input.number,
+      result_signed_on: input.signedOn,
+      result_signer: input.signer,
+      result_file_id: fileId,
+      result_recorded_at: now,
+    },
+    {
+      action: "record_result",
+      fromStatus: row.status,
+      detail: { number: input.number, signedOn: input.signedOn },
+    },
+  );
+  if (fileId) await linkFiles(tx, row.id, [fileId], "result");
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "result_recorded" });
+  return saved;
+}
+
+/** Take an unassigned step from the role's inbox. */
+export async function claim(ctx: ActionContext, id: string, input: z.infer<typeof VersionInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { task } = await taskForCaller(ctx, row);
+  if (task.assignee_id === ctx.principal.staffId) return row;
+  if (task.assignee_id !== null)
+    throw new AppError("TASK_TAKEN", { details: { assigneeId: task.assignee_id } });
+  await ctx.tx
+    .updateTable("dossier_tasks")
+    .set({ assignee_id: ctx.principal.staffId })
+    .where("id", "=", task.id)
+    .execute();
+  return saveDossier(
+    ctx,
+    row,
+    {},
+    {
+      action: "claim",
+      fromStatus: row.status,
+      unitId: task.unit_id,
+      detail: { taskId: task.id },
+    },
+  );
+}
+
+/** A leader of the unit gives (or gives again) the open step to an officer with its role. */
+export async function assign(ctx: ActionContext, id: string, input: z.infer<typeof AssignInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx } = ctx;
+  const task = await tx
+    .selectFrom("dossier_tasks")
+    .selectAll()
+    .where("dossier_id", "=", row.id)
+    .where("finished_at", "is", null)
+    .executeTakeFirst();
+  if (!task) throw new AppError("EVENT_NOT_ALLOWED", { details: { status: row.status } });
+  assertActs(ctx.principal, "leader", await unitInfo(tx, task.unit_id));
+  await checkAssignee(tx, input.assigneeId, task.unit_id, task.role);
+  await tx
+    .updateTable("dossier_tasks")
+    .set({ assignee_id: input.assigneeId })
+    .where("id", "=", task.id)
+    .execute();
+  return saveDossier(
+    ctx,
+    row,
+    {},
+    {
+      action: task.assignee_id === null ? "assign" : "reassign",
+      fromStatus: row.status,
+      unitId: task.unit_id,
+      detail: { taskId: task.id, from: task.assignee_id, to: input.assigneeId },
+    },
+  );
+}

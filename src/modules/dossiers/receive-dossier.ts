@@ -1,0 +1,250 @@
+/**
+ * Reception at the desk (NĐ 61/2018 art. 16–18; NĐ 118/2025 art. 18–19): the officer records the applicant and
+ * the papers, then accepts (code, due instant, receipt — form 01), asks for everything missing at once (form 02),
+ * or refuses (form 03). A dossier asked for supplements before acceptance comes back to the desk later
+ * (supplement-received), and is then accepted or refused.
+ */
+import type { z } from "zod";
+import type { ReceivedComponentInput, ReceiveInput, ReceptionDecision } from "../../contracts/dossiers.ts";
+import type { StepRecord } from "../../db/tables/dossiers.ts";
+import { countingStart, durationMs } from "../../domain/calendar/index.ts";
+import { applyLocal } from "../../domain/catalog/local.ts";
+import { type Procedure, processingTimeFor } from "../../domain/catalog/procedure-schema.ts";
+import { newDossier } from "../../domain/dossier/index.ts";
+import { AppError } from "../../errors.ts";
+import { calendarFor } from "../calendar/calendar-for.ts";
+import { documentOf, findOffering, findProcedure, procedureVersionAt } from "../catalog/queries.ts";
+import { parseLocal } from "../catalog/service.ts";
+import { assertActs, unitInfo } from "./access.ts";
+import { allocateCode } from "./code.ts";
+import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
+import { issueForm } from "./forms.ts";
+import { loadForAction } from "./load.ts";
+import { addComponents, replaceComponents } from "./papers.ts";
+import { durationFor, feeFor, processingTimeText } from "./procedure-terms.ts";
+import { hashLookupSecret, newLookupSecret } from "./secret.ts";
+import { columnsOf, type DossierRow, workflowOf } from "./state.ts";
+import { openTask, splitDues } from "./tasks.ts";
+
+export interface ReceptionOutcome {
+  dossierId: string;
+  /** The lookup secret, in clear this once (accepted dossiers). */
+  secret: string | null;
+  receiptFormId: string | null;
+  formId: string | null;
+}
+
+/** The procedure as it applies at the unit on the reception day, or PROCEDURE_NOT_OFFERED. */
+async function procedureAtUnit(ctx: ActionContext, ref: string, unitId: string) {
+  const { tx, now } = ctx;
+  const procedure = await findProcedure(tx, ref);
+  const version = procedure ? await procedureVersionAt(tx, procedure.id, now) : undefined;
+  const offering = procedure ? await findOffering(tx, unitId, procedure.id) : undefined;
+  if (!procedure || !version || !offering?.active) {
+    throw new AppError("PROCEDURE_NOT_OFFERED", { details: { procedure: ref } });
+  }
+  const document = applyLocal(documentOf(version), parseLocal(offering.local));
+  return { procedure, version, document };
+}
+
+function checkCase(document: Procedure, caseId: string | null): void {
+  if (caseId !== null && !document.cases.some((c) => c.id === caseId)) {
+    throw new AppError("UNKNOWN_CASE", { details: { case: caseId, cases: document.cases.map((c) => c.id) } });
+  }
+}
+
+export async function receiveDossier(ctx: ActionContext, input: ReceiveInput): Promise<ReceptionOutcome> {
+  const { tx, principal, now } = ctx;
+  const unit = await unitInfo(tx, principal.unitId);
+  assertActs(principal, "reception", unit);
+  const { procedure, version, document } = await procedureAtUnit(ctx, input.procedure, unit.id);
+  const caseId = input.caseId ?? null;
+  checkCase(document, caseId);
+  const limit = processingTimeFor(document, caseId).standard;
+  const workflow: StepRecord[] = document.workflow.map((s) => ({ ...s }));
+  const a = input.applicant;
+  const applicant = {
+    kind: a.kind,
+    name: a.name,
+    identityNumber: a.identityNumber,
+    address: {
+      detail: a.address.detail,
+      commune: a.address.commune,
+      district: a.address.district ?? null,
+      province: a.address.province,
+    },
+    phone: a.phone ?? null,
+    email: a.email ?? null,
+    representative: a.representative ? { ...a.representative, phone: a.representative.phone ?? null } : null,
+  };
+  const state = newDossier(input.channel ?? "counter", now.getTime());
+  const row = await tx
+    .insertInto("dossiers")
+    .values({
+      received_unit_id: unit.id,
+      current_unit_id: unit.id,
+      procedure_id: procedure.id,
+      procedure_version_id: version.id,
+      procedure_name: version.name,
+      case_id: caseId,
+      workflow: JSON.stringify(workflow),
+      channel: state.channel,
+      applicant_kind: a.kind,
+      applicant_name: a.name,
+      applicant_identity: a.identityNumber,
+      applicant: JSON.stringify(applicant),
+      sets: input.sets ?? 1,
+      return_method: input.returnMethod ?? "counter",
+      delivery_address: input.deliveryAddress ?? null,
+      fee_vnd: feeFor(document, { caseId, pages: input.pages, copies: input.copies }),
+      processing_time: processingTimeText(limit),
+      note: input.note ?? null,
+      ...columnsOf(state),
+      created_at: now,
+      updated_at: now,
+      created_by: principal.staffId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addComponents(tx, {
+    dossierId: row.id,
+    unitId: unit.id,
+    components: input.components,
+    supplement: false,
+    by: principal.staffId,
+    now,
+  });
+  return decide(ctx, row, input.decision, "receive");
+}
+
+type Decision = z.infer<typeof ReceptionDecision>;
+
+/** Accept, ask for supplements or refuse a dossier at the desk. */
+export async function decide(
+  ctx: ActionContext,
+  row: DossierRow,
+  decision: Decision,
+  action: string,
+): Promise<ReceptionOutcome> {
+  if (decision.outcome === "accept") return acceptDossier(ctx, row, action);
+  const calendar = await calendarFor(ctx.tx, row.received_unit_id);
+  const event =
+    decision.outcome === "refuse"
+      ? ({ type: "refuse", reason: decision.reason } as const)
+      : ({ type: "request_supplement", items: decision.items } as const);
+  const { state } = applyEvent(row, event, ctx.now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), ...(decision.outcome === "refuse" ? { reason: decision.reason } : {}) },
+    {
+      action,
+      fromStatus: row.status,
+      unitId: row.received_unit_id,
+      detail:
+        decision.outcome === "refuse"
+          ? { outcome: "refuse", reason: decision.reason }
+          : { outcome: "request_supplement", items: decision.items },
+    },
+  );
+  const formId = await issueForm(
+    ctx,
+    saved,
+    decision.outcome === "refuse" ? "refusal" : "supplement_request",
+  );
+  return { dossierId: saved.id, secret: null, receiptFormId: null, formId };
+}
+
+/**
+ * Acceptance: the machine sets the due instant from the unit's calendar; the dossier gets its code (in the same
+ * transaction, so the number is never lost or reused), its lookup secret (hashed), the due instant of each step
+ * from the shares of the workflow, the desk's first task and the receipt.
+ */
+export async function acceptDossier(
+  ctx: ActionContext,
+  row: DossierRow,
+  action: string,
+): Promise<ReceptionOutcome> {
+  const { tx, now, principal } = ctx;
+  const unit = await unitInfo(tx, row.received_unit_id);
+  assertActs(principal, "reception", unit);
+  const calendar = await calendarFor(tx, unit.id);
+  const version = await tx
+    .selectFrom("procedure_versions")
+    .select("document")
+    .where("id", "=", row.procedure_version_id)
+    .executeTakeFirstOrThrow();
+  const limit = processingTimeFor(documentOf(version), row.case_id).standard;
+  const duration = durationFor(limit, calendar, now.getTime());
+  const { state } = applyEvent(row, { type: "accept", duration }, now, calendar);
+  const receivedAt = state.receivedAt as number;
+  const workflow = workflowOf(row);
+  const dues = splitDues(
+    calendar,
+    countingStart(calendar, receivedAt),
+    durationMs(calendar, duration),
+    workflow,
+  );
+  dues[dues.length - 1] = state.due as number;
+  const code = await allocateCode(tx, unit.code, receivedAt);
+  const secret = newLookupSecret();
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      code: code.code,
+      code_agency: code.agency,
+      code_date: code.day,
+      code_seq: code.sequence,
+      lookup_hash: hashLookupSecret(row.id, secret),
+      step_dues: JSON.stringify(dues),
+    },
+    {
+      action,
+      fromStatus: row.status,
+      unitId: unit.id,
+      stepIndex: 0,
+      detail: { outcome: "accept", code: code.code, due: state.due, duration },
+    },
+  );
+  const first = workflow[0] as StepRecord;
+  await openTask(tx, {
+    dossierId: saved.id,
+    unitId: unit.id,
+    stepIndex: 0,
+    role: first.role,
+    name: first.nameVi,
+    dueAt: dues[0] as number,
+    assigneeId: principal.staffId,
+    now,
+  });
+  const receiptFormId = await issueForm(ctx, saved, "receipt");
+  return { dossierId: saved.id, secret, receiptFormId, formId: null };
+}
+
+/**
+ * The desk decides on a dossier it is checking (after a supplement brought before acceptance): accept, ask again
+ * or refuse. The checklist of papers may be corrected first.
+ */
+export async function deskDecision(
+  ctx: ActionContext,
+  id: string,
+  version: number,
+  decision: Decision,
+  components?: readonly ReceivedComponentInput[],
+): Promise<ReceptionOutcome> {
+  const row = await loadForAction(ctx, id, version);
+  const unit = await unitInfo(ctx.tx, row.received_unit_id);
+  assertActs(ctx.principal, "reception", unit);
+  if (components && row.received_at === null) {
+    await replaceComponents(ctx.tx, {
+      dossierId: row.id,
+      unitId: unit.id,
+      components,
+      by: ctx.principal.staffId,
+      now: ctx.now,
+    });
+  }
+  return decide(ctx, row, decision, decision.outcome);
+}

@@ -1,0 +1,145 @@
+/**
+ * Supplements. Before acceptance the desk asks (receive-dossier.ts); after acceptance the processing body asks,
+ * through the desk, within 3 working days of receipt, once, for everything at once (form 02): the clock stops.
+ * When the applicant brings the papers to the desk the processing time restarts from zero (NĐ 118/2025
+ * art. 19(5)) — new step due instants, a new receipt with the new appointment — and the dossier goes back to the
+ * step that asked. Not completed within 15 days of the request, the dossier is closed.
+ */
+import type { z } from "zod";
+import type {
+  RequestSupplementInput,
+  SupplementReceivedInput,
+  VersionInput,
+} from "../../contracts/dossiers.ts";
+import { countingStart, type Duration, durationMs } from "../../domain/calendar/index.ts";
+import { AppError } from "../../errors.ts";
+import { calendarFor } from "../calendar/calendar-for.ts";
+import { assertActs, unitInfo } from "./access.ts";
+import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
+import { issueForm } from "./forms.ts";
+import { loadForAction, stepAt, taskForCaller } from "./load.ts";
+import { addComponents } from "./papers.ts";
+import { columnsOf, type DossierRow, stepIndexOf, workflowOf } from "./state.ts";
+import { closeOpenTask, lastHolder, openTask, splitDues } from "./tasks.ts";
+
+type Interval = { from: number; to: number | null };
+
+function pauses(row: DossierRow): Interval[] {
+  return [...(row.paused_intervals as Interval[])];
+}
+
+/** The pause intervals with the open one closed at `now`. */
+export function closePause(row: DossierRow, now: Date): string {
+  return JSON.stringify(pauses(row).map((p) => (p.to === null ? { ...p, to: now.getTime() } : p)));
+}
+
+/** The processing step asks the applicant, through the desk, for what is missing. */
+export async function requestCitizenSupplement(
+  ctx: ActionContext,
+  id: string,
+  input: z.infer<typeof RequestSupplementInput>,
+) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  await taskForCaller(ctx, row);
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const event = { type: "request_citizen_supplement", items: input.items } as const;
+  const { state } = applyEvent(row, event, now, calendar);
+  const saved = await saveDossier(
+    ctx,
+    row,
+    {
+      ...columnsOf(state),
+      paused_intervals: JSON.stringify([...pauses(row), { from: now.getTime(), to: null }]),
+    },
+    { action: "request_citizen_supplement", fromStatus: row.status, detail: { items: input.items } },
+  );
+  await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "supplement_requested" });
+  const formId = await issueForm(ctx, saved, "supplement_request");
+  return { row: saved, formId };
+}
+
+/** The applicant brings the missing papers to the desk. */
+export async function supplementReceived(
+  ctx: ActionContext,
+  id: string,
+  input: z.infer<typeof SupplementReceivedInput>,
+) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const unit = await unitInfo(tx, row.received_unit_id);
+  assertActs(principal, "reception", unit);
+  const calendar = await calendarFor(tx, unit.id);
+  const { state } = applyEvent(row, { type: "supplement_received" }, now, calendar);
+  await addComponents(tx, {
+    dossierId: row.id,
+    unitId: unit.id,
+    components: input.components,
+    supplement: true,
+    by: principal.staffId,
+    now,
+  });
+  const detail = { components: input.components.map((c) => c.name), note: input.note ?? null };
+  if (row.received_at === null) {
+    const saved = await saveDossier(ctx, row, columnsOf(state), {
+      action: "supplement_received",
+      fromStatus: row.status,
+      unitId: unit.id,
+      detail,
+    });
+    return { row: saved, formId: null };
+  }
+  // Restart from zero: the steps from the one that asked share the whole processing time again.
+  const i = stepIndexOf(state) ?? 0;
+  const workflow = workflowOf(row);
+  const old = row.step_dues as number[];
+  const fresh = splitDues(
+    calendar,
+    countingStart(calendar, now.getTime()),
+    durationMs(calendar, state.duration as Duration),
+    workflow.slice(i),
+  );
+  const dues = [...old.slice(0, i), ...fresh];
+  dues[dues.length - 1] = state.due as number;
+  const saved = await saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), step_dues: JSON.stringify(dues), paused_intervals: closePause(row, now) },
+    {
+      action: "supplement_received",
+      fromStatus: row.status,
+      unitId: unit.id,
+      detail: { ...detail, due: state.due },
+    },
+  );
+  const step = stepAt(workflow, i);
+  await openTask(tx, {
+    dossierId: row.id,
+    unitId: unit.id,
+    stepIndex: i,
+    role: step.role,
+    name: step.nameVi,
+    dueAt: dues[i] as number,
+    assigneeId: await lastHolder(tx, row.id, unit.id, i, null),
+    now,
+  });
+  const formId = await issueForm(ctx, saved, "receipt");
+  return { row: saved, formId };
+}
+
+/** The 15 days after a supplement request ran out: the desk closes the dossier. */
+export async function closeIncomplete(ctx: ActionContext, id: string, input: z.infer<typeof VersionInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now, principal } = ctx;
+  const unit = await unitInfo(tx, row.received_unit_id);
+  assertActs(principal, "reception", unit);
+  const calendar = await calendarFor(tx, unit.id);
+  const { state } = applyEvent(row, { type: "close_incomplete" }, now, calendar);
+  if (state.status !== "closed_incomplete") throw new AppError("INVALID_STATE");
+  return saveDossier(
+    ctx,
+    row,
+    { ...columnsOf(state), paused_intervals: closePause(row, now) },
+    { action: "close_incomplete", fromStatus: row.status, unitId: unit.id },
+  );
+}
