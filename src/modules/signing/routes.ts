@@ -56,7 +56,7 @@ const TAGS = ["signing"];
 export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config, files } = app.deps;
   const secrets = { serverSecret: config.signingKeySecret, demo: config.demo };
-  const signing = { db, files, config };
+  const signing = { db, files, config, log: app.log };
 
   // ---- credentials --------------------------------------------------------------------------------------------
 

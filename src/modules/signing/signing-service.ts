@@ -4,6 +4,7 @@
  * signature stores the signed PDF (files, purpose "signed_document") and appends ONE audit event
  * "document.sign" with the document's SHA-256 before and after, in the same transaction.
  */
+import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
 import type { Config } from "../../config.ts";
@@ -50,6 +51,21 @@ export interface SigningDeps {
   db: Db;
   files: FileStore;
   config: Pick<Config, "demo" | "signingKeySecret" | "signingTsaUrl" | "publicUrl">;
+  log?: FastifyBaseLogger;
+}
+
+/**
+ * Runs the PDF work of the core on a document someone sent: its own refusals keep their codes; anything else the
+ * PDF library throws on a file it cannot handle is logged and refused as PDF_INVALID rather than a 500.
+ */
+async function onDocument<T>(deps: SigningDeps, body: () => Promise<T>): Promise<T> {
+  try {
+    return await signingCall(body);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    deps.log?.error({ err: error }, "signing: the PDF library failed on a document");
+    throw new AppError("PDF_INVALID", { details: { reason: "unsupported_structure" } });
+  }
 }
 
 /** Wrong passwords allowed per credential and window before signing with it pauses. */
@@ -294,7 +310,7 @@ export async function signDocument(
     }
     throw error;
   }
-  const result = await signingCall(() =>
+  const result = await onDocument(deps, () =>
     sign(source.bytes, {
       signer: credential,
       signingTime: now,
@@ -391,7 +407,7 @@ export async function prepareExternal(
   await signingCall(() => assertUsableForSigning(certificateFromDer(certificate), now));
   const source = await sourceDocument(deps, staff, input);
   const appearance = await appearanceOf(deps.db, staff, input);
-  const prepared = await signingCall(() =>
+  const prepared = await onDocument(deps, () =>
     prepareSignature(source.bytes, {
       certificate,
       chain: chainOf(row),
