@@ -116,6 +116,22 @@ describe("public pages", () => {
     await expectAccessible(page, "login with an error");
   });
 
+  it("after five wrong passwords the account is locked and the form says for how long", async () => {
+    await openPage();
+    await page.goto("/login");
+    await field(page, "Tên đăng nhập").fill("tiepnhan.phongquang");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await field(page, "Mật khẩu").fill(`sai-mat-khau-${attempt}`);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.locator('input[name="password"][aria-invalid="true"]').waitFor();
+    }
+    await field(page, "Mật khẩu").fill("motcua-demo-2026");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("alert").filter({ hasText: "Tài khoản tạm khóa" }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/khoảng 1[45] phút/);
+    await screenshot(page, "login-locked");
+  });
+
   it("an anonymous visit to the workspace leads to sign-in and back", async () => {
     await openPage();
     await page.goto("/app/staff");
