@@ -1,4 +1,4 @@
-import { type Selectable, sql } from "kysely";
+import { type RawBuilder, type Selectable, sql } from "kysely";
 import type { ProcedureListItem, ProcedureSearchQuery, VersionMeta } from "../../contracts/catalog.ts";
 import type { Executor } from "../../db/database.ts";
 import type { ProcedureTable, ProcedureVersionTable, VersionSummary } from "../../db/tables/catalog.ts";
@@ -161,8 +161,8 @@ interface SearchRow {
   total: number;
 }
 
-/** Below this word similarity a result must contain every word of the query to count as a match. */
-export const TYPO_THRESHOLD = 0.5;
+/** A national (or synthetic) procedure code typed as the query. */
+const CODE_PATTERN_LOOSE = /^\d\.\d{6}$/;
 
 /** Whether the text has anything to search for once punctuation and spaces are set aside. */
 export function hasSearchableText(q: string | undefined): q is string {
@@ -171,8 +171,9 @@ export function hasSearchableText(q: string | undefined): q is string {
 
 /**
  * Catalog search. Text is compared after f_unaccent (case and diacritics ignored) with punctuation as spaces.
- * A procedure matches when its name contains every word of the query (the last one as a prefix, for typing), or
- * when pg_trgm's word_similarity reaches TYPO_THRESHOLD (a typo), or when the query is its national code.
+ * A procedure matches when its name contains every word of the query; when none does, names whose pg_trgm word
+ * similarity to the query reaches the extension's threshold (0.6: a typo or two) match instead; a query that is a
+ * national code matches that procedure.
  * Ranking: the exact phrase, then all words, a name that starts with the query, trigram similarities.
  */
 export async function searchProcedures(
@@ -194,58 +195,82 @@ export async function searchProcedures(
   if (query.postal === "receive") conditions.push(sql`v.postal_receive`);
   if (query.postal === "deliver") conditions.push(sql`v.postal_deliver`);
 
-  const searching = hasSearchableText(query.q);
   const raw = (query.q ?? "").trim();
-  const padded = sql`(' ' || v.search_text || ' ')`;
-  const score = searching
-    ? sql<number>`(
-        word_similarity(t.q, v.search_text)
-        + CASE WHEN ${padded} LIKE ALL (t.pats) THEN 0.6 ELSE 0 END
-        + CASE WHEN strpos(${padded}, ' ' || t.q || ' ') > 0 THEN 0.4 ELSE 0 END
-        + CASE WHEN v.search_text LIKE t.q || '%' THEN 0.2 ELSE 0 END
-        + 0.3 * similarity(t.q, v.search_text)
-        + CASE WHEN v.code = ${raw} THEN 3 ELSE 0 END
-      )::float8`
-    : sql<null>`NULL::float8`;
-  if (searching) {
-    conditions.push(sql`(${padded} LIKE ALL (t.pats)
-      OR word_similarity(t.q, v.search_text) >= ${TYPO_THRESHOLD}
-      OR v.code = ${raw})`);
+  // The query folded the way the generated search_text column is (f_unaccent, punctuation as spaces).
+  const folded = hasSearchableText(raw)
+    ? ((
+        await sql<{
+          q: string;
+        }>`SELECT btrim(regexp_replace(f_unaccent(${raw}), '[^a-z0-9]+', ' ', 'g')) AS q`.execute(db)
+      ).rows[0]?.q ?? "")
+    : "";
+  if (folded.length === 0) {
+    return runSearch(db, conditions, sql<null>`NULL::float8`, sql`f.sort, v.name, p.slug`, query);
   }
-  const terms = searching
-    ? sql`, (
-        SELECT i.q, ARRAY(
-          SELECT CASE WHEN w.ord = array_length(i.words, 1) THEN '% ' || w.word || '%' ELSE '% ' || w.word || ' %' END
-          FROM unnest(i.words) WITH ORDINALITY AS w(word, ord)
-        ) AS pats
-        FROM (
-          SELECT q, string_to_array(q, ' ') AS words
-          FROM (SELECT btrim(regexp_replace(f_unaccent(${raw}), '[^a-z0-9]+', ' ', 'g')) AS q) AS folded
-        ) AS i
-      ) AS t`
-    : sql``;
-  const order = searching ? sql`score DESC, v.name, p.slug` : sql`f.sort, v.name, p.slug`;
+  const order = sql`score DESC, v.name, p.slug`;
+  if (CODE_PATTERN_LOOSE.test(raw)) {
+    return runSearch(db, [...conditions, sql`p.code = ${raw}`], sql<number>`3::float8`, order, query);
+  }
+  const words = folded.split(" ").filter((w) => w.length > 0);
+  // Whole words count more than parts of words; the last word may be a prefix (typing).
+  const wordPatterns = words.map((w, i) => (i === words.length - 1 ? `% ${w}%` : `% ${w} %`));
+  const padded = sql`(' ' || v.search_text || ' ')`;
+  const bonuses = sql`
+    CASE WHEN ${padded} LIKE ALL (${wordPatterns}::text[]) THEN 0.6 ELSE 0 END
+    + CASE WHEN strpos(${padded}, ${` ${folded} `}) > 0 THEN 0.4 ELSE 0 END
+    + CASE WHEN v.search_text LIKE ${`${folded}%`} THEN 0.2 ELSE 0 END`;
 
-  const result = await sql<SearchRow>`
-    SELECT p.id AS procedure_id, p.slug, v.id AS version_id, v.version, v.effective_from, v.code, v.code_status,
-      v.name, v.name_en, v.field_code, f.name_vi AS field_name_vi, f.name_en AS field_name_en,
-      f.group_name AS field_group, v.levels, v.online_level, v.postal_receive, v.postal_deliver, v.summary,
-      ${score} AS score, (count(*) OVER ())::int AS total
-    FROM procedure_versions v
-    JOIN procedures p ON p.id = v.procedure_id
-    JOIN catalog_fields f ON f.code = v.field_code
-    ${terms}
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY ${order}
-    LIMIT ${query.limit} OFFSET ${query.offset}
-  `.execute(db);
+  // 1. Every word of the query in the name: the trigram index finds them, and ranking needs no trigram
+  //    arithmetic (the exact phrase, whole words, a name that starts with the query, then shorter names first).
+  const allWords = sql.join(
+    words.map((w) => sql`v.search_text LIKE ${`%${w}%`}`),
+    sql` AND `,
+  );
+  const exact = await runSearch(
+    db,
+    [...conditions, sql`(${allWords})`],
+    sql<number>`(1 + ${bonuses} + 16.0 / (16 + length(v.search_text)))::float8`,
+    order,
+    query,
+  );
+  if (exact.total > 0) return exact;
 
-  const rows = result.rows;
+  // 2. Nothing has every word: a typo. pg_trgm's word similarity (index operator <%, threshold 0.6) finds names
+  //    close to the query, best first.
+  return runSearch(
+    db,
+    [...conditions, sql`${folded} <% v.search_text`],
+    sql<number>`(word_similarity(${folded}, v.search_text) + 0.3 * similarity(${folded}, v.search_text) + ${bonuses})::float8`,
+    order,
+    query,
+  );
+}
+
+async function runSearch(
+  db: Executor,
+  conditions: RawBuilder<unknown>[],
+  score: RawBuilder<number | null>,
+  order: RawBuilder<unknown>,
+  query: ProcedureSearchQuery,
+): Promise<{ items: ProcedureListItem[]; total: number }> {
+  const run = (limit: number, offset: number) =>
+    sql<SearchRow>`
+      SELECT p.id AS procedure_id, p.slug, v.id AS version_id, v.version, v.effective_from, v.code, v.code_status,
+        v.name, v.name_en, v.field_code, f.name_vi AS field_name_vi, f.name_en AS field_name_en,
+        f.group_name AS field_group, v.levels, v.online_level, v.postal_receive, v.postal_deliver, v.summary,
+        ${score} AS score, (count(*) OVER ())::int AS total
+      FROM procedure_versions v
+      JOIN procedures p ON p.id = v.procedure_id
+      JOIN catalog_fields f ON f.code = v.field_code
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY ${order}
+      LIMIT ${limit} OFFSET ${offset}
+    `.execute(db);
+  const rows = (await run(query.limit, query.offset)).rows;
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.offset > 0) {
     // Past the last page: count without paging so the caller still learns the total.
-    const again = await searchProcedures(db, { ...query, offset: 0, limit: 1 }, day, unitId);
-    total = again.total;
+    total = (await run(1, 0)).rows[0]?.total ?? 0;
   }
   return { items: rows.map(toListItem), total };
 }

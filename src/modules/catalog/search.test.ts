@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/support/test-app.ts";
+import { FIELDS } from "../../domain/catalog/fields.ts";
 
 const QUANG_THUAN = "000.17.31.H06";
 const COPY_CERT =
@@ -119,6 +120,13 @@ describe("GET /api/v1/procedures", () => {
       const res = await ctx.client().get(`/api/v1/procedures?${q}`);
       expect(res.statusCode, q).toBe(400);
     }
+  });
+
+  it("keeps the fields table equal to the domain's field list", async () => {
+    const items = (await ctx.client().get("/api/v1/fields")).json().items as Record<string, string>[];
+    expect(items.map((f) => [f.code, f.nameVi, f.nameEn, f.group, f.ministry])).toEqual(
+      FIELDS.map((f) => [f.code, f.nameVi, f.nameEn, f.group, f.ministry]),
+    );
   });
 
   it("lists fields with counts", async () => {
