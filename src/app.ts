@@ -9,7 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "@fastify/type-provider-zod";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { FileStore } from "./adapters/storage/file-store.ts";
 import type { Config } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
@@ -68,6 +68,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs still leave in the error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const code = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "URI_TOO_LONG" : "BAD_URL";
+      const appError = new AppError(code);
+      void reply.status(appError.status).send(appError.toBody());
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("deps", deps);

@@ -23,6 +23,8 @@ export const ERRORS = {
     vi: "Kiểu nội dung không được hỗ trợ.",
     en: "The content type is not supported.",
   },
+  URI_TOO_LONG: { status: 414, vi: "Địa chỉ yêu cầu quá dài.", en: "The request address is too long." },
+  BAD_URL: { status: 400, vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The request address is malformed." },
   PAYLOAD_TOO_LARGE: { status: 413, vi: "Nội dung gửi lên quá lớn.", en: "The request body is too large." },
   UNAUTHENTICATED: {
     status: 401,
