@@ -314,6 +314,8 @@ export const SignatureReport = z.object({
   coversWholeDocument: z.boolean(),
   modifiedAfter: z.boolean(),
   laterChanges: z.enum(["none", "signatures-only", "other"]),
+  /** The signed byte ranges: [offset, length, offset, length]. */
+  byteRange: z.array(z.number()),
   fieldName: z.string().optional(),
   subFilter: z.string().optional(),
   signer: SignerSummary.optional(),

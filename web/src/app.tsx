@@ -17,6 +17,9 @@ const CatalogPublicPages = lazy(() =>
 const LookupPage = lazy(() =>
   import("./pages/lookup/lookup-page.tsx").then((m) => ({ default: m.LookupPage })),
 );
+const VerifyPage = lazy(() =>
+  import("./pages/signing/verify-page.tsx").then((m) => ({ default: m.VerifyPage })),
+);
 const CalendarPage = lazy(() =>
   import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
 );
@@ -68,6 +71,15 @@ function Screen() {
       <PublicLayout>
         <Suspense fallback={<Loading />}>
           <LookupPage />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  if (pathname === "/kiem-tra-chu-ky") {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <VerifyPage />
         </Suspense>
       </PublicLayout>
     );

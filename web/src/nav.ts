@@ -107,6 +107,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "calendar.manage"),
   },
   {
+    id: "signing-admin",
+    path: "/app/signing/admin",
+    group: "admin",
+    icon: "shield",
+    label: "nav.signingAdmin",
+    description: "nav.signingAdmin.description",
+    visible: (p) => can(p, "signing.manage") || can(p, "signing.trust"),
+  },
+  {
+    id: "signing",
+    path: "/app/signing",
+    group: "personal",
+    icon: "key",
+    label: "nav.signing",
+    description: "nav.signing.description",
+    // For those who sign documents; the API lets any official register a certificate.
+    visible: (p) => can(p, "document.sign") || can(p, "signing.manage"),
+  },
+  {
     id: "account",
     path: "/app/account",
     group: "personal",

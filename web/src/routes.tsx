@@ -70,6 +70,18 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/dossiers/book-page.tsx").then((m) => ({ default: m.BookPage }))),
   },
   {
+    path: "/app/signing",
+    nav: "signing",
+    page: lazy(() =>
+      import("./pages/signing/credentials-page.tsx").then((m) => ({ default: m.CredentialsPage })),
+    ),
+  },
+  {
+    path: "/app/signing/admin",
+    nav: "signing-admin",
+    page: lazy(() => import("./pages/signing/admin-page.tsx").then((m) => ({ default: m.SigningAdminPage }))),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

@@ -98,7 +98,7 @@ describe("a PDF signed through the API by the leader, then sealed by the clerk",
     expect(second.file.sha256).toBe(second.sha256After);
     expect(first.signer.commonName).toBe(DEMO_SIGNING.leader.name);
     expect(second.signer.commonName).toBe(DEMO_SIGNING.agencyName);
-    expect(second.verifyUrl).toMatch(new RegExp(`/verify\\?file=${second.file.id}$`));
+    expect(second.verifyUrl).toMatch(new RegExp(`/kiem-tra-chu-ky\\?file=${second.file.id}$`));
     const file = await ctx.handle.db
       .selectFrom("files")
       .selectAll()

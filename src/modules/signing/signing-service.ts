@@ -261,7 +261,7 @@ function toResult(
     fieldName: result.fieldName,
     signingTime: result.signingTime.toISOString(),
     level: result.level,
-    verifyUrl: `${deps.config.publicUrl.replace(/\/$/, "")}/verify?file=${file.id}`,
+    verifyUrl: `${deps.config.publicUrl.replace(/\/$/, "")}/kiem-tra-chu-ky?file=${file.id}`,
     pdf: toBase64(result.pdf),
   };
 }

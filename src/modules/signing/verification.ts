@@ -51,6 +51,7 @@ function toDto(report: VerifyReport, size: number, trustedRoots: number): Verify
       coversWholeDocument: s.coversWholeDocument,
       modifiedAfter: s.modifiedAfter,
       laterChanges: s.laterChanges,
+      byteRange: s.byteRange,
       ...(s.fieldName !== undefined ? { fieldName: s.fieldName } : {}),
       ...(s.subFilter !== undefined ? { subFilter: s.subFilter } : {}),
       ...(s.signer ? { signer: s.signer } : {}),

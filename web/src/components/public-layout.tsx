@@ -20,6 +20,7 @@ const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: "/thu-tuc", label: "public.nav.catalog" },
   { path: "/tra-cuu", label: "public.nav.lookup" },
   { path: "/calendar", label: "public.nav.calendar" },
+  { path: "/kiem-tra-chu-ky", label: "public.nav.verify" },
 ];
 
 export function PublicLayout({ children }: { children: ReactNode }) {

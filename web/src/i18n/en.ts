@@ -1,9 +1,11 @@
 import { dossiersEn } from "./dossiers.en.ts";
+import { signingEn } from "./signing.en.ts";
 import type { MessageKey } from "./vi.ts";
 
 /** English. Typed by the Vietnamese keys: a missing or unknown key fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
+  ...signingEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

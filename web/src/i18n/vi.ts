@@ -3,9 +3,11 @@
  * Placeholders in braces ({name}) are filled by t(key, params).
  */
 import { dossiersVi } from "./dossiers.vi.ts";
+import { signingVi } from "./signing.vi.ts";
 
 export const vi = {
   ...dossiersVi,
+  ...signingVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",
