@@ -119,21 +119,19 @@ describe("GET /signing/verify/:fileId", () => {
   });
 
   it("keeps other stored files private, and unknown ids unknown", async () => {
-    const file = await ctx.handle.db
-      .transaction()
-      .execute((tx) =>
-        storeBytes(
-          tx,
-          ctx.app.deps.files,
-          { bytes: bytesOf(signed.pdf), name: "ho-so.pdf", mime: "application/pdf" },
-          {
-            unitId: ctx.quangThuan,
-            purpose: "dossier_component",
-            actor: { kind: "system", id: null },
-            now: ctx.clock.now,
-          },
-        ),
-      );
+    const file = await ctx.handle.db.transaction().execute((tx) =>
+      storeBytes(
+        tx,
+        ctx.app.deps.files,
+        { bytes: bytesOf(signed.pdf), name: "ho-so.pdf", mime: "application/pdf" },
+        {
+          unitId: ctx.quangThuan,
+          purpose: "dossier_component",
+          actor: { kind: "system", id: null },
+          now: ctx.clock.now,
+        },
+      ),
+    );
     expectError(await ctx.client().get(`/api/v1/signing/verify/${file.id}`), 404, "NOT_FOUND");
     const other = await ctx.as("lanhdao.phuthong");
     expectError(await other.get(`/api/v1/signing/verify/${file.id}`), 404, "NOT_FOUND");
