@@ -87,7 +87,8 @@ export async function sendBack(ctx: ActionContext, id: string, input: z.infer<ty
 export async function approve(ctx: ActionContext, id: string, input: z.infer<typeof ApproveInput>) {
   const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
-  const { task } = await taskForCaller(ctx, row);
+  const { task, unit } = await taskForCaller(ctx, row);
+  assertActs(principal, "leader", unit);
   const calendar = await calendarFor(tx, row.current_unit_id);
   const { state } = applyEvent(row, { type: "approve" }, now, calendar);
   const saved = await saveDossier(ctx, row, columnsOf(state), {
@@ -103,7 +104,8 @@ export async function approve(ctx: ActionContext, id: string, input: z.infer<typ
 export async function reject(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
   const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
-  await taskForCaller(ctx, row);
+  const { unit } = await taskForCaller(ctx, row);
+  assertActs(principal, "leader", unit);
   const calendar = await calendarFor(tx, row.current_unit_id);
   const { state } = applyEvent(row, { type: "reject", reason: input.reason }, now, calendar);
   const saved = await saveDossier(
