@@ -25,6 +25,7 @@ import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
 import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
+import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
       await api.register(catalogRoutes);
+      await api.register(dossierRoutes);
       await api.register(signingRoutes);
     },
     { prefix: API_PREFIX },
