@@ -64,18 +64,16 @@ describe("backup and restore", () => {
         .select((eb) => eb.fn.max("id").as("m"))
         .executeTakeFirstOrThrow();
       const { recordAudit } = await import("../audit/audit-log.ts");
-      await target.db
-        .transaction()
-        .execute((tx) =>
-          recordAudit(tx, {
-            actor: { kind: "system", id: null },
-            action: "test.after_restore",
-            entityType: "test",
-            entityId: null,
-            unitId: null,
-            summary: {},
-          }),
-        );
+      await target.db.transaction().execute((tx) =>
+        recordAudit(tx, {
+          actor: { kind: "system", id: null },
+          action: "test.after_restore",
+          entityType: "test",
+          entityId: null,
+          unitId: null,
+          summary: {},
+        }),
+      );
       const next = await target.db
         .selectFrom("audit_log")
         .select("id")

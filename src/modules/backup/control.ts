@@ -56,11 +56,9 @@ export function registerControlRoutes(app: FastifyInstance, token: () => string 
         timingSafeEqual(Buffer.from(given), Buffer.from(expected)) &&
         isLoopback(request.socket.remoteAddress ?? "");
       if (!ok)
-        return reply
-          .status(404)
-          .send({
-            error: { code: "ROUTE_NOT_FOUND", message: "Không có địa chỉ này.", messageEn: "No such route." },
-          });
+        return reply.status(404).send({
+          error: { code: "ROUTE_NOT_FOUND", message: "Không có địa chỉ này.", messageEn: "No such route." },
+        });
       reply.hijack();
       reply.raw.writeHead(200, { "content-type": "application/gzip" });
       const { db, files, engine } = app.deps;
