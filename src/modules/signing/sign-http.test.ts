@@ -207,6 +207,14 @@ describe("refusals", () => {
     expect(await ctx.handle.db.selectFrom("files").select("id").execute()).toHaveLength(before.length);
   });
 
+  it("a timestamp when no timestamp authority is configured", async () => {
+    expectError(
+      await leader.post("/api/v1/signing/sign", { ...body(personal.id, "personal"), timestamp: true }),
+      422,
+      "TSA_NOT_CONFIGURED",
+    );
+  });
+
   it("anonymous signing", async () => {
     expectError(
       await ctx.client().post("/api/v1/signing/sign", body(seal.id, "seal")),
