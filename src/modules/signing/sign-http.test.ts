@@ -205,6 +205,12 @@ describe("refusals", () => {
       "WRONG_P12_PASSWORD",
     );
     expect(await ctx.handle.db.selectFrom("files").select("id").execute()).toHaveLength(before.length);
+    const failures = await ctx.handle.db
+      .selectFrom("audit_log")
+      .select(["entity_id", "actor_kind"])
+      .where("action", "=", "signing.password_failed")
+      .execute();
+    expect(failures).toEqual([{ entity_id: personal.id, actor_kind: "staff" }]);
   });
 
   it("a timestamp when no timestamp authority is configured", async () => {

@@ -306,7 +306,22 @@ export async function signDocument(
     credential = await unlockCredential(row, input.password, deps.config.signingKeySecret, now);
   } catch (error) {
     if (error instanceof AppError && error.code === "WRONG_P12_PASSWORD") {
-      await hit(deps.db, `signing-password:${row.id}`, PASSWORD_ATTEMPTS.windowSeconds, now);
+      // Counted and recorded like a failed sign-in: someone holding the session tried the key's password.
+      await deps.db.transaction().execute(async (tx) => {
+        await hit(tx, `signing-password:${row.id}`, PASSWORD_ATTEMPTS.windowSeconds, now);
+        await recordAudit(
+          tx,
+          {
+            actor: actorOf(staff),
+            action: "signing.password_failed",
+            entityType: "signing_credential",
+            entityId: row.id,
+            unitId: row.unit_id,
+            summary: {},
+          },
+          now,
+        );
+      });
     }
     throw error;
   }
