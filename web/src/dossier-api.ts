@@ -121,7 +121,7 @@ export const dossierApi = {
   inbox: (box: Inbox, params: { overdue?: boolean; limit?: number; offset?: number } = {}) =>
     call<DossierList>(
       "GET",
-      `/dossiers${query({
+      `/dossiers/inbox${query({
         box,
         overdue: params.overdue === undefined ? undefined : String(params.overdue),
         limit: params.limit === undefined ? undefined : String(params.limit),
@@ -131,7 +131,7 @@ export const dossierApi = {
   search: (params: { q?: string; status?: string; from?: string; to?: string; limit?: number }) =>
     call<DossierList>(
       "GET",
-      `/dossiers/search${query({
+      `/dossiers${query({
         q: params.q || undefined,
         status: params.status || undefined,
         from: params.from || undefined,
@@ -142,8 +142,13 @@ export const dossierApi = {
   get: (id: string) => call<DossierDetail>("GET", one(id)),
 
   // ---- the desk
+  /** Accepting a dossier checked earlier at the desk (after a supplement before acceptance). */
   accept: (id: string, version: number, components?: ComponentBody[]) =>
-    call<ReceptionResult>("POST", act(id, "accept"), components ? { version, components } : { version }),
+    call<ActionResult | ReceptionResult>(
+      "POST",
+      act(id, "accept"),
+      components ? { version, components } : { version },
+    ),
   refuse: (id: string, body: z.input<typeof ReasonInput>) =>
     call<ActionResult>("POST", act(id, "refuse"), body),
   requestSupplement: (id: string, body: z.input<typeof RequestSupplementInput>) =>
@@ -185,9 +190,9 @@ export const dossierApi = {
   controlSheetUrl: (id: string, format: "pdf" | "xlsx") =>
     `${BASE}${act(id, "control-sheet")}${query({ format })}`,
   trackingBook: (unit: string, from: string, to: string) =>
-    call<TrackingBook>("GET", `/dossier-registers/tracking-book${query({ unit, from, to })}`),
+    call<TrackingBook>("GET", `/dossiers/tracking-book${query({ unit, from, to })}`),
   trackingBookUrl: (unit: string, from: string, to: string, format: "pdf" | "xlsx") =>
-    `${BASE}/dossier-registers/tracking-book${query({ unit, from, to, format })}`,
+    `${BASE}/dossiers/tracking-book${query({ unit, from, to, format })}`,
 
   // ---- public
   lookup: (code: string, secret: string) =>

@@ -448,23 +448,28 @@ export function TransferDialog({
   onSend,
 }: Common & { dossier: DossierDetail; onSend: (body: { unitCode: string; reason: string }) => void }) {
   const { t } = useI18n();
-  const [units, setUnits] = useState<PublicUnitT[] | null>(null);
+  const [units, setUnits] = useState<{ offering: PublicUnitT[]; others: PublicUnitT[] } | null>(null);
   const [unit, setUnit] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ unit?: string; reason?: string }>({});
   useEffect(() => {
-    api.units.publicList().then(
-      (r) => {
-        const others = byVietnameseName(r.items.filter((u) => u.id !== dossier.currentUnit.id));
-        // Agencies first: a commune usually transfers to a district or provincial agency.
-        setUnits([
-          ...others.filter((u) => u.kind === "agency"),
-          ...others.filter((u) => u.kind !== "agency"),
-        ]);
+    Promise.all([api.units.publicList(), api.catalog.detail(dossier.procedure.id).catch(() => null)]).then(
+      ([all, procedure]) => {
+        const offering = new Set((procedure?.offeredBy ?? []).map((u) => u.id));
+        const candidates = byVietnameseName(all.items.filter((u) => u.id !== dossier.currentUnit.id));
+        // Units that offer the procedure first (agencies before communes): the server refuses the others.
+        const byKind = (list: PublicUnitT[]) => [
+          ...list.filter((u) => u.kind === "agency"),
+          ...list.filter((u) => u.kind !== "agency"),
+        ];
+        setUnits({
+          offering: byKind(candidates.filter((u) => offering.has(u.id))),
+          others: byKind(candidates.filter((u) => !offering.has(u.id))),
+        });
       },
-      () => setUnits([]),
+      () => setUnits({ offering: [], others: [] }),
     );
-  }, [dossier.currentUnit.id]);
+  }, [dossier.currentUnit.id, dossier.procedure.id]);
   return (
     <ActionDialog
       title={t("transfer.title")}
@@ -490,11 +495,24 @@ export function TransferDialog({
         required
       >
         <option value="">{units === null ? t("common.loading") : t("transfer.unit.choose")}</option>
-        {(units ?? []).map((u) => (
-          <option key={u.id} value={u.code}>
-            {u.name}
-          </option>
-        ))}
+        {units && units.offering.length > 0 ? (
+          <optgroup label={t("transfer.unit.offering")}>
+            {units.offering.map((u) => (
+              <option key={u.id} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {units && units.others.length > 0 ? (
+          <optgroup label={t("transfer.unit.others")}>
+            {units.others.map((u) => (
+              <option key={u.id} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </SelectField>
       <TextArea
         id="transfer-reason"

@@ -41,6 +41,7 @@ import {
   formatDay,
   formatInstant,
   KIND_LABELS,
+  OUTCOME_LABELS,
   RETURN_LABELS,
   ROLE_STEP_LABELS,
   statusText,
@@ -531,7 +532,7 @@ function eventDetail(e: Event, notes: Map<string, Note>, t: Translate, lang: Lan
       {lines.length > 0 ? (
         <dl className="dos-event-detail">
           {lines.map((l) => (
-            <div key={l.label}>
+            <div key={l.label} className="dos-event-line">
               <dt>{l.label}</dt>
               <dd>{l.text}</dd>
             </div>
@@ -567,7 +568,10 @@ function Timeline({ dossier }: { dossier: DossierDetail }) {
       <p className="small muted">{t("timeline.lead")}</p>
       <ol className="dos-timeline" data-testid="timeline">
         {events.map((e) => {
-          const label = EVENT_LABELS[e.action];
+          // A reception at the counter is named by its outcome: accepted, supplements asked, or refused.
+          const outcome = e.action === "receive" ? e.detail.outcome : undefined;
+          const label =
+            EVENT_LABELS[typeof outcome === "string" ? outcome : e.action] ?? EVENT_LABELS[e.action];
           return (
             <li key={e.seq} className={`dos-event dos-event-${e.action}`} data-action={e.action}>
               <div className="dos-event-head">
@@ -729,7 +733,13 @@ function Steps({ dossier }: { dossier: DossierDetail }) {
                           {t(TIMELINESS_LABELS[task.timeliness] ?? "timeliness.on_time")}
                         </span>
                       ) : null}
-                      {task.outcome ? <span className="cell-sub">{task.outcome}</span> : null}
+                      {task.outcome ? (
+                        <span className="cell-sub">
+                          {OUTCOME_LABELS[task.outcome]
+                            ? t(OUTCOME_LABELS[task.outcome] ?? "outcome.forwarded")
+                            : task.outcome}
+                        </span>
+                      ) : null}
                     </>
                   ) : (
                     <span className="badge badge-muted">{t("dossier.step.open")}</span>

@@ -59,14 +59,25 @@ export function InboxPage() {
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string>();
 
+  const q = search.get("q")?.trim() ?? "";
+  const [text, setText] = useState(q);
+
   const load = useCallback(async () => {
     try {
-      setList(await dossierApi.inbox(box, { overdue: overdue ? true : undefined, limit: 200 }));
+      setList(
+        q
+          ? await dossierApi.search({ q, limit: 200 })
+          : await dossierApi.inbox(box, { overdue: overdue ? true : undefined, limit: 200 }),
+      );
       setError(undefined);
     } catch (e) {
       setError(errorText(e, lang));
     }
-  }, [box, overdue, lang]);
+  }, [box, overdue, q, lang]);
+
+  useEffect(() => {
+    setText(q);
+  }, [q]);
 
   useEffect(() => {
     setList(null);
@@ -145,13 +156,42 @@ export function InboxPage() {
           </>
         }
       />
+      <search className="dos-inbox-search">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = text.trim();
+            navigate(value ? `/app/dossiers?q=${encodeURIComponent(value)}` : inboxHref(box, overdue, sort));
+          }}
+        >
+          <label htmlFor="inbox-q" className="field-label">
+            {t("inbox.search")}
+          </label>
+          <div className="dos-inbox-search-row">
+            <div className="search-box">
+              <Icon name="search" />
+              <input
+                id="inbox-q"
+                type="search"
+                className="input"
+                value={text}
+                placeholder={t("inbox.search.placeholder")}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button">
+              {t("inbox.search.submit")}
+            </button>
+          </div>
+        </form>
+      </search>
       <nav className="dos-tabs" aria-label={t("inbox.boxes")}>
         <ul>
           {boxes.map((b) => (
             <li key={b.box}>
               <Link
                 to={inboxHref(b.box, overdue, sort)}
-                aria-current={b.box === box ? "page" : undefined}
+                aria-current={!q && b.box === box ? "page" : undefined}
                 data-box={b.box}
               >
                 {t(b.label)}
@@ -166,12 +206,14 @@ export function InboxPage() {
         <div className="panel-toolbar">
           <div>
             <h2 id="inbox-list-title">
-              {current ? t(current.label) : ""}
+              {q ? t("inbox.search.results", { q }) : current ? t(current.label) : ""}
               {list ? <span className="dos-count"> ({list.total})</span> : null}
             </h2>
-            <p className="small muted dos-box-hint">{current ? t(current.hint) : ""}</p>
+            <p className="small muted dos-box-hint">
+              {q ? t("inbox.search.hint") : current ? t(current.hint) : ""}
+            </p>
           </div>
-          <label className="checkbox">
+          <label className="checkbox" hidden={!!q}>
             <input
               type="checkbox"
               checked={overdue}

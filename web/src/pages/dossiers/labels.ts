@@ -110,6 +110,23 @@ export const TIMELINESS_LABELS: Record<string, MessageKey> = {
   late: "timeliness.late",
 };
 
+/** How a finished step ended (dossier_tasks.outcome). */
+export const OUTCOME_LABELS: Record<string, MessageKey> = {
+  forwarded: "outcome.forwarded",
+  sent_back: "outcome.sent_back",
+  transferred: "outcome.transferred",
+  returned_continue: "outcome.returned_continue",
+  returned_approved: "outcome.returned_approved",
+  returned_rejected: "outcome.returned_rejected",
+  supplement_requested: "outcome.supplement_requested",
+  approved: "outcome.approved",
+  rejected: "outcome.rejected",
+  result_recorded: "outcome.result_recorded",
+  stopped: "outcome.stopped",
+  withdrawn: "outcome.withdrawn",
+  returned: "outcome.returned",
+};
+
 /** The buttons of the dossier page, in the order a desk works. */
 export const ACTION_ORDER: readonly DossierAction[] = [
   "accept",

@@ -82,6 +82,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PERSON_ID = /^(\d{12}|\d{9}|[A-Z]\d{7,8})$/;
 const ORG_ID = /^\d{10}(-\d{3})?$/;
 
+const FIELD_OF: Partial<Record<keyof ApplicantForm, Field>> = {
+  name: "name",
+  identityNumber: "identityNumber",
+  detail: "detail",
+  commune: "commune",
+  province: "province",
+  phone: "phone",
+  email: "email",
+  repName: "repName",
+  repId: "repId",
+  repPhone: "repPhone",
+  repAuth: "repAuth",
+};
+
 /** Where the server put a validation failure → the field that shows it. */
 const SERVER_PATHS: [RegExp, Field][] = [
   [/^\/procedure/, "procedure"],
@@ -323,6 +337,9 @@ export function ReceptionPage() {
 
   function setA<K extends keyof ApplicantForm>(key: K, value: ApplicantForm[K]) {
     setApplicant((a) => ({ ...a, [key]: value }));
+    // A corrected field loses its message; the next check looks again.
+    const field = FIELD_OF[key];
+    if (field) setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
   }
 
   function setPaper(key: string, patch: Partial<Paper>) {
@@ -629,7 +646,7 @@ export function ReceptionPage() {
                 autoComplete="off"
                 maxLength={300}
               />
-              <div className="dos-address-area" data-noadvance>
+              <div className="dos-address-area span-2" data-noadvance>
                 <TextField
                   label={t("reception.commune")}
                   value={applicant.commune}
