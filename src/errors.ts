@@ -485,6 +485,11 @@ export const ERRORS = {
     vi: "Chỉ trả hồ sơ liên thông ở bước cuối của đơn vị nhận; hãy chuyển bước tiếp theo.",
     en: "A transfer is returned from the receiving unit's last step; forward to the next step first.",
   },
+  UNIT_CODE_NOT_AGENCY_CODE: {
+    status: 422,
+    vi: "Mã định danh của đơn vị không đúng quy chuẩn (QCVN 102:2016 hoặc QĐ 20/2020) nên không lập được mã hồ sơ.",
+    en: "The unit's identifier is not a valid agency code (QCVN 102:2016 or QĐ 20/2020), so no dossier code can be made.",
+  },
   CODE_SEQUENCE_EXHAUSTED: {
     status: 409,
     vi: "Đã hết số thứ tự hồ sơ trong ngày (9999) của cơ quan.",

@@ -13,7 +13,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import { formatLocalDate, type Instant, localDayOf } from "../../domain/calendar/index.ts";
-import { dossierCodeFor, MAX_DAILY_SEQUENCE } from "../../domain/codes/index.ts";
+import { dossierCodeFor, isAgencyCode, MAX_DAILY_SEQUENCE } from "../../domain/codes/index.ts";
 import { AppError } from "../../errors.ts";
 
 export interface AllocatedCode {
@@ -24,6 +24,8 @@ export interface AllocatedCode {
 }
 
 export async function allocateCode(tx: Tx, agencyCode: string, receivedAt: Instant): Promise<AllocatedCode> {
+  if (!isAgencyCode(agencyCode))
+    throw new AppError("UNIT_CODE_NOT_AGENCY_CODE", { details: { code: agencyCode } });
   const day = formatLocalDate(localDayOf(receivedAt));
   const { rows } = await sql<{ last_seq: number }>`
     INSERT INTO dossier_code_sequences (agency_code, day, last_seq)
