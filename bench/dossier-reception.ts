@@ -5,7 +5,9 @@
  * the same run on the same database: the same rows written as raw SQL over node-postgres, with the same 32-way
  * concurrency and the same locks (daily sequence row, the unit's audit chain head), but no HTTP, no checks, no
  * calendar and no PDF. Two placements: 32 desk officers spread over the 17 demo communes of Bạch Thông (each desk has its own
- * sequence and audit chain), and all 32 at one desk (every reception queues on the same two rows).
+ * sequence and audit chain), and all 32 at one desk (every reception queues on the same two rows). The API runs
+ * twice: as configured by default (the receipt drawn and stored once the reception commits), and with
+ * DOSSIER_FORMS=on_download (drawn on first download), which shows the server's own path without the PDF.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/dossier-reception.ts [seconds]
  *
@@ -120,8 +122,9 @@ class Client {
     await login.arrayBuffer();
   }
 
-  async receive(body: ReceiveInput): Promise<boolean> {
-    const res = await fetch(`${this.base}/api/v1/dossiers`, {
+  /** Receives through `base` (another app instance over the same database, with the same session). */
+  async receive(body: ReceiveInput, base = this.base): Promise<boolean> {
+    const res = await fetch(`${base}/api/v1/dossiers`, {
       method: "POST",
       headers: this.headers(),
       body: JSON.stringify(body),
@@ -325,17 +328,28 @@ async function main() {
         .execute();
       staff.push({ username, desk });
     }
-    const config = loadConfig({ LOG_LEVEL: "silent", DEMO: "1", PUBLIC_URL: "https://motcua.example.vn" });
-    const app = await buildApp({
-      db: handle.db,
-      engine: "postgres",
-      config,
-      clock: () => new Date(),
-      files: new LocalFileStore(filesDir),
-    });
-    const port = await freePort();
-    await app.listen({ port, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${port}`;
+    const apps = await Promise.all(
+      (["on_commit", "on_download"] as const).map(async (forms) => {
+        const config = loadConfig({
+          LOG_LEVEL: "silent",
+          DEMO: "1",
+          PUBLIC_URL: "https://motcua.example.vn",
+          DOSSIER_FORMS: forms,
+        });
+        const app = await buildApp({
+          db: handle.db,
+          engine: "postgres",
+          config,
+          clock: () => new Date(),
+          files: new LocalFileStore(filesDir),
+        });
+        const port = await freePort();
+        await app.listen({ port, host: "127.0.0.1" });
+        return { app, base: `http://127.0.0.1:${port}` };
+      }),
+    );
+    const [withForms, deferred] = apps as [(typeof apps)[number], (typeof apps)[number]];
+    const base = withForms.base;
 
     // The PDF alone: how long one receipt takes to draw (the largest part of a reception).
     const receipt = buildReceipt();
@@ -363,22 +377,29 @@ async function main() {
       );
       await drive(CLIENTS, 3, (w) => (clients[w] as Client).receive(reception(n++)));
       const api = await drive(CLIENTS, SECONDS, (w) => (clients[w] as Client).receive(reception(n++)));
+      const apiFormsOnDownload = await drive(CLIENTS, SECONDS, (w) =>
+        (clients[w] as Client).receive(reception(n++), deferred.base),
+      );
       await drive(CLIENTS, 2, (w) => rawReception(pool, (group[w] as { desk: Desk }).desk, template, n++));
       const raw = await drive(CLIENTS, SECONDS, (w) =>
         rawReception(pool, (group[w] as { desk: Desk }).desk, template, n++),
       );
+      const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.1)) * 10) / 10;
       results[placement] = {
         api,
+        apiFormsOnDownload,
         rawSql: raw,
-        throughputRatio: Math.round((raw.dossiersPerSecond / Math.max(api.dossiersPerSecond, 0.1)) * 10) / 10,
-        p99Ratio: Math.round((api.p99Ms / Math.max(raw.p99Ms, 0.1)) * 10) / 10,
+        throughputRatio: ratio(raw.dossiersPerSecond, api.dossiersPerSecond),
+        p99Ratio: ratio(api.p99Ms, raw.p99Ms),
+        throughputRatioFormsOnDownload: ratio(raw.dossiersPerSecond, apiFormsOnDownload.dossiersPerSecond),
+        p99RatioFormsOnDownload: ratio(apiFormsOnDownload.p99Ms, raw.p99Ms),
       };
     }
     const check = await handle.db
       .selectFrom("dossiers")
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("code").distinct().as("codes")])
       .executeTakeFirstOrThrow();
-    await app.close();
+    for (const a of apps) await a.app.close();
     console.log(
       JSON.stringify(
         {

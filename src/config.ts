@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   SIGNING_TSA_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag.default(false),
+  DOSSIER_FORMS: z.enum(["on_commit", "on_download"]).default("on_commit"),
 });
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   trustProxy: boolean;
   /** Cookies are marked Secure when the public address is https. */
   secureCookies: boolean;
+  /** When a dossier's issued forms are drawn and stored: right after the action commits, or on first download. */
+  dossierForms: "on_commit" | "on_download";
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith("https:"),
+    dossierForms: e.DOSSIER_FORMS,
   };
 }

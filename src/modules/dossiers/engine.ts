@@ -25,6 +25,8 @@ export interface DossierDeps {
   /** Where rendered forms are stored; null (seeding) leaves them to be rendered on first download. */
   files: FileStore | null;
   publicUrl: string;
+  /** "on_download": issued forms are drawn when first downloaded, not after the action commits. */
+  forms?: "on_commit" | "on_download";
 }
 
 /** One use case: its transaction, who acts, when, and the forms to render once it commits. */

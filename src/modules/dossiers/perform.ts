@@ -14,7 +14,8 @@ import type { DossierRow } from "./state.ts";
 export type ActionOutput = DossierRow | { row: Pick<DossierRow, "id">; formId: string | null };
 
 export function depsOf(app: FastifyInstance): DossierDeps {
-  return { files: app.deps.files, publicUrl: app.deps.config.publicUrl };
+  const { config } = app.deps;
+  return { files: app.deps.files, publicUrl: config.publicUrl, forms: config.dossierForms };
 }
 
 export async function perform<T>(
@@ -29,9 +30,11 @@ export async function perform<T>(
   const deps = depsOf(app);
   const pendingForms: string[] = [];
   const out = await db.transaction().execute((tx) => use({ tx, principal: staff, now, deps, pendingForms }));
-  await renderPending(db, deps, pendingForms, actorOf(staff), now, (error) =>
-    log.error({ err: error }, "dossier form rendering failed; it will be rendered on download"),
-  );
+  if (deps.forms !== "on_download") {
+    await renderPending(db, deps, pendingForms, actorOf(staff), now, (error) =>
+      log.error({ err: error }, "dossier form rendering failed; it will be rendered on download"),
+    );
+  }
   return { out, now };
 }
 
