@@ -19,7 +19,12 @@ export async function registerWebAssets(app: FastifyInstance): Promise<void> {
   });
 }
 
-export function serveWeb(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/** Client routes get the app; a missing asset (a file name, or anything under /assets/) is a plain 404. */
+export function serveWeb(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const pathname = request.url.split("?")[0] ?? "/";
+  if (pathname.startsWith("/assets/") || /\.[A-Za-z0-9]{1,8}$/.test(pathname)) {
+    return reply.status(404).type("text/plain; charset=utf-8").send("Không tìm thấy. / Not found.");
+  }
   const index = path.join(WEB_DIST, "index.html");
   if (!fs.existsSync(index)) {
     return reply

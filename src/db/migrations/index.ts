@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-28-01-foundation.ts";
 import * as calendar from "./2026-11-28-02-calendar.ts";
 import * as catalog from "./2026-11-28-03-catalog.ts";
 import * as files from "./2026-11-28-05-files.ts";
+import * as totpReplay from "./2026-11-28-06-totp-replay.ts";
 import * as signing from "./2026-11-28-07-signing.ts";
 import * as dossiers from "./2026-11-28-08-dossiers.ts";
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-02-calendar": calendar,
   "2026-11-28-03-catalog": catalog,
   "2026-11-28-05-files": files,
+  "2026-11-28-06-totp-replay": totpReplay,
   "2026-11-28-07-signing": signing,
   "2026-11-28-08-dossiers": dossiers,
 };

@@ -78,6 +78,8 @@ export interface StaffTable {
   roles: ColumnType<StaffRole[], StaffRole[], StaffRole[]>;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** The last TOTP time step accepted: an older or equal one is a replay. */
+  totp_last_step: number | null;
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
   failed_logins: Generated<number>;

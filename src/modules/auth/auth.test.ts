@@ -89,6 +89,28 @@ describe("sign-in", () => {
     expect(events.some((e) => e.action === "auth.locked")).toBe(true);
   });
 
+  it("does not let a successful sign-in reset the address's failure count", async () => {
+    const limited = await createTestContext({ env: { TRUST_PROXY: "0" } });
+    try {
+      const client = limited.client();
+      for (let i = 0; i < LOGIN_LIMITS.perAddress - 1; i++) {
+        await client.post("/api/v1/auth/login", { username: `nguoi.dung${i}`, password: "sai-mat-khau-1" });
+      }
+      expect(
+        (await client.post("/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD })).statusCode,
+      ).toBe(200);
+      await client.post("/api/v1/auth/login", { username: "nguoi.dung.x", password: "sai-mat-khau-1" });
+      const blocked = await client.post("/api/v1/auth/login", {
+        username: "nguoi.dung.y",
+        password: "sai-mat-khau-1",
+      });
+      expect(blocked.statusCode).toBe(429);
+      expect(errorCode(blocked)).toBe("RATE_LIMITED");
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("rate-limits sign-in attempts per address across accounts", async () => {
     const limited = await createTestContext({ env: { TRUST_PROXY: "0" } });
     try {
@@ -193,12 +215,16 @@ describe("passwords and second factor", () => {
       .client()
       .post("/api/v1/auth/login", { username: "lanhdao.phongquang", password: DEMO_PASSWORD });
     expect(errorCode(noCode)).toBe("TOTP_REQUIRED");
-    const withCode = await ctx.client().post("/api/v1/auth/login", {
-      username: "lanhdao.phongquang",
-      password: DEMO_PASSWORD,
-      totp: totpCode(secret, ctx.clock.now),
-    });
-    expect(withCode.statusCode).toBe(200);
+    const login = (totp: string) =>
+      ctx
+        .client()
+        .post("/api/v1/auth/login", { username: "lanhdao.phongquang", password: DEMO_PASSWORD, totp });
+    // The code that turned the factor on cannot be replayed; the next period's code signs in, once.
+    expect(errorCode(await login(totpCode(secret, ctx.clock.now)))).toBe("TOTP_INVALID");
+    ctx.clock.advance(30_000);
+    const code = totpCode(secret, ctx.clock.now);
+    expect((await login(code)).statusCode).toBe(200);
+    expect(errorCode(await login(code))).toBe("TOTP_INVALID");
   });
 
   it("lets a unit admin reset a staff password in its unit, forcing a change and ending sessions", async () => {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { clearRateLimit, enforceRateLimit } from "./rate-limit.ts";
+import { assertUnderLimit, hit } from "./rate-limit.ts";
 import { createSession } from "./sessions.ts";
 import { verifyTotp } from "./totp.ts";
 
@@ -29,13 +29,11 @@ export interface LoginMeta {
  * deactivated accounts all get INVALID_CREDENTIALS after the same amount of hashing work.
  */
 export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta: LoginMeta) {
-  await enforceRateLimit(
-    db,
-    `login:ip:${meta.ip}`,
-    LOGIN_LIMITS.perAddress,
-    LOGIN_LIMITS.windowSeconds,
-    meta.now,
-  );
+  // Only failures count against an address, and a success does not reset them: holding one valid account
+  // must not let an attacker keep guessing at others from the same address.
+  const addressKey = `login:ip:${meta.ip}`;
+  await assertUnderLimit(db, addressKey, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowSeconds, meta.now);
+  const failFromAddress = () => hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
   const staff = await db
     .selectFrom("staff")
     .innerJoin("units", "units.id", "staff.unit_id")
@@ -48,16 +46,19 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
       "staff.failed_logins",
       "staff.totp_enabled",
       "staff.totp_secret",
+      "staff.totp_last_step",
       "units.active as unit_active",
     ])
     .where((eb) => eb(eb.fn("lower", ["staff.username"]), "=", input.username.toLowerCase()))
     .executeTakeFirst();
 
   if (!staff) {
+    await failFromAddress();
     await burnPasswordCheck(input.password);
     throw new AppError("INVALID_CREDENTIALS");
   }
   if (staff.locked_until && new Date(staff.locked_until) > meta.now) {
+    await failFromAddress();
     await burnPasswordCheck(input.password);
     throw new AppError("ACCOUNT_LOCKED", {
       details: {
@@ -67,12 +68,18 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   }
   const passwordOk = await verifyPassword(staff.password_hash, input.password);
   if (!passwordOk || !staff.active || !staff.unit_active) {
+    await failFromAddress();
     await registerFailure(db, staff.id, staff.unit_id, staff.failed_logins, meta);
     throw new AppError("INVALID_CREDENTIALS");
   }
+  let totpStep: number | null = null;
   if (staff.totp_enabled) {
     if (!input.totp) throw new AppError("TOTP_REQUIRED");
-    if (!staff.totp_secret || !verifyTotp(staff.totp_secret, input.totp, meta.now)) {
+    totpStep = staff.totp_secret
+      ? verifyTotp(staff.totp_secret, input.totp, meta.now, staff.totp_last_step)
+      : null;
+    if (totpStep === null) {
+      await failFromAddress();
       await registerFailure(db, staff.id, staff.unit_id, staff.failed_logins, meta);
       throw new AppError("TOTP_INVALID");
     }
@@ -80,7 +87,7 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   return db.transaction().execute(async (tx) => {
     await tx
       .updateTable("staff")
-      .set({ failed_logins: 0, locked_until: null })
+      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== null && { totp_last_step: totpStep }) })
       .where("id", "=", staff.id)
       .execute();
     const session = await createSession(tx, { kind: "staff", id: staff.id }, meta);
@@ -96,7 +103,6 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
       },
       meta.now,
     );
-    await clearRateLimit(tx, `login:ip:${meta.ip}`);
     return session;
   });
 }

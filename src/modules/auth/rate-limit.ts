@@ -30,6 +30,24 @@ export async function enforceRateLimit(
   if (hits > limit) throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: windowSeconds } });
 }
 
+/** Refuses when the current window already holds `limit` hits, without counting this call. */
+export async function assertUnderLimit(
+  db: Executor,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now: Date,
+): Promise<void> {
+  const row = await db
+    .selectFrom("rate_limits")
+    .select(["hits", "window_start"])
+    .where("key", "=", key)
+    .executeTakeFirst();
+  const inWindow = row && new Date(row.window_start).getTime() > now.getTime() - windowSeconds * 1000;
+  if (inWindow && row.hits >= limit)
+    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: windowSeconds } });
+}
+
 export async function clearRateLimit(db: Executor, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }

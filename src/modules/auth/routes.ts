@@ -200,9 +200,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = clock();
       const row = await getStaffRow(db, staff.staffId);
       if (row.totp_enabled || !row.totp_secret) throw new AppError("INVALID_STATE");
-      if (!verifyTotp(row.totp_secret, request.body.code, now)) throw new AppError("TOTP_INVALID");
+      const step = verifyTotp(row.totp_secret, request.body.code, now);
+      if (step === null) throw new AppError("TOTP_INVALID");
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable("staff").set({ totp_enabled: true }).where("id", "=", staff.staffId).execute();
+        await tx
+          .updateTable("staff")
+          .set({ totp_enabled: true, totp_last_step: step })
+          .where("id", "=", staff.staffId)
+          .execute();
         await recordAudit(
           tx,
           {

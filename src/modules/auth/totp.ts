@@ -14,9 +14,23 @@ export function totpUri(secret: string, label: string): string {
   return totp(secret, label).toString();
 }
 
-/** Accepts the current code and one period either side, for clock drift. */
-export function verifyTotp(secret: string, code: string, now: Date): boolean {
-  return totp(secret).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * Accepts the current code and one period either side, for clock drift, but never a time step at or before the
+ * last one accepted for the account: a code seen once (over a shoulder, in a proxy log) cannot be replayed.
+ * Returns the accepted time step, or null.
+ */
+export function verifyTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  lastStep: number | null = null,
+): number | null {
+  const delta = totp(secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(now.getTime() / PERIOD_MS) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export function totpCode(secret: string, now: Date): string {
