@@ -123,6 +123,8 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "supplement.incomplete": "Each item needs a name and a reason; at least one item is needed.",
   "supplement.submit": "Issue the request",
 
+  "files.choose": "Attach files (PDF, images)",
+  "files.chooseOne": "Choose a file (PDF, image)",
   "files.uploading": "Uploading…",
   "files.tooBig": "{name} is larger than 10 MB.",
   "files.remove": "Remove {name}",
@@ -435,6 +437,7 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "book.empty": "No dossiers were received in this period.",
   "book.range.invalid": "The start must be on or before the end.",
   "book.col.no": "No.",
+  "book.col.dates": "Received, appointment",
   "book.col.received": "Received",
   "book.col.appointment": "Appointment",
   "book.col.progress": "Forwarded, result, returned",

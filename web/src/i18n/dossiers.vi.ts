@@ -125,6 +125,8 @@ export const dossiersVi = {
   "supplement.incomplete": "Mỗi nội dung cần bổ sung phải có tên và lý do; cần ít nhất một nội dung.",
   "supplement.submit": "Lập phiếu yêu cầu bổ sung",
 
+  "files.choose": "Đính kèm tệp (PDF, ảnh)",
+  "files.chooseOne": "Chọn tệp (PDF, ảnh)",
   "files.uploading": "Đang tải tệp lên…",
   "files.tooBig": "Tệp {name} lớn hơn 10 MB.",
   "files.remove": "Bỏ tệp {name}",
@@ -437,6 +439,7 @@ export const dossiersVi = {
   "book.empty": "Không có hồ sơ nào tiếp nhận trong thời gian này.",
   "book.range.invalid": "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
   "book.col.no": "STT",
+  "book.col.dates": "Tiếp nhận, hẹn trả",
   "book.col.received": "Tiếp nhận",
   "book.col.appointment": "Hẹn trả",
   "book.col.progress": "Chuyển, nhận, trả",

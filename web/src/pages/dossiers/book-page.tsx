@@ -11,7 +11,7 @@ import { byVietnameseName } from "../../lib/text.ts";
 import { buildTree, flatten } from "../../lib/tree.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
-import { formatDay, formatInstant, TIMELINESS_LABELS, todayLocal } from "./labels.ts";
+import { formatDay, formatShort, TIMELINESS_LABELS, todayLocal } from "./labels.ts";
 import { dossierPath } from "./receipt-panel.tsx";
 import "./dossiers.css";
 
@@ -144,7 +144,7 @@ export function BookPage() {
         {book && book.rows.length === 0 ? <p className="muted">{t("book.empty")}</p> : null}
         {book && book.rows.length > 0 ? (
           <div className="table-wrap">
-            <table className="table responsive-table dos-book" data-testid="book-table">
+            <table className="table responsive-table dos-table dos-book" data-testid="book-table">
               <caption className="visually-hidden">{t("book.title")}</caption>
               <thead>
                 <tr>
@@ -152,8 +152,7 @@ export function BookPage() {
                   <th scope="col">{t("inbox.col.code")}</th>
                   <th scope="col">{t("inbox.col.procedure")}</th>
                   <th scope="col">{t("inbox.col.applicant")}</th>
-                  <th scope="col">{t("book.col.received")}</th>
-                  <th scope="col">{t("book.col.appointment")}</th>
+                  <th scope="col">{t("book.col.dates")}</th>
                   <th scope="col">{t("book.col.progress")}</th>
                   <th scope="col">{t("book.col.timeliness")}</th>
                 </tr>
@@ -163,34 +162,42 @@ export function BookPage() {
                   <tr key={r.dossierId}>
                     <td data-label={t("book.col.no")}>{i + 1}</td>
                     <td data-label={t("inbox.col.code")}>
-                      <Link to={dossierPath(r.dossierId)} className="code">
+                      <Link to={dossierPath(r.dossierId)} className="code dos-nowrap">
                         {r.code}
                       </Link>
                     </td>
                     <td data-label={t("inbox.col.procedure")}>
                       <span className="dos-clamp">{r.procedure}</span>
-                      <span className="cell-sub">{r.processingBody}</span>
+                      {r.processingBody !== book.unit.name ? (
+                        <span className="cell-sub">{r.processingBody}</span>
+                      ) : null}
                     </td>
                     <td data-label={t("inbox.col.applicant")}>
                       {r.applicant}
-                      <span className="cell-sub">{r.addressPhone}</span>
+                      <span className="cell-sub dos-clamp dos-clamp-2">{r.addressPhone}</span>
                     </td>
-                    <td data-label={t("book.col.received")}>{formatInstant(r.receivedAt, lang)}</td>
-                    <td data-label={t("book.col.appointment")}>{formatInstant(r.appointmentAt, lang)}</td>
+                    <td data-label={t("book.col.dates")}>
+                      <span className="cell-sub">
+                        {t("book.col.received")}: {formatShort(r.receivedAt)}
+                      </span>
+                      <span className="cell-sub">
+                        {t("book.col.appointment")}: {formatShort(r.appointmentAt)}
+                      </span>
+                    </td>
                     <td data-label={t("book.col.progress")}>
                       {r.forwardedAt ? (
                         <span className="cell-sub">
-                          {t("book.forwarded")}: {formatInstant(r.forwardedAt, lang)}
+                          {t("book.forwarded")}: {formatShort(r.forwardedAt)}
                         </span>
                       ) : null}
                       {r.resultReceivedAt ? (
                         <span className="cell-sub">
-                          {t("book.resultIn")}: {formatInstant(r.resultReceivedAt, lang)}
+                          {t("book.resultIn")}: {formatShort(r.resultReceivedAt)}
                         </span>
                       ) : null}
                       {r.returnedAt ? (
                         <span className="cell-sub">
-                          {t("book.returned")}: {formatInstant(r.returnedAt, lang)}
+                          {t("book.returned")}: {formatShort(r.returnedAt)}
                           {r.signedBy ? ` (${r.signedBy})` : ""}
                         </span>
                       ) : null}

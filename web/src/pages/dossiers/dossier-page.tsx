@@ -40,6 +40,7 @@ import {
   EVENT_LABELS,
   formatDay,
   formatInstant,
+  formatShort,
   KIND_LABELS,
   OUTCOME_LABELS,
   RETURN_LABELS,
@@ -219,7 +220,7 @@ export function DossierPage() {
                   <span className="cell-sub">
                     {task.unit.name} · {t(ROLE_STEP_LABELS[task.role] ?? "role.specialist")} ·{" "}
                     {task.assignee ? task.assignee.fullName : t("inbox.unassigned")} · {t("inbox.due.step")}:{" "}
-                    {formatInstant(task.dueAt, lang)}
+                    {formatShort(task.dueAt)}
                   </span>
                 </>
               ) : (
@@ -612,7 +613,7 @@ function Papers({ dossier }: { dossier: DossierDetail }) {
     <section className="panel" aria-labelledby="papers-title">
       <h2 id="papers-title">{t("dossier.papers")}</h2>
       <div className="table-wrap">
-        <table className="table responsive-table">
+        <table className="table responsive-table dos-table">
           <caption className="visually-hidden">{t("dossier.papers")}</caption>
           <thead>
             <tr>
@@ -683,13 +684,13 @@ function Transfers({ dossier }: { dossier: DossierDetail }) {
 }
 
 function Steps({ dossier }: { dossier: DossierDetail }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   if (dossier.tasks.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{t("dossier.steps")}</h2>
       <div className="table-wrap">
-        <table className="table responsive-table">
+        <table className="table responsive-table dos-table">
           <caption className="visually-hidden">{t("dossier.steps")}</caption>
           <thead>
             <tr>
@@ -707,19 +708,19 @@ function Steps({ dossier }: { dossier: DossierDetail }) {
                   <span className="cell-sub">{task.unit.name}</span>
                 </td>
                 <td data-label={t("dossier.step.who")}>
-                  {task.assignee ? task.assignee.fullName : t("inbox.unassigned")}
+                  {task.assignee ? task.assignee.fullName : task.finishedAt ? "—" : t("inbox.unassigned")}
                   <span className="cell-sub">{t(ROLE_STEP_LABELS[task.role] ?? "role.specialist")}</span>
                 </td>
                 <td data-label={t("dossier.step.time")}>
                   <span className="cell-sub">
-                    {t("dossier.step.started")}: {formatInstant(task.startedAt, lang)}
+                    {t("dossier.step.started")}: {formatShort(task.startedAt)}
                   </span>
                   <span className="cell-sub">
-                    {t("dossier.step.due")}: {formatInstant(task.dueAt, lang)}
+                    {t("dossier.step.due")}: {formatShort(task.dueAt)}
                   </span>
                   {task.finishedAt ? (
                     <span className="cell-sub">
-                      {t("dossier.step.finished")}: {formatInstant(task.finishedAt, lang)}
+                      {t("dossier.step.finished")}: {formatShort(task.finishedAt)}
                     </span>
                   ) : null}
                 </td>

@@ -63,22 +63,26 @@ export function FileUpload({
 
   return (
     <div className={compact ? "dos-files dos-files-compact" : "dos-files"}>
-      <label htmlFor={id} className={compact ? "visually-hidden" : "field-label"}>
-        {label}
-      </label>
+      {compact ? null : <p className="field-label">{label}</p>}
       <input
         id={id}
         type="file"
-        className="dos-file-input"
+        className="visually-hidden dos-file-native"
         multiple={multiple}
         accept={accept}
         disabled={busy}
+        aria-label={label}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
           void choose(e.target.files);
           e.target.value = "";
         }}
       />
+      {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
+      <label htmlFor={id} className="button button-small dos-file-button" aria-hidden="true">
+        <Icon name="upload" />
+        <span>{multiple ? t("files.choose") : t("files.chooseOne")}</span>
+      </label>
       {busy ? (
         <p className="small muted" role="status">
           {t("files.uploading")}

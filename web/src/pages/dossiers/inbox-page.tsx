@@ -11,7 +11,7 @@ import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { StatusBadge, SummaryDueBadge } from "./badges.tsx";
 import { AssignDialog } from "./dialogs.tsx";
-import { formatInstant, ROLE_STEP_LABELS } from "./labels.ts";
+import { formatInstant, formatShort, ROLE_STEP_LABELS } from "./labels.ts";
 import { dossierPath } from "./receipt-panel.tsx";
 import "./dossiers.css";
 
@@ -242,7 +242,7 @@ export function InboxPage() {
         {list && rows.length === 0 ? <p className="muted">{t("inbox.empty")}</p> : null}
         {rows.length > 0 ? (
           <div className="table-wrap">
-            <table className="table responsive-table dos-inbox" data-testid="inbox-table">
+            <table className="table responsive-table dos-table dos-inbox" data-testid="inbox-table">
               <caption className="visually-hidden">{current ? t(current.label) : ""}</caption>
               <thead>
                 <tr>
@@ -305,12 +305,12 @@ export function InboxPage() {
                       <SummaryDueBadge summary={d} />
                       {d.task ? (
                         <span className="cell-sub">
-                          {t("inbox.due.step")}: {formatInstant(d.task.dueAt, lang)}
+                          {t("inbox.due.step")}: {formatShort(d.task.dueAt)}
                         </span>
                       ) : null}
                       {d.dueAt ? (
                         <span className="cell-sub">
-                          {t("inbox.due.dossier")}: {formatInstant(d.appointmentAt ?? d.dueAt, lang)}
+                          {t("inbox.due.dossier")}: {formatShort(d.appointmentAt ?? d.dueAt)}
                         </span>
                       ) : null}
                     </td>

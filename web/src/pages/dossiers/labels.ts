@@ -31,6 +31,13 @@ export function formatInstant(iso: string | null | undefined, lang: Lang): strin
   return lang === "vi" ? `${time} ngày ${day}` : `${time}, ${day}`;
 }
 
+/** An instant for a table cell: "09:00 25/11/2026". */
+export function formatShort(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const p = parts(iso);
+  return p ? `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}` : iso;
+}
+
 /** The day only, "25/11/2026". Accepts an instant or a local "YYYY-MM-DD". */
 export function formatDay(value: string | null | undefined): string {
   if (!value) return "—";

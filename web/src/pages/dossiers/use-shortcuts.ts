@@ -57,9 +57,12 @@ export function entersAdvance(target: EventTarget): target is HTMLInputElement |
 export function useFocusFirstField(ref: RefObject<HTMLElement | null>, ready: unknown = true): void {
   useEffect(() => {
     if (!ready) return;
-    const first = ref.current?.querySelector<HTMLElement>(
-      'input:not([type="hidden"]):not([type="file"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)',
-    );
+    // A field to type in first; otherwise whatever comes first (a choice of radio buttons).
+    const first =
+      ref.current?.querySelector<HTMLElement>(
+        'input:is([type="text"], [type="tel"], [type="number"], [type="date"], [type="datetime-local"], :not([type])):not(:disabled), textarea:not(:disabled), select:not(:disabled)',
+      ) ??
+      ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not([type="file"]):not(:disabled)');
     first?.focus();
   }, [ref, ready]);
 }
