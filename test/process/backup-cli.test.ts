@@ -25,7 +25,7 @@ describe("npx motcua backup / restore", () => {
     const target = path.join(root, "target");
     const file = path.join(root, "motcua.backup");
     const server = startServerProcess(source, await freePort());
-    await waitForHealth(server.url, 90_000, server.exited);
+    await waitForHealth(server.url, 300_000, server.exited);
     try {
       const backup = await cli(["backup", "--out", file], { DATA_DIR: source });
       expect(JSON.parse(backup.stdout).tables.units).toBeGreaterThan(20);
@@ -43,5 +43,5 @@ describe("npx motcua backup / restore", () => {
     const after = await tableFingerprints(b.db);
     await b.close();
     expect(after).toEqual(before);
-  }, 180_000);
+  }, 600_000);
 });

@@ -112,5 +112,5 @@ describe("npx motcua audit-verify", () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 600_000);
 });
