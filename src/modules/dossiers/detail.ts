@@ -46,6 +46,15 @@ export async function dossierDetail(
     db.selectFrom("dossier_forms").selectAll().where("dossier_id", "=", id).orderBy("issued_at").execute(),
     db.selectFrom("dossier_events").selectAll().where("dossier_id", "=", id).orderBy("seq").execute(),
   ]);
+  const caseRow =
+    row.case_id === null
+      ? undefined
+      : (
+          await sql<{ name: string }>`
+            SELECT c->>'name' AS name FROM procedure_versions v, jsonb_array_elements(v.document->'cases') c
+            WHERE v.id = ${row.procedure_version_id} AND c->>'id' = ${row.case_id}
+          `.execute(db)
+        ).rows[0];
   const summary = items[0];
   if (!summary) throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
   const unitIds = uniq([
@@ -98,7 +107,7 @@ export async function dossierDetail(
   const apologyForm = forms.filter((f) => f.kind === "apology").at(-1);
   return {
     ...summary,
-    caseName: null,
+    caseName: caseRow?.name ?? null,
     applicant: row.applicant as Applicant,
     components: components.map((c) => ({
       id: c.id,

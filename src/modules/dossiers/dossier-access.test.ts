@@ -126,6 +126,29 @@ describe("scoping", () => {
   });
 });
 
+describe("seeded dossiers", () => {
+  it("draw their forms on first download and answer the public lookup with the demo secrets", async () => {
+    const seeded = (await desk.get("/api/v1/dossiers/inbox?box=unit&limit=500")).json() as {
+      items: DossierJson[];
+    };
+    const overdue = seeded.items.find((i) => i.flags.overdue && i.code !== null) as DossierJson;
+    expect(overdue).toBeDefined();
+    const detail = (await desk.get(`/api/v1/dossiers/${overdue.id}`)).json() as { forms: { url: string }[] };
+    const form = await desk.get(detail.forms[0]?.url as string);
+    expect(form.statusCode).toBe(200);
+    expect(form.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const first = await ctx.handle.db
+      .selectFrom("dossiers")
+      .select("code")
+      .where("status", "=", "returned")
+      .executeTakeFirstOrThrow();
+    const anon = ctx.client();
+    const seen = await anon.get(`/api/v1/dossiers/lookup?code=${first.code}&secret=DEMA-2345`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().status).toBe("returned");
+  });
+});
+
 describe("bad input", () => {
   it("answers malformed bodies with 400", async () => {
     const cases: unknown[] = [
