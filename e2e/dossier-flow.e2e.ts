@@ -260,6 +260,9 @@ describe("one-stop desk", () => {
     await login(page, "lanhdao.quangthuan");
     await page.goto("/app/dossiers");
     await page.locator(`tr[data-code="${code}"]`).waitFor();
+    // The demo's late dossier is flagged in words, not by colour alone; sorted by due, it comes first.
+    const overdue = page.locator('tr [data-due="overdue"]').first();
+    expect(await overdue.textContent()).toContain("Quá hạn");
     await expectAccessible(page, "inbox");
     await screenshot(page, "inbox-leader");
     await openFromInbox(page, "todo", code);
@@ -329,6 +332,59 @@ describe("one-stop desk", () => {
     const seen = await lookup(code, secret, "6-returned");
     expect(seen.status).toBe("returned");
     expect(seen.text).toContain("Đã trả kết quả");
+  });
+
+  it("the desk asks for supplements (form 02) listing every missing paper at once, and refuses another (form 03)", async () => {
+    const page = await newPage();
+    await login(page, "tiepnhan.quangthuan");
+    await page.goto("/app/reception");
+    await page.getByTestId("procedure-input").fill("khai sinh");
+    await page
+      .getByRole("option", { name: /^Đăng ký khai sinh\s*1\.001193/ })
+      .first()
+      .click();
+    await page.locator("li[data-paper]").first().waitFor();
+    await field(page, "Họ và tên").fill("Lò Văn Bổ Sung");
+    await field(page, "Số định danh cá nhân (CCCD)").fill("006090000777");
+    await field(page, "Địa chỉ").fill("Thôn Bản Cáu");
+    // The applicant brought only the first paper: the others go into the request.
+    const papers = page.locator("li[data-paper] > .dos-paper-main input[type=checkbox]");
+    const count = await papers.count();
+    for (let i = 1; i < count; i++) await papers.nth(i).uncheck();
+    await page.keyboard.press("Alt+B");
+    const dialog = page.locator("dialog[open]");
+    await dialog.getByRole("heading", { name: /Mẫu số 02/ }).waitFor();
+    expect(await dialog.locator("li.dos-item").count()).toBe(count - 1);
+    await expectAccessible(page, "supplement request dialog");
+    await screenshot(page, "reception-supplement");
+    await dialog.getByRole("button", { name: "Lập phiếu yêu cầu bổ sung" }).click();
+    await page.getByTestId("form-outcome").waitFor();
+    const form02 = await page.request.get(
+      (await page.getByTestId("form-pdf").getAttribute("href")) as string,
+    );
+    expect(form02.headers()["content-type"]).toContain("application/pdf");
+
+    await page.keyboard.press("Alt+N");
+    await page.getByTestId("procedure-input").fill("khai sinh");
+    await page
+      .getByRole("option", { name: /^Đăng ký khai sinh\s*1\.001193/ })
+      .first()
+      .click();
+    await page.locator("li[data-paper]").first().waitFor();
+    await field(page, "Họ và tên").fill("Lò Thị Từ Chối");
+    await field(page, "Số định danh cá nhân (CCCD)").fill("006090000888");
+    await field(page, "Địa chỉ").fill("Thôn Bản Cáu");
+    await page.keyboard.press("Alt+T");
+    await page
+      .locator("dialog[open]")
+      .getByLabel(/Lý do từ chối/)
+      .fill("Không thuộc thẩm quyền giải quyết của UBND xã.");
+    await page.locator("dialog[open]").getByRole("button", { name: "Từ chối và in phiếu" }).click();
+    await page.getByTestId("form-outcome").getByText("Đã từ chối tiếp nhận hồ sơ").waitFor();
+    const form03 = await page.request.get(
+      (await page.getByTestId("form-pdf").getAttribute("href")) as string,
+    );
+    expect(form03.headers()["content-type"]).toContain("application/pdf");
   });
 
   it("the lookup form works from the home page, says clearly when nothing matches, and passes axe on a phone", async () => {
