@@ -76,7 +76,8 @@ interface Common {
   onClose: () => void;
 }
 
-function TextArea({
+/** A labelled multi-line field whose hint and error are tied to it for assistive technology. */
+export function TextArea({
   id,
   label,
   value,
@@ -85,6 +86,7 @@ function TextArea({
   error,
   hint,
   rows = 3,
+  maxLength = 5000,
 }: {
   id: string;
   label: string;
@@ -94,6 +96,7 @@ function TextArea({
   error?: string | undefined;
   hint?: string;
   rows?: number;
+  maxLength?: number;
 }) {
   const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
@@ -116,7 +119,7 @@ function TextArea({
         id={id}
         className="input"
         rows={rows}
-        maxLength={5000}
+        maxLength={maxLength}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}

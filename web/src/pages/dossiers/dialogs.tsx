@@ -2,11 +2,12 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Staff } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
-import { SelectField, TextField } from "../../components/field.tsx";
+import { SelectField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
 import type { SupplementItem } from "../../dossier-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
+import { TextArea } from "./action-dialogs.tsx";
 import { useFocusFirstField } from "./use-shortcuts.ts";
 
 interface ItemRow {
@@ -76,17 +77,21 @@ export function SupplementDialog({
                 />
                 <span>{t("supplement.include", { n: i + 1 })}</span>
               </label>
-              <TextField
+              <TextArea
+                id={`supplement-name-${r.key}`}
                 label={t("supplement.name")}
                 value={r.name}
-                onChange={(e) => set(r.key, { name: e.target.value })}
+                onChange={(name) => set(r.key, { name })}
                 maxLength={300}
+                rows={2}
               />
-              <TextField
+              <TextArea
+                id={`supplement-reason-${r.key}`}
                 label={t("supplement.reason")}
                 value={r.reason}
-                onChange={(e) => set(r.key, { reason: e.target.value })}
+                onChange={(reason) => set(r.key, { reason })}
                 maxLength={1000}
+                rows={2}
               />
             </li>
           ))}
