@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { DOSSIER_STATUSES, type DossierStatus as DossierStatusType } from "../domain/dossier/state.ts";
-import { Email, IsoDate, LIMITS, NonEmpty, Phone, Uuid } from "./common.ts";
+import { Email, IsoDate, LIMITS, Phone, Uuid } from "./common.ts";
 import { UnitCode } from "./units.ts";
 
 // ---- vocabulary ------------------------------------------------------------------------------------------------
@@ -66,8 +66,20 @@ const Slug = z
   .string()
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case");
-const Reason = NonEmpty(LIMITS.longText);
-const Note = z.string().trim().max(LIMITS.longText).nullable().optional();
+/** No control characters but tab and line breaks (PostgreSQL text cannot hold NUL; forms cannot print the rest). */
+function printable(text: string): boolean {
+  return !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ""));
+}
+/** Text as people type it, trimmed, 1…max characters. */
+const Text = (max: number) => z.string().trim().min(1).max(max).refine(printable, "control characters");
+const Reason = Text(LIMITS.longText);
+const Note = z
+  .string()
+  .trim()
+  .max(LIMITS.longText)
+  .refine(printable, "control characters")
+  .nullable()
+  .optional();
 const Base64 = (maxBytes: number) =>
   z
     .string()
@@ -79,11 +91,11 @@ const Base64 = (maxBytes: number) =>
 /** Address down to the commune (địa chỉ đến cấp xã). */
 export const AddressSchema = z.strictObject({
   /** House number, street, hamlet (số nhà, đường, thôn/xóm/tổ dân phố). */
-  detail: NonEmpty(LIMITS.name),
-  commune: NonEmpty(100),
+  detail: Text(LIMITS.name),
+  commune: Text(100),
   /** Absent under the two-tier government of 2025. */
-  district: z.string().trim().min(1).max(100).nullable().optional(),
-  province: NonEmpty(100),
+  district: Text(100).nullable().optional(),
+  province: Text(100),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -97,17 +109,17 @@ const IdentityNumber = z
   .regex(/^[0-9A-Z-]+$/, "identity number");
 
 export const RepresentativeSchema = z.strictObject({
-  name: NonEmpty(LIMITS.name),
+  name: Text(LIMITS.name),
   identityNumber: IdentityNumber.refine((v) => PERSON_ID.test(v), "personal identification number"),
   phone: Phone.nullable().optional(),
   /** The authorisation (giấy ủy quyền) or legal standing, e.g. "Giấy ủy quyền số 12/2026 ngày 02/3/2026". */
-  authorisation: NonEmpty(LIMITS.name),
+  authorisation: Text(LIMITS.name),
 });
 
 export const ApplicantInput = z
   .strictObject({
     kind: ApplicantKind,
-    name: NonEmpty(LIMITS.name),
+    name: Text(LIMITS.name),
     identityNumber: IdentityNumber,
     address: AddressSchema,
     phone: Phone.nullable().optional(),
@@ -148,7 +160,7 @@ export type Applicant = z.infer<typeof Applicant>;
 export const ReceivedComponentInput = z.strictObject({
   /** The component of the procedure (catalog id), or null for a paper the procedure does not list. */
   componentId: Slug.nullable().optional(),
-  name: NonEmpty(LIMITS.name),
+  name: Text(LIMITS.name),
   kind: PaperKind,
   count: z.number().int().min(1).max(99),
   /** Scans uploaded with POST /dossier-files by the same unit. */
@@ -157,8 +169,8 @@ export const ReceivedComponentInput = z.strictObject({
 export type ReceivedComponentInput = z.infer<typeof ReceivedComponentInput>;
 
 export const SupplementItemInput = z.strictObject({
-  name: NonEmpty(LIMITS.name),
-  reason: NonEmpty(1000),
+  name: Text(LIMITS.name),
+  reason: Text(1000),
 });
 /** Everything missing, each with its reason, at once. */
 export const SupplementItems = z.array(SupplementItemInput).min(1).max(50);
@@ -189,7 +201,7 @@ export const ReceiveInput = z
     sets: z.number().int().min(1).max(20).optional(),
     /** Where the applicant wants the result: at the desk, by post, online. */
     returnMethod: ReturnMethod.optional(),
-    deliveryAddress: NonEmpty(LIMITS.name).nullable().optional(),
+    deliveryAddress: Text(LIMITS.name).nullable().optional(),
     /** For per-page fees (certified copies). */
     pages: z.number().int().min(1).max(10_000).optional(),
     copies: z.number().int().min(1).max(1000).optional(),
@@ -226,9 +238,9 @@ export const ApproveInput = z.strictObject({ version: Version, note: Note });
 export const ResultInput = z.strictObject({
   version: Version,
   /** Số, ký hiệu of the result document, e.g. "125/TP-HT". */
-  number: NonEmpty(60),
+  number: Text(60),
   signedOn: IsoDate,
-  signer: NonEmpty(LIMITS.name),
+  signer: Text(LIMITS.name),
   /** The scanned or signed result (POST /dossier-files). */
   fileId: Uuid.nullable().optional(),
 });
@@ -238,7 +250,7 @@ export const TransferReturnInput = z
     version: Version,
     /** continue: our step is done, the sending unit goes on; approved/rejected: our leader decided. */
     outcome: z.enum(["continue", "approved", "rejected"]),
-    reason: z.string().trim().min(1).max(LIMITS.longText).nullable().optional(),
+    reason: Text(LIMITS.longText).nullable().optional(),
     note: Note,
   })
   .refine((t) => t.outcome !== "rejected" || Boolean(t.reason), {
@@ -251,43 +263,50 @@ export const ApologyInput = z.strictObject({
   /** The new appointment (giờ, ngày), after the current one. */
   newAppointment: InstantIn,
   /** Số, ký hiệu of the letter (2025 set), e.g. "15/UBND-VP". */
-  documentNumber: z.string().trim().min(1).max(60).nullable().optional(),
+  documentNumber: Text(60).nullable().optional(),
 });
 export const StopInput = z.strictObject({
   version: Version,
   reason: Reason,
   /** What the stop rests on, e.g. "Đơn đề nghị dừng giải quyết hồ sơ ngày 05/3/2026 của bà …". */
-  basis: NonEmpty(LIMITS.longText),
-  fees: z.string().trim().min(1).max(LIMITS.name).nullable().optional(),
-  documentNumber: z.string().trim().min(1).max(60).nullable().optional(),
+  basis: Text(LIMITS.longText),
+  fees: Text(LIMITS.name).nullable().optional(),
+  documentNumber: Text(60).nullable().optional(),
 });
 export const WithdrawInput = z.strictObject({
   version: Version,
-  reason: z.string().trim().min(1).max(LIMITS.longText).nullable().optional(),
+  reason: Text(LIMITS.longText).nullable().optional(),
 });
 export const ReturnInput = z.discriminatedUnion("method", [
   z.strictObject({
     method: z.literal("counter"),
     version: Version,
     /** Who signed for the result at the counter (the applicant or the representative). */
-    signedBy: NonEmpty(LIMITS.name),
+    signedBy: Text(LIMITS.name),
     /** The signature captured on a pad, or the signed slip scanned (POST /dossier-files). */
     signatureFileId: Uuid.nullable().optional(),
   }),
   z.strictObject({
     method: z.literal("post"),
     version: Version,
-    trackingNumber: NonEmpty(60),
+    trackingNumber: Text(60),
   }),
   z.strictObject({ method: z.literal("online"), version: Version }),
 ]);
 export const AssignInput = z.strictObject({ version: Version, assigneeId: Uuid });
 export const NoteInput = z.strictObject({
-  text: NonEmpty(LIMITS.longText),
+  text: Text(LIMITS.longText),
   fileIds: z.array(Uuid).max(10).optional(),
 });
 /** The applicant's copy of the receipt is printed from the secret the desk holds (never stored in clear). */
-export const CitizenCopyInput = z.strictObject({ secret: z.string().trim().min(1).max(20) });
+export const CitizenCopyInput = z.strictObject({
+  secret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[0-9A-Za-z -]+$/, "lookup secret"),
+});
 
 export const DOSSIER_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const FileUploadInput = z.strictObject({
@@ -297,7 +316,12 @@ export const FileUploadInput = z.strictObject({
     .min(1)
     .max(200)
     .regex(/^[^/\\\0]+$/),
-  contentType: z.string().trim().max(100).optional(),
+  contentType: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\w.+/-]*$/, "media type")
+    .optional(),
   file: Base64(DOSSIER_FILE_MAX_BYTES),
 });
 
@@ -582,7 +606,7 @@ export type DossierList = z.infer<typeof DossierList>;
 
 export const DossierSearchQuery = z.strictObject({
   /** Dossier code (or its start), or part of the applicant's name or identity number. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text(100).optional(),
   status: DossierStatus.optional(),
   /** A unit in the caller's scope (supervisors); default: every unit the caller may read. */
   unit: UnitCode.optional(),
@@ -658,8 +682,18 @@ export type ControlSheet = z.infer<typeof ControlSheet>;
 // ---- public lookup ---------------------------------------------------------------------------------------------
 
 export const LookupQuery = z.strictObject({
-  code: z.string().trim().min(1).max(60),
-  secret: z.string().trim().min(1).max(20),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[0-9A-Za-z.-]+$/, "dossier code"),
+  secret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[0-9A-Za-z -]+$/, "lookup secret"),
 });
 
 /** What anyone holding the receipt may read: no personal data beyond the receipt (here: none at all). */
