@@ -410,6 +410,7 @@ describe("one-stop desk", () => {
     const page = await newPage({ width: 360, height: 780 });
     await login(page, "tiepnhan.quangthuan");
     await page.goto("/app/reception");
+    // Typed and picked with Enter even before the unit's list has arrived.
     await page.getByTestId("procedure-input").fill("khai sinh");
     await page.keyboard.press("Enter");
     await page.locator("li[data-paper]").first().waitFor();

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useRef, useState } from "react";
 import { api, type ProcedureList } from "../../api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
@@ -76,6 +76,15 @@ export function ProcedurePicker({
     return items.filter((i) => matches(i, typed)).slice(0, SHOWN);
   }, [items, text, value]);
 
+  // Enter pressed before the list arrived (a fast typist on a slow line): pick the first match once it does.
+  const pendingEnter = useRef(false);
+  useEffect(() => {
+    if (!pendingEnter.current || !items) return;
+    pendingEnter.current = false;
+    const first = shown[0];
+    if (first && text.trim()) pick(first);
+  });
+
   function pick(item: ProcedureItem) {
     onPick(item);
     setText(item.name);
@@ -98,6 +107,7 @@ export function ProcedurePicker({
       if (chosen) pick(chosen);
       else if (value && text === value.name) onAdvance();
       else if (shown[0] && text.trim()) pick(shown[0]);
+      else if (items === null && text.trim()) pendingEnter.current = true;
       else setOpen(true);
     } else if (event.key === "Escape") {
       if (open) {
