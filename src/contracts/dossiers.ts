@@ -80,6 +80,8 @@ const Note = z
   .refine(printable, "control characters")
   .nullable()
   .optional();
+/** A calendar date within the years the working calendar knows (and PostgreSQL can store as a timestamp). */
+const Day = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
 const Base64 = (maxBytes: number) =>
   z
     .string()
@@ -239,7 +241,7 @@ export const ResultInput = z.strictObject({
   version: Version,
   /** Số, ký hiệu of the result document, e.g. "125/TP-HT". */
   number: Text(60),
-  signedOn: IsoDate,
+  signedOn: Day,
   signer: Text(LIMITS.name),
   /** The scanned or signed result (POST /dossier-files). */
   fileId: Uuid.nullable().optional(),
@@ -611,8 +613,8 @@ export const DossierSearchQuery = z.strictObject({
   /** A unit in the caller's scope (supervisors); default: every unit the caller may read. */
   unit: UnitCode.optional(),
   /** Reception dates, local, inclusive. */
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
@@ -623,8 +625,8 @@ export const RegisterFormat = z.enum(["json", "pdf", "xlsx"]);
 export const TrackingBookQuery = z
   .strictObject({
     unit: UnitCode,
-    from: IsoDate,
-    to: IsoDate,
+    from: Day,
+    to: Day,
     format: RegisterFormat.optional(),
   })
   .refine((q) => q.from <= q.to, { message: "from after to", path: ["from"] });

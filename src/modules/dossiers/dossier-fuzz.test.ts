@@ -165,4 +165,48 @@ describe("fuzzing dossier actions as officers", () => {
     const audit = await verifyAuditLog(ctx.handle.db);
     expect(audit.ok).toBe(true);
   });
+
+  it("never answers 5xx to hostile listings, registers and lookups", async () => {
+    const dates = fc.oneof(isoDate, fc.constantFrom("2026-13-01", "2026-02-30", "0000-01-01", "9999-12-31"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: officers.length - 1 }),
+        fc.oneof(
+          fc
+            .record({
+              q: hostile,
+              status: fc.constantFrom("received", "returned", "nope"),
+              from: dates,
+              to: dates,
+            })
+            .map((q) => `/api/v1/dossiers?${new URLSearchParams(q)}`),
+          fc
+            .record({
+              box: fc.constantFrom("todo", "mine", "role", "unit", "desk", "transferred_in", "x"),
+              overdue: fc.constantFrom("true", "false"),
+            })
+            .map((q) => `/api/v1/dossiers/inbox?${new URLSearchParams(q)}`),
+          fc
+            .record({
+              unit: hostile,
+              from: dates,
+              to: dates,
+              format: fc.constantFrom("json", "pdf", "xlsx", "csv"),
+            })
+            .map((q) => `/api/v1/dossiers/tracking-book?${new URLSearchParams(q)}`),
+          fc
+            .record({ code: hostile, secret: hostile })
+            .map((q) => `/api/v1/dossiers/lookup?${new URLSearchParams(q)}`),
+          fc
+            .record({ format: fc.constantFrom("json", "pdf", "xlsx", "doc") })
+            .map((q) => `/api/v1/dossiers/${dossiers[0]}/control-sheet?${new URLSearchParams(q)}`),
+        ),
+        async (who, url) => {
+          const res = await (officers[who] as TestClient).get(url);
+          expect(res.statusCode, `${url} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: RUNS * 4, seed: SEED },
+    );
+  });
 });
