@@ -298,6 +298,9 @@ async function main() {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-bench-files-"));
   const handle = await openPostgres(dbUrl.toString(), POOL);
   const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: POOL });
+  // Dropping the database at the end ends any connection still open; that is expected, not an error.
+  pool.on("error", () => {});
+  admin.on("error", () => {});
   try {
     await migrateToLatest(handle.db);
     await seedDemoIfEmpty(handle.db, new Date());
