@@ -10,9 +10,15 @@ export const LIMITS = {
 } as const;
 
 export const Uuid = z.uuid();
-export const NonEmpty = (max: number = LIMITS.shortText) => z.string().trim().min(1).max(max);
+
+/** Text without control characters (tab and line breaks allowed): PostgreSQL refuses NUL, and none belong in a record. */
+const PlainText = z
+  .string()
+  .trim()
+  .refine((s) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, "")), "control characters are not allowed");
+export const NonEmpty = (max: number = LIMITS.shortText) => PlainText.pipe(z.string().min(1).max(max));
 export const OptionalText = (max: number = LIMITS.shortText) =>
-  z.string().trim().max(max).nullable().optional();
+  PlainText.pipe(z.string().max(max)).nullable().optional();
 export const IsoDate = z.iso.date();
 export const Phone = z
   .string()

@@ -52,6 +52,13 @@ describe("bad input", () => {
     expect(JSON.stringify(res.json().error.details)).toContain("code");
   });
 
+  it("refuses a NUL or other control character in text with 400, not 500", async () => {
+    const res = await postRaw(
+      JSON.stringify({ code: "000.76.31.H06", name: "Phòng\u0000Thử", kind: "agency", parentId: null }),
+    );
+    expectErrorShape(res, 400, "VALIDATION_FAILED");
+  });
+
   it("refuses unknown fields", async () => {
     const res = await postRaw(
       JSON.stringify({ code: "000.77.31.H06", name: "X", kind: "agency", parentId: null, isAdmin: true }),
