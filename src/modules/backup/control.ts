@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { AppError } from "../../errors.ts";
 import { writeBackup } from "./backup.ts";
 
 /**
@@ -55,10 +56,8 @@ export function registerControlRoutes(app: FastifyInstance, token: () => string 
         given.length === expected.length &&
         timingSafeEqual(Buffer.from(given), Buffer.from(expected)) &&
         isLoopback(request.socket.remoteAddress ?? "");
-      if (!ok)
-        return reply.status(404).send({
-          error: { code: "ROUTE_NOT_FOUND", message: "Không có địa chỉ này.", messageEn: "No such route." },
-        });
+      // Without the token the route does not exist, as far as the caller can tell.
+      if (!ok) throw new AppError("ROUTE_NOT_FOUND");
       reply.hijack();
       reply.raw.writeHead(200, { "content-type": "application/gzip" });
       const { db, files, engine } = app.deps;
