@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
+import type { CitizenTables } from "./tables/citizens.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
@@ -13,7 +14,8 @@ export interface Database
     FileTables,
     CalendarTables,
     SigningTables,
-    DossierTables {}
+    DossierTables,
+    CitizenTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -6,6 +6,7 @@ import * as files from "./2026-11-28-05-files.ts";
 import * as totpReplay from "./2026-11-28-06-totp-replay.ts";
 import * as signing from "./2026-11-28-07-signing.ts";
 import * as dossiers from "./2026-11-28-08-dossiers.ts";
+import * as citizens from "./2026-11-29-09-citizens.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-06-totp-replay": totpReplay,
   "2026-11-28-07-signing": signing,
   "2026-11-28-08-dossiers": dossiers,
+  "2026-11-29-09-citizens": citizens,
 };

@@ -72,6 +72,8 @@ export interface DossierTable {
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   created_by: string | null;
+  /** The citizen account that filed the dossier online (null at the counter). */
+  citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 
