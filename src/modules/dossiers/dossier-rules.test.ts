@@ -150,9 +150,26 @@ describe("at the desk, before acceptance", () => {
       components: [{ name: "Căn cước công dân", kind: "copy", count: 1 }],
     });
     expect(d.status).toBe("at_desk");
-    d = await act(desk, d.id, "accept", { version: d.version });
+    const accepted = await desk.post(`/api/v1/dossiers/${d.id}/accept`, { version: d.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const acceptedBody = accepted.json() as {
+      dossier: DossierJson;
+      receipt: { secret: string; lookupUrl: string; citizenCopyUrl: string; form: Form } | null;
+    };
+    d = acceptedBody.dossier;
     expect(d.status).toBe("received");
     expect(d.code).toMatch(/^000\.17\.31\.H06-261130-\d{4}$/);
+    // The applicant's copy can be printed right away: the lookup secret comes back this once.
+    const receipt = acceptedBody.receipt;
+    expect(receipt?.secret.length).toBeGreaterThanOrEqual(8);
+    expect(receipt?.lookupUrl).toContain(encodeURIComponent(d.code ?? ""));
+    const lookup = await desk.get(
+      `/api/v1/dossiers/lookup?code=${encodeURIComponent(d.code ?? "")}&secret=${receipt?.secret}`,
+    );
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    const copy = await desk.post(receipt?.citizenCopyUrl ?? "", { secret: receipt?.secret });
+    expect(copy.statusCode).toBe(200);
+    expect(copy.headers["content-type"]).toContain("application/pdf");
   });
 
   it("refuses with the reason on form 03", async () => {

@@ -24,6 +24,7 @@ import {
   WithdrawInput,
 } from "../../contracts/dossiers.ts";
 import { requireStaff } from "../auth/policy.ts";
+import type { StaffPrincipal } from "../auth/principal.ts";
 import { dossierDetail } from "./detail.ts";
 import type { ActionContext } from "./engine.ts";
 import { lookupUrl } from "./forms.ts";
@@ -32,7 +33,7 @@ import { loadForAction } from "./load.ts";
 import { addNote } from "./notes-files.ts";
 import { type ActionOutput, perform, performAction } from "./perform.ts";
 import { approve, assign, claim, forward, recordResult, reject, sendBack } from "./process-step.ts";
-import { deskDecision, receiveDossier } from "./receive-dossier.ts";
+import { deskDecision, type ReceptionOutcome, receiveDossier } from "./receive-dossier.ts";
 import { closeIncomplete, requestCitizenSupplement, supplementReceived } from "./supplement.ts";
 import { transferDossier, transferReturn } from "./transfer-dossier.ts";
 
@@ -70,6 +71,34 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
   const tags = ["dossiers"];
 
+  /** The dossier after a desk decision, with the lookup secret (shown this once) when it was accepted. */
+  async function receptionResult(
+    staff: StaffPrincipal,
+    out: ReceptionOutcome,
+    now: Date,
+  ): Promise<ReceptionResult> {
+    const row = await db
+      .selectFrom("dossiers")
+      .selectAll()
+      .where("id", "=", out.dossierId)
+      .executeTakeFirstOrThrow();
+    const dossier = await dossierDetail(db, staff, row, now.getTime());
+    const form = (id: string | null) => dossier.forms.find((f) => f.id === id) ?? null;
+    return {
+      dossier,
+      receipt:
+        out.secret !== null && row.code !== null
+          ? {
+              secret: out.secret,
+              lookupUrl: lookupUrl(app.deps.config.publicUrl, row.code, out.secret),
+              form: form(out.receiptFormId),
+              citizenCopyUrl: `/api/v1/dossiers/${row.id}/receipt/citizen-copy`,
+            }
+          : null,
+      form: form(out.formId),
+    };
+  }
+
   app.post(
     "/dossiers",
     {
@@ -85,26 +114,7 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const staff = requireStaff(request.principal);
       const { out, now } = await perform(app, staff, request.log, (ctx) => receiveDossier(ctx, request.body));
-      const row = await db
-        .selectFrom("dossiers")
-        .selectAll()
-        .where("id", "=", out.dossierId)
-        .executeTakeFirstOrThrow();
-      const dossier = await dossierDetail(db, staff, row, now.getTime());
-      const form = (id: string | null) => dossier.forms.find((f) => f.id === id) ?? null;
-      return reply.status(201).send({
-        dossier,
-        receipt:
-          out.secret !== null && row.code !== null
-            ? {
-                secret: out.secret,
-                lookupUrl: lookupUrl(app.deps.config.publicUrl, row.code, out.secret),
-                form: form(out.receiptFormId),
-                citizenCopyUrl: `/api/v1/dossiers/${row.id}/receipt/citizen-copy`,
-              }
-            : null,
-        form: form(out.formId),
-      });
+      return reply.status(201).send(await receptionResult(staff, out, now));
     },
   );
 
@@ -124,13 +134,26 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
 
-  action(
-    "accept",
-    "Tiếp nhận hồ sơ đang kiểm tra / Accept a dossier being checked",
-    AcceptInput,
-    async (ctx, id, b) => {
-      const out = await deskDecision(ctx, id, b.version, { outcome: "accept" }, b.components);
-      return { row: { id }, formId: out.receiptFormId };
+  app.post(
+    "/dossiers/:id/accept",
+    {
+      schema: {
+        tags,
+        summary: "Tiếp nhận hồ sơ đang kiểm tra / Accept a dossier being checked",
+        description:
+          "Tiếp nhận hồ sơ đã kiểm tra (sau yêu cầu bổ sung hoặc nộp trực tuyến): cấp mã, hẹn trả và Giấy tiếp nhận; mã tra cứu chỉ hiện một lần. / Accept a dossier checked earlier (after a supplement request, or filed online): code, appointment, receipt; the lookup secret is shown once.",
+        params: IdParams,
+        body: AcceptInput,
+        response: { 200: ReceptionResult, ...errors },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request.principal);
+      const { id } = request.params;
+      const { out, now } = await perform(app, staff, request.log, (ctx) =>
+        deskDecision(ctx, id, request.body.version, { outcome: "accept" }, request.body.components),
+      );
+      return receptionResult(staff, out, now);
     },
   );
   action(
