@@ -5,6 +5,7 @@ import type { CitizenTables } from "./tables/citizens.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
+import type { NotificationTables } from "./tables/notifications.ts";
 import type { SigningTables } from "./tables/signing.ts";
 
 /** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
@@ -15,7 +16,8 @@ export interface Database
     CalendarTables,
     SigningTables,
     DossierTables,
-    CitizenTables {}
+    CitizenTables,
+    NotificationTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,0 +1,34 @@
+import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
+import {
+  dossierLate,
+  dossierReceived,
+  dossierRefused,
+  dossierResultReady,
+  dossierReturned,
+  dossierSubmitted,
+  dossierSupplementRequested,
+} from "./dossier.ts";
+import { paymentPaid } from "./payment.ts";
+import type { NotificationTemplate } from "./template.ts";
+
+const ALL = [
+  citizenConfirmCode,
+  citizenPasswordReset,
+  citizenAlreadyRegistered,
+  dossierSubmitted,
+  dossierReceived,
+  dossierSupplementRequested,
+  dossierRefused,
+  paymentPaid,
+  dossierResultReady,
+  dossierLate,
+  dossierReturned,
+] as const;
+
+export type TemplateKey = (typeof ALL)[number]["key"];
+
+export const TEMPLATES: ReadonlyMap<string, NotificationTemplate> = new Map(ALL.map((t) => [t.key, t]));
+
+export function isTemplateKey(key: string): key is TemplateKey {
+  return TEMPLATES.has(key);
+}
