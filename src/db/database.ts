@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
+import type { CitizenAuthTables } from "./tables/citizen-auth.ts";
 import type { CitizenTables } from "./tables/citizens.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
@@ -17,6 +18,7 @@ export interface Database
     SigningTables,
     DossierTables,
     CitizenTables,
+    CitizenAuthTables,
     NotificationTables {}
 
 export type Db = Kysely<Database>;

@@ -7,6 +7,7 @@ import * as totpReplay from "./2026-11-28-06-totp-replay.ts";
 import * as signing from "./2026-11-28-07-signing.ts";
 import * as dossiers from "./2026-11-28-08-dossiers.ts";
 import * as citizens from "./2026-11-29-09-citizens.ts";
+import * as citizenAuth from "./2026-11-29-10-citizen-auth.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-07-signing": signing,
   "2026-11-28-08-dossiers": dossiers,
   "2026-11-29-09-citizens": citizens,
+  "2026-11-29-10-citizen-auth": citizenAuth,
   "2026-11-29-13-notifications": notifications,
 };
