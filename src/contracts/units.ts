@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UNIT_KINDS } from "../db/tables/foundation.ts";
+import { isAgencyCode } from "../domain/codes/index.ts";
 import { Email, IsoDate, LIMITS, NonEmpty, OptionalText, Phone, Uuid } from "./common.ts";
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
@@ -35,10 +36,15 @@ export const UnitCode = z
   .trim()
   .regex(/^[A-Z0-9][A-Z0-9.]{1,30}$/, "unit code: capital letters, digits and dots");
 
+/** A unit's own code must be an agency identifier of either style: dossier codes are built from it. */
+export const AgencyUnitCode = UnitCode.refine((code) => isAgencyCode(code), {
+  message: "unit code: an agency identifier such as 000.00.15.H09 (QCVN 102:2016) or H09.15 (QĐ 20/2020)",
+});
+
 export const UnitKind = z.enum(UNIT_KINDS);
 
 export const UnitInput = z.strictObject({
-  code: UnitCode,
+  code: AgencyUnitCode,
   gsoCode: z
     .string()
     .trim()

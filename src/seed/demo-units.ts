@@ -114,7 +114,7 @@ export const DEMO_UNITS: DemoUnit[] = [
   },
   {
     key: "thai-nguyen-so-tu-phap",
-    code: "000.20.00.H19",
+    code: "000.00.20.H19",
     name: "Sở Tư pháp tỉnh Thái Nguyên",
     kind: "agency",
     parent: "thai-nguyen",
@@ -124,7 +124,7 @@ export const DEMO_UNITS: DemoUnit[] = [
   ...THAI_NGUYEN_COMMUNES.map(
     (name, i): DemoUnit => ({
       key: `tn-${i + 1}`,
-      code: `000.${two(i + 1)}.00.H19`,
+      code: `000.00.${two(i + 1)}.H19`,
       name: `UBND ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
       kind: "commune",
       parent: "thai-nguyen",

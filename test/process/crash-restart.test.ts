@@ -68,7 +68,7 @@ describe("crash safety of the embedded database", () => {
     let stop = false;
     const writer = (async () => {
       for (let i = 0; !stop && i < 500; i++) {
-        const code = `000.${String(50 + (i % 40)).padStart(2, "0")}.${String(i).padStart(3, "0")}.H99`;
+        const code = `000.${String(i % 100).padStart(2, "0")}.${50 + Math.floor(i / 100)}.H99`;
         try {
           const res = await session.send("POST", "/api/v1/units", {
             code,

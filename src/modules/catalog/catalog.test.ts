@@ -261,7 +261,7 @@ describe("offerings and push-down", () => {
     const atPhuThong = (await ctx.client().get(`/api/v1/procedures?unit=${PHU_THONG}&q=thu%20nghiem`)).json();
     expect(atPhuThong.items.map((i: { slug: string }) => i.slug)).toEqual([SLUG]);
     const atThaiNguyen = (
-      await ctx.client().get(`/api/v1/procedures?unit=000.05.00.H19&q=thu%20nghiem`)
+      await ctx.client().get(`/api/v1/procedures?unit=000.00.05.H19&q=thu%20nghiem`)
     ).json();
     expect(atThaiNguyen.total).toBe(0);
     const again = await districtAdmin.post("/api/v1/catalog/offerings/push", {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/support/test-app.ts";
+import { isAgencyCode } from "../../domain/codes/index.ts";
+import { DEMO_UNITS } from "../../seed/demo-units.ts";
 
 const QUANG_THUAN = "000.17.31.H06";
 const PHU_THONG = "000.01.31.H06";
@@ -13,6 +15,24 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe("units", () => {
+  it("gives every demo unit an agency identifier, since dossier codes are built from it", () => {
+    const invalid = DEMO_UNITS.filter((unit) => !isAgencyCode(unit.code)).map((unit) => unit.code);
+    expect(invalid).toEqual([]);
+    expect(DEMO_UNITS.length).toBeGreaterThan(20);
+  });
+
+  it("refuses a unit code that is not an agency identifier", async () => {
+    const admin = await ctx.as("admin");
+    const res = await admin.post("/api/v1/units", {
+      code: "000.41.00.H19",
+      name: "Phòng thử",
+      kind: "agency",
+      parentId: await ctx.unitId(THAI_NGUYEN),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("VALIDATION_FAILED");
+  });
+
   it("lets a commune officer read its own unit", async () => {
     const officer = await ctx.as("tiepnhan.quangthuan");
     const res = await officer.get(`/api/v1/units/${await ctx.unitId(QUANG_THUAN)}`);
@@ -112,7 +132,7 @@ describe("units", () => {
   it("refuses a district admin a unit in another province", async () => {
     const admin = await ctx.as("quantri.bachthong");
     const res = await admin.post("/api/v1/units", {
-      code: "000.41.00.H19",
+      code: "000.00.41.H19",
       name: "Phòng thử",
       kind: "agency",
       parentId: await ctx.unitId(THAI_NGUYEN),
@@ -121,7 +141,7 @@ describe("units", () => {
     const nothing = await ctx.handle.db
       .selectFrom("units")
       .select("id")
-      .where("code", "=", "000.41.00.H19")
+      .where("code", "=", "000.00.41.H19")
       .execute();
     expect(nothing).toHaveLength(0);
   });
