@@ -158,6 +158,8 @@ export const EFormDefinition = z
     source: z.strictObject({ citation: Text, notes: z.array(Text) }),
     pages: z.array(EFormPage).min(1).max(30),
     components: z.array(EFormComponent).max(30),
+    /** Answers the catalog's fee rules read: page count and copies (per-page fees of certified copies). */
+    feeInputs: z.strictObject({ pages: FieldId.optional(), copies: FieldId.optional() }).optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
@@ -184,6 +186,9 @@ export const EFormDefinition = z
           }
         }
       }
+    }
+    for (const f of Object.values(d.feeInputs ?? {})) {
+      if (!ids.has(f)) ctx.addIssue({ code: "custom", message: `feeInputs: unknown field ${f}` });
     }
     const components = new Set<string>();
     for (const c of d.components) {
