@@ -1,0 +1,398 @@
+/**
+ * Crash safety under load (issue 8): a real `motcua serve` process receives dossiers at the counter from several
+ * communes at once, is killed with SIGKILL at random moments and restarted. After every kill, with the server down,
+ * the data is checked: every request the server answered with success is fully there (the dossier with its code,
+ * components and audit event; each uploaded scan's row, its bytes in the file store and its audit event), nothing
+ * half-written exists anywhere, codes stay unique, and `motcua audit-verify` passes.
+ */
+import { execFile } from "node:child_process";
+import { createHash, randomInt } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "kysely";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import pg from "pg";
+import { LocalFileStore } from "../../src/adapters/storage/local-file-store.ts";
+import { openDatabase } from "../../src/db/connection.ts";
+import type { Db } from "../../src/db/database.ts";
+import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
+import {
+  freePort,
+  type ServerProcess,
+  startServerProcess,
+  waitForHealth,
+} from "../process/server-process.ts";
+import { withDatabase } from "../support/engine.ts";
+import { HttpSession } from "./http-session.ts";
+
+const run = promisify(execFile);
+
+/** Reception officers of several demo communes, each receiving at its own desk. */
+export const COUNTER_OFFICERS = ["tiepnhan.quangthuan", "tiepnhan.phuthong", "tiepnhan.phongquang"];
+const PROCEDURE = "cap-giay-xac-nhan-tinh-trang-hon-nhan";
+
+export interface CrashOptions {
+  engine: "pglite" | "postgres";
+  kills: number;
+  /** A PostgreSQL server URL (any database); a fresh database is created on it for the run. */
+  postgresUrl?: string;
+  /** Concurrent request loops per officer. */
+  workersPerOfficer?: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashSummary {
+  engine: string;
+  kills: number;
+  receptionsAnswered: number;
+  uploadsAnswered: number;
+  requestsFailedByKill: number;
+  dossiersInDatabase: number;
+  problems: string[];
+  seconds: number;
+}
+
+interface AckUpload {
+  id: string;
+  sha256: string;
+}
+interface AckReception {
+  id: string;
+  code: string;
+  fileIds: string[];
+  components: number;
+}
+
+async function uniquePdf(label: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([300, 200]).drawText(`Ban quet ${label}`, { x: 20, y: 100, size: 12, font });
+  return doc.save();
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** One request loop: upload a scan, then receive a dossier that references it; record what the server confirmed. */
+async function worker(
+  session: HttpSession,
+  tag: string,
+  state: { stop: boolean; uploads: AckUpload[]; receptions: AckReception[]; failures: number },
+): Promise<void> {
+  let i = 0;
+  while (!state.stop) {
+    i++;
+    try {
+      const pdf = await uniquePdf(`${tag}-${i}-${randomInt(1e9)}`);
+      const up = await session.send("POST", "/api/v1/dossier-files", {
+        filename: `to-khai-${i}.pdf`,
+        contentType: "application/pdf",
+        file: Buffer.from(pdf).toString("base64"),
+      });
+      if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
+      const file = (await up.json()) as { id: string };
+      state.uploads.push({ id: file.id, sha256: sha256(pdf) });
+      const res = await session.send("POST", "/api/v1/dossiers", {
+        procedure: PROCEDURE,
+        applicant: {
+          kind: "person",
+          name: `Nông Thị Thử ${tag} ${i}`,
+          identityNumber: `0061900${String(randomInt(1e5)).padStart(5, "0")}`,
+          address: { detail: "Thôn Nà Mèo", commune: "Xã thử", district: "Huyện thử", province: "Tỉnh thử" },
+          phone: "0912 345 678",
+        },
+        components: [
+          { name: "Tờ khai", kind: "original", count: 1, fileIds: [file.id] },
+          { name: "Căn cước công dân", kind: "copy", count: 1 },
+        ],
+        decision: { outcome: "accept" },
+      });
+      if (res.status !== 201) throw new Error(`reception: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { dossier: { id: string; code: string } };
+      state.receptions.push({
+        id: body.dossier.id,
+        code: body.dossier.code,
+        fileIds: [file.id],
+        components: 2,
+      });
+    } catch (error) {
+      if (state.stop) return;
+      // A connection cut by the kill: the request may or may not have committed; it was not acknowledged.
+      if (error instanceof TypeError) {
+        state.failures++;
+        return;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Everything the server acknowledged is there, and nothing half-written exists. */
+export async function checkIntegrity(
+  db: Db,
+  filesDir: string,
+  acked: { uploads: AckUpload[]; receptions: AckReception[] },
+): Promise<string[]> {
+  const problems: string[] = [];
+  const store = new LocalFileStore(filesDir);
+
+  const fileRows = new Map(
+    (await db.selectFrom("files").select(["id", "sha256", "size"]).execute()).map((f) => [f.id, f]),
+  );
+  const fileAudits = new Set(
+    (
+      await db
+        .selectFrom("audit_log")
+        .select("entity_id")
+        .where("entity_type", "=", "file")
+        .where("action", "=", "file.store")
+        .execute()
+    ).map((r) => r.entity_id),
+  );
+  for (const u of acked.uploads) {
+    const row = fileRows.get(u.id);
+    if (!row) problems.push(`acknowledged upload ${u.id} has no file row`);
+    else if (row.sha256 !== u.sha256) problems.push(`upload ${u.id}: stored hash differs`);
+  }
+  // Every file row, acknowledged or not: its bytes are in the store and match, and it has its audit event.
+  for (const f of fileRows.values()) {
+    if (!fileAudits.has(f.id)) problems.push(`file ${f.id} has no file.store audit event`);
+    try {
+      const bytes = await store.get(f.sha256);
+      if (sha256(bytes) !== f.sha256 || bytes.length !== Number(f.size))
+        problems.push(`file ${f.id}: bytes in the store do not match`);
+    } catch {
+      problems.push(`file ${f.id}: no bytes in the file store`);
+    }
+  }
+
+  const dossiers = new Map(
+    (
+      await db
+        .selectFrom("dossiers")
+        .select([
+          "id",
+          "code",
+          "status",
+          "received_at",
+          "lookup_hash",
+          "code_agency",
+          "code_date",
+          "code_seq",
+        ])
+        .execute()
+    ).map((d) => [d.id, d]),
+  );
+  const components = await db.selectFrom("dossier_components").select(["dossier_id", "file_ids"]).execute();
+  const componentsOf = new Map<string, string[][]>();
+  for (const c of components) {
+    if (!dossiers.has(c.dossier_id)) problems.push(`component of missing dossier ${c.dossier_id}`);
+    componentsOf.set(c.dossier_id, [...(componentsOf.get(c.dossier_id) ?? []), c.file_ids]);
+    for (const fid of c.file_ids)
+      if (!fileRows.has(fid)) problems.push(`component refers to missing file ${fid}`);
+  }
+  const dossierAudits = new Map<string, string[]>();
+  for (const a of await db
+    .selectFrom("audit_log")
+    .select(["entity_id", "action"])
+    .where("entity_type", "=", "dossier")
+    .execute()) {
+    if (!a.entity_id) continue;
+    dossierAudits.set(a.entity_id, [...(dossierAudits.get(a.entity_id) ?? []), a.action]);
+  }
+
+  for (const r of acked.receptions) {
+    const d = dossiers.get(r.id);
+    if (!d) {
+      problems.push(`acknowledged dossier ${r.code} (${r.id}) is missing`);
+      continue;
+    }
+    if (d.code !== r.code) problems.push(`dossier ${r.id}: code ${d.code} instead of ${r.code}`);
+    const comps = componentsOf.get(r.id) ?? [];
+    if (comps.length !== r.components) problems.push(`dossier ${r.code}: ${comps.length} components`);
+    if (!r.fileIds.every((f) => comps.some((ids) => ids.includes(f))))
+      problems.push(`dossier ${r.code}: a scan is no longer attached`);
+    if (!dossierAudits.get(r.id)?.includes("dossier.receive"))
+      problems.push(`dossier ${r.code}: no dossier.receive audit event`);
+  }
+  // Every dossier, acknowledged or not: whole, audited, and coded consistently.
+  for (const d of dossiers.values()) {
+    if (!dossierAudits.has(d.id)) problems.push(`dossier ${d.id} has no audit event`);
+    if (!componentsOf.has(d.id)) problems.push(`dossier ${d.id} has no components`);
+    const coded = d.code !== null;
+    if (
+      coded !== (d.received_at !== null) ||
+      coded !== (d.lookup_hash !== null) ||
+      coded !== (d.code_seq !== null)
+    )
+      problems.push(`dossier ${d.id}: code, reception time and lookup secret are not all set together`);
+  }
+  const duplicates = await sql<{ code: string }>`
+    SELECT code FROM dossiers WHERE code IS NOT NULL GROUP BY code HAVING count(*) > 1
+  `.execute(db);
+  for (const d of duplicates.rows) problems.push(`code ${d.code} is used twice`);
+  const seqDuplicates = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM dossiers WHERE code_seq IS NOT NULL GROUP BY code_agency, code_date, code_seq HAVING count(*) > 1
+    ) x
+  `.execute(db);
+  if (Number(seqDuplicates.rows[0]?.n) > 0) problems.push("a code sequence number is used twice");
+  // The numbering never falls behind a number already given.
+  const behind = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM dossiers d
+    LEFT JOIN dossier_code_sequences s ON s.agency_code = d.code_agency AND s.day = d.code_date
+    WHERE d.code_seq IS NOT NULL AND (s.last_seq IS NULL OR s.last_seq < d.code_seq)
+  `.execute(db);
+  if (Number(behind.rows[0]?.n) > 0)
+    problems.push(`${behind.rows[0]?.n} codes above their sequence's last number`);
+
+  // The notifications outbox, once it exists: no message about a dossier that is not there.
+  const outbox = await sql<{ present: boolean }>`
+    SELECT to_regclass('notification_outbox') IS NOT NULL AS present
+  `.execute(db);
+  if (outbox.rows[0]?.present) {
+    const orphans = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM notification_outbox o
+      WHERE o.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = o.dossier_id)
+    `.execute(db);
+    if (Number(orphans.rows[0]?.n) > 0)
+      problems.push(`${orphans.rows[0]?.n} outbox messages of missing dossiers`);
+  }
+  return problems;
+}
+
+export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-crash-${options.engine}-`));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (options.engine === "postgres") {
+    const base = options.postgresUrl;
+    if (!base) throw new Error("the PostgreSQL run needs a server URL");
+    const name = `motcua_crash_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: withDatabase(base, "postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    databaseUrl = withDatabase(base, name);
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: withDatabase(base, "postgres") });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const env = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
+  const filesDir = path.join(dataDir, "files");
+  const acked = { uploads: [] as AckUpload[], receptions: [] as AckReception[] };
+  const problems: string[] = [];
+  let failures = 0;
+  let dossiersInDatabase = 0;
+  let server: ServerProcess | undefined;
+
+  async function start(): Promise<ServerProcess> {
+    const s = startServerProcess(dataDir, await freePort(), env);
+    try {
+      await waitForHealth(s.url, 300_000, s.exited);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${s.output()}`);
+    }
+    return s;
+  }
+
+  async function verifyOffline(round: number): Promise<void> {
+    const cli = await run(process.execPath, [path.resolve("bin/motcua.js"), "audit-verify"], {
+      env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    }).then(
+      () => null,
+      (error: { code?: number; stderr?: string }) => `audit-verify exit ${error.code}: ${error.stderr}`,
+    );
+    if (cli) problems.push(`after kill ${round}: ${cli}`);
+    const handle = await openDatabase({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+    try {
+      for (const p of await checkIntegrity(handle.db, filesDir, acked))
+        problems.push(`after kill ${round}: ${p}`);
+      const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers`.execute(handle.db);
+      dossiersInDatabase = Number(n.rows[0]?.n);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  try {
+    server = await start();
+    for (let round = 1; round <= options.kills; round++) {
+      const sessions = await Promise.all(
+        COUNTER_OFFICERS.map(async (u) => {
+          const s = new HttpSession(server?.url as string);
+          await s.login(u, DEMO_PASSWORD);
+          return { s, u };
+        }),
+      );
+      const state = { stop: false, uploads: acked.uploads, receptions: acked.receptions, failures: 0 };
+      const loops = sessions.flatMap(({ s, u }) =>
+        Array.from({ length: options.workersPerOfficer ?? 2 }, (_, w) =>
+          worker(s, `${u}-${round}-${w}`, state),
+        ),
+      );
+      const before = acked.receptions.length;
+      // Kill at a random moment once writes are flowing (the first answer of the round), so every kill hits
+      // requests in flight whatever the machine's speed.
+      const waitStart = Date.now();
+      while (acked.receptions.length === before && Date.now() - waitStart < 120_000)
+        await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, randomInt(0, 3000)));
+      server.child.kill("SIGKILL");
+      await server.exited;
+      state.stop = true;
+      await Promise.all(loops);
+      failures += state.failures;
+      await verifyOffline(round);
+      log(
+        `${options.engine}: kill ${round}/${options.kills}: ${acked.receptions.length - before} receptions answered ` +
+          `this round (${acked.receptions.length} in all), ${dossiersInDatabase} dossiers in the database, ` +
+          `${problems.length} problems`,
+      );
+      server = await start();
+    }
+    // The server that came back last answers for an acknowledged dossier over HTTP too.
+    const last = acked.receptions.at(-1);
+    if (last) {
+      const ok = await Promise.all(
+        COUNTER_OFFICERS.map(async (u) => {
+          const s = new HttpSession(server?.url as string);
+          await s.login(u, DEMO_PASSWORD);
+          return (await s.send("GET", `/api/v1/dossiers/${last.id}`)).status;
+        }),
+      );
+      if (!ok.includes(200)) problems.push(`acknowledged dossier ${last.code} not readable after restart`);
+    }
+  } finally {
+    if (server && server.child.exitCode === null) {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase();
+  }
+  return {
+    engine: options.engine,
+    kills: options.kills,
+    receptionsAnswered: acked.receptions.length,
+    uploadsAnswered: acked.uploads.length,
+    requestsFailedByKill: failures,
+    dossiersInDatabase,
+    problems,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+}
+
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return rest;
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run test:crash`: the crash suite on PGlite and on PostgreSQL, CRASH_KILLS kills each (20 by default).
+ * CRASH_ENGINES=pglite,postgres chooses the engines; the PostgreSQL run creates (and drops) a fresh database on
+ * the server of CRASH_DATABASE_URL or DATABASE_URL.
+ */
+import { runCrashSuite } from "./crash-suite.ts";
+
+const kills = Number.parseInt(process.env.CRASH_KILLS ?? "20", 10);
+const engines = (process.env.CRASH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
+const postgresUrl =
+  process.env.CRASH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+let failed = false;
+const rows: string[] = [];
+for (const engine of engines) {
+  if (engine !== "pglite" && engine !== "postgres") throw new Error(`unknown engine ${engine}`);
+  const summary = await runCrashSuite({ engine, kills, postgresUrl, log: (l) => console.log(l) });
+  for (const p of summary.problems) console.error(`PROBLEM ${engine}: ${p}`);
+  failed ||= summary.problems.length > 0;
+  rows.push(
+    `| ${engine} | ${summary.kills} | ${summary.uploadsAnswered} | ${summary.receptionsAnswered} | ` +
+      `${summary.requestsFailedByKill} | ${summary.dossiersInDatabase} | ${summary.problems.length === 0 ? "yes" : `NO (${summary.problems.length})`} | ${summary.seconds} s |`,
+  );
+}
+console.log(
+  "\n| engine | kills | uploads answered | receptions answered | requests cut by a kill | dossiers in the database | all verified | time |",
+);
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const r of rows) console.log(r);
+process.exit(failed ? 1 : 0);
