@@ -4,7 +4,7 @@ export { vietnamTime } from "./appearance.ts";
 export type { CertificateInfo, ChainResult, ChainStatus, DistinguishedName, KeyUsage } from "./certs.ts";
 export { assertUsableForSigning, describeCertificate, validateChain } from "./certs.ts";
 export type { SigningErrorCode } from "./errors.ts";
-export { isSigningError, SIGNING_ERRORS, SigningError } from "./errors.ts";
+export { isSigningError, SIGNING_ERROR_CODES, SigningError } from "./errors.ts";
 export type {
   CmsSigner,
   DigestSigner,
