@@ -19,6 +19,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Small SVGs may become data: URLs (img-src allows data:); fonts and scripts stay files.
     assetsInlineLimit: 2048,
+    // .vite/manifest.json maps each entry to its chunks: bench/web-size.ts measures the first page's JavaScript.
+    manifest: true,
   },
   server: {
     proxy: {

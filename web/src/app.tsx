@@ -1,15 +1,21 @@
 import { lazy, Suspense } from "react";
+import { Loading } from "./components/loading.tsx";
 import { PageHeading } from "./components/page-heading.tsx";
 import { PublicLayout } from "./components/public-layout.tsx";
 import { Redirect } from "./components/redirect.tsx";
-import { StaffLayout } from "./components/staff-layout.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
-import { NAV_ITEMS } from "./nav.ts";
 import { LandingPage } from "./pages/landing.tsx";
-import { LoginPage } from "./pages/login.tsx";
+import { isPortalPath } from "./portal-paths.ts";
 import { Link, useLocation } from "./router.tsx";
-import { PASSWORD_PAGE, STAFF_ROUTES } from "./routes.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
+
+// The first page a citizen opens is the landing page: everything else (the officers' workspace, the staff
+// sign-in, the portal's forms) loads on demand, so that a phone on a slow link fetches little (BENCHMARKS.md).
+const StaffArea = lazy(() => import("./staff-area.tsx").then((m) => ({ default: m.StaffArea })));
+const LoginPage = lazy(() => import("./pages/login.tsx").then((m) => ({ default: m.LoginPage })));
+const PortalPages = lazy(() =>
+  import("./pages/portal/portal-routes.tsx").then((m) => ({ default: m.PortalPages })),
+);
 
 const CatalogPublicPages = lazy(() =>
   import("./pages/catalog/public-routes.tsx").then((m) => ({ default: m.CatalogPublicPages })),
@@ -31,15 +37,6 @@ export function App() {
         <Screen />
       </SessionProvider>
     </I18nProvider>
-  );
-}
-
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="loading" role="status">
-      {t("common.loading")}
-    </p>
   );
 }
 
@@ -97,7 +94,9 @@ function Screen() {
     if (state.status === "staff") return <Redirect to="/app" />;
     return (
       <PublicLayout>
-        <LoginPage />
+        <Suspense fallback={<Loading />}>
+          <LoginPage />
+        </Suspense>
       </PublicLayout>
     );
   }
@@ -105,24 +104,19 @@ function Screen() {
     if (state.status !== "staff") {
       return <Redirect to={`/login?next=${encodeURIComponent(location.href)}`} />;
     }
-    const me = state.me;
-    if (me.mustChangePassword && pathname !== PASSWORD_PAGE) return <Redirect to={PASSWORD_PAGE} />;
-    const route = STAFF_ROUTES.find((r) => r.path === pathname);
-    const navItem = route?.nav ? NAV_ITEMS.find((item) => item.id === route.nav) : undefined;
-    const allowed = !navItem || navItem.visible(me.permissions);
-    const Page = route?.page;
     return (
-      <StaffLayout restricted={me.mustChangePassword}>
-        {!Page ? (
-          <NotFound />
-        ) : !allowed ? (
-          <Forbidden />
-        ) : (
-          <Suspense fallback={<Loading />}>
-            <Page key={pathname} />
-          </Suspense>
-        )}
-      </StaffLayout>
+      <Suspense fallback={<Loading />}>
+        <StaffArea />
+      </Suspense>
+    );
+  }
+  if (isPortalPath(pathname)) {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <PortalPages />
+        </Suspense>
+      </PublicLayout>
     );
   }
   return (
@@ -141,18 +135,6 @@ function NotFound() {
       <PageHeading title={t("notFound.title")} lead={t("notFound.text")} />
       <Link to="/" className="button">
         {t("notFound.home")}
-      </Link>
-    </div>
-  );
-}
-
-function Forbidden() {
-  const { t } = useI18n();
-  return (
-    <div className="panel">
-      <PageHeading title={t("forbidden.title")} lead={t("forbidden.text")} />
-      <Link to="/app" className="button">
-        {t("nav.home")}
       </Link>
     </div>
   );

@@ -1,17 +1,30 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { api, type Me, setUnauthenticatedHandler } from "./api.ts";
+import type { CitizenMe } from "../../src/contracts/citizen-accounts.ts";
+import { ApiError, api, call, type Me, resetCsrf, setUnauthenticatedHandler } from "./api.ts";
 
-/** Who is signed in: loaded once from GET /auth/me, replaced on sign-in, cleared on sign-out or expiry. */
-export type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "staff"; me: Me };
+export type { CitizenMe };
+
+/**
+ * Who is signed in: loaded once (GET /auth/me for staff, then GET /portal/account/me for a citizen), replaced on
+ * sign-in, cleared on sign-out or expiry.
+ */
+export type SessionState =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  | { status: "staff"; me: Me }
+  | { status: "citizen"; citizen: CitizenMe };
 
 interface Session {
   state: SessionState;
   signedIn: (me: Me) => void;
+  citizenSignedIn: (citizen: CitizenMe) => void;
   refresh: () => Promise<void>;
   signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+const CITIZEN_ME = "/portal/account/me";
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
@@ -19,9 +32,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       setState({ status: "staff", me: await api.auth.me() });
+      return;
+    } catch (error) {
+      // Anything but "not signed in" (server unreachable): show the public pages; signing in will say what
+      // is wrong.
+      if (!(error instanceof ApiError) || error.status !== 401) {
+        setState({ status: "anonymous" });
+        return;
+      }
+    }
+    try {
+      setState({ status: "citizen", citizen: await call<CitizenMe>("GET", CITIZEN_ME) });
     } catch {
-      // 401: nobody is signed in. Anything else (server unreachable): show the public pages; signing in will
-      // then say what is wrong.
       setState({ status: "anonymous" });
     }
   }, []);
@@ -33,15 +55,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const signedIn = useCallback((me: Me) => setState({ status: "staff", me }), []);
+  const citizenSignedIn = useCallback((citizen: CitizenMe) => {
+    resetCsrf();
+    setState({ status: "citizen", citizen });
+  }, []);
   const signOut = useCallback(async () => {
+    const citizen = state.status === "citizen";
     try {
-      await api.auth.logout();
+      if (citizen) await call("POST", "/portal/account/logout");
+      else await api.auth.logout();
     } finally {
+      resetCsrf();
       setState({ status: "anonymous" });
     }
-  }, []);
+  }, [state.status]);
 
-  const value = useMemo(() => ({ state, signedIn, refresh, signOut }), [state, signedIn, refresh, signOut]);
+  const value = useMemo(
+    () => ({ state, signedIn, citizenSignedIn, refresh, signOut }),
+    [state, signedIn, citizenSignedIn, refresh, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

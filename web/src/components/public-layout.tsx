@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
+import { PORTAL_PATHS } from "../portal-paths.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -17,6 +18,7 @@ interface PublicNavItem {
  */
 const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: "/", label: "public.nav.home" },
+  { path: PORTAL_PATHS.home, label: "public.nav.services" },
   { path: "/thu-tuc", label: "public.nav.catalog" },
   { path: "/tra-cuu", label: "public.nav.lookup" },
   { path: "/calendar", label: "public.nav.calendar" },
@@ -27,7 +29,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { state } = useSession();
   const { pathname } = useLocation();
-  const signedIn = state.status === "staff";
+  const cta = navCta(state.status);
 
   return (
     <div className="shell public-shell">
@@ -55,18 +57,19 @@ export function PublicLayout({ children }: { children: ReactNode }) {
             <ul>
               {PUBLIC_NAV.map((item) => (
                 <li key={item.path}>
-                  <Link to={item.path} aria-current={pathname === item.path ? "page" : undefined}>
+                  <Link to={item.path} aria-current={current(item.path, pathname) ? "page" : undefined}>
                     {t(item.label)}
                   </Link>
                 </li>
               ))}
             </ul>
             <Link
-              to={signedIn ? "/app" : "/login"}
+              to={cta.path}
               className="public-nav-cta"
-              aria-current={pathname === "/login" ? "page" : undefined}
+              data-testid="public-nav-cta"
+              aria-current={pathname === cta.path ? "page" : undefined}
             >
-              {signedIn ? t("public.nav.workspace") : t("public.nav.staffLogin")}
+              {t(cta.label)}
             </Link>
           </div>
         </nav>
@@ -77,4 +80,17 @@ export function PublicLayout({ children }: { children: ReactNode }) {
       <SiteFooter />
     </div>
   );
+}
+
+/** The portal's menu entry stays marked on its inner pages (a procedure's start page, the forms). */
+function current(path: string, pathname: string): boolean {
+  if (path === PORTAL_PATHS.home) return pathname === path || pathname.startsWith(PORTAL_PATHS.procedure);
+  return pathname === path;
+}
+
+/** The menu's button: a citizen's dossiers, an officer's workspace, or the citizens' sign-in. */
+function navCta(status: string): { path: string; label: MessageKey } {
+  if (status === "staff") return { path: "/app", label: "public.nav.workspace" };
+  if (status === "citizen") return { path: PORTAL_PATHS.dossiers, label: "public.nav.myDossiers" };
+  return { path: PORTAL_PATHS.signIn, label: "public.nav.citizenLogin" };
 }

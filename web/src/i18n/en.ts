@@ -23,6 +23,16 @@ export const en: Record<MessageKey, string> = {
   "public.nav.home": "Home",
   "public.nav.staffLogin": "Staff sign-in",
   "public.nav.workspace": "Go to workspace",
+  "public.nav.services": "Online services",
+  "public.nav.citizenLogin": "Sign in",
+  "public.nav.myDossiers": "My applications",
+  "landing.citizen.title": "Online public services",
+  "landing.citizen.text": "Apply, pay fees and receive the result online, without going to the office.",
+  "landing.citizen.start": "Find a service and apply",
+  "landing.citizen.signIn": "Sign in",
+  "landing.citizen.register": "Create an account",
+  "landing.citizen.mine": "See my applications",
+  "landing.staff.prompt": "Officials:",
 
   "landing.kicker": "One-stop reception desk",
   "landing.lead":

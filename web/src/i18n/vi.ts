@@ -25,6 +25,16 @@ export const vi = {
   "public.nav.home": "Trang chủ",
   "public.nav.staffLogin": "Đăng nhập cán bộ",
   "public.nav.workspace": "Vào trang làm việc",
+  "public.nav.services": "Dịch vụ công trực tuyến",
+  "public.nav.citizenLogin": "Đăng nhập",
+  "public.nav.myDossiers": "Hồ sơ của tôi",
+  "landing.citizen.title": "Dịch vụ công trực tuyến",
+  "landing.citizen.text": "Nộp hồ sơ, nộp phí, lệ phí và nhận kết quả qua mạng, không phải đến cơ quan.",
+  "landing.citizen.start": "Tìm dịch vụ và nộp hồ sơ",
+  "landing.citizen.signIn": "Đăng nhập",
+  "landing.citizen.register": "Tạo tài khoản",
+  "landing.citizen.mine": "Xem hồ sơ của tôi",
+  "landing.staff.prompt": "Cán bộ, công chức:",
 
   "landing.kicker": "Bộ phận tiếp nhận và trả kết quả",
   "landing.lead":

@@ -7,6 +7,7 @@ import { formatHours } from "../lib/hours.ts";
 import { UNIT_KIND_LABELS } from "../lib/labels.ts";
 import { byVietnameseName, foldVietnamese } from "../lib/text.ts";
 import { buildTree, flatten } from "../lib/tree.ts";
+import { PORTAL_PATHS } from "../portal-paths.ts";
 import { Link } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { CatalogSearchBox } from "./catalog/search-box.tsx";
@@ -19,7 +20,8 @@ import { LookupBox } from "./lookup/lookup-box.tsx";
 export function LandingPage() {
   const { t } = useI18n();
   const { state } = useSession();
-  const signedIn = state.status === "staff";
+  const staff = state.status === "staff";
+  const citizen = state.status === "citizen";
 
   return (
     <>
@@ -29,14 +31,30 @@ export function LandingPage() {
             <p className="hero-kicker">{t("landing.kicker")}</p>
             <PageHeading title={t("public.title")} />
             <p className="hero-lead">{t("landing.lead")}</p>
+            <p className="hero-staff">
+              {t("landing.staff.prompt")}{" "}
+              <Link to={staff ? "/app" : "/login"}>
+                {staff ? t("public.nav.workspace") : t("landing.staff.action")}
+              </Link>
+            </p>
           </div>
-          <div className="hero-card">
-            <Icon name="shield" className="hero-card-icon" />
-            <h2>{t("landing.staff.title")}</h2>
-            <p>{t("landing.staff.text")}</p>
-            <Link to={signedIn ? "/app" : "/login"} className="button button-primary button-block">
-              {signedIn ? t("public.nav.workspace") : t("landing.staff.action")}
+          <div className="hero-card" data-testid="citizen-card">
+            <Icon name="inbox" className="hero-card-icon" />
+            <h2>{t("landing.citizen.title")}</h2>
+            <p>{t("landing.citizen.text")}</p>
+            <Link to={PORTAL_PATHS.home} className="button button-primary button-block">
+              {t("landing.citizen.start")}
             </Link>
+            {citizen ? (
+              <p className="hero-card-links">
+                <Link to={PORTAL_PATHS.dossiers}>{t("landing.citizen.mine")}</Link>
+              </p>
+            ) : (
+              <p className="hero-card-links">
+                <Link to={PORTAL_PATHS.signIn}>{t("landing.citizen.signIn")}</Link>
+                <Link to={PORTAL_PATHS.register}>{t("landing.citizen.register")}</Link>
+              </p>
+            )}
           </div>
         </div>
       </section>
