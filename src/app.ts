@@ -10,8 +10,9 @@ import {
   type ZodTypeProvider,
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
 import type { FileStore } from "./adapters/storage/file-store.ts";
-import type { Config } from "./config.ts";
+import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
 import type { Db } from "./db/database.ts";
 import { AppError } from "./errors.ts";
@@ -27,6 +28,7 @@ import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { paymentRoutes } from "./modules/payments/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
@@ -178,9 +180,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(catalogRoutes);
       await api.register(dossierRoutes);
       await api.register(signingRoutes);
+      await api.register(paymentRoutes);
     },
     { prefix: API_PREFIX },
   );
+
+  // Demo mode without a configured gateway: the local VNPay-protocol gateway, served by this process.
+  const payment = deps.config.payment;
+  if (payment?.localGateway) {
+    const merchant = {
+      tmnCode: payment.tmnCode,
+      hashSecret: payment.hashSecret,
+      ipnUrl: payment.localGateway.ipnUrl,
+    };
+    await app.register(
+      localGatewayPlugin({ merchants: new Map([[merchant.tmnCode, merchant]]), clock: deps.clock }),
+      {
+        prefix: LOCAL_GATEWAY_PREFIX,
+      },
+    );
+  }
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET") {

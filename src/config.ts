@@ -26,7 +26,35 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag.default(false),
   DOSSIER_FORMS: z.enum(["on_commit", "on_download"]).default("on_commit"),
+  PAYMENT_GATEWAY_URL: z.url().optional(),
+  VNPAY_TMN_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{4,20}$/)
+    .optional(),
+  VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  PAYMENT_EXPIRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(15),
 });
+
+/** Online payment through a VNPay-protocol gateway (src/adapters/payment). */
+export interface PaymentConfig {
+  gatewayUrl: string;
+  tmnCode: string;
+  hashSecret: string;
+  /** Minutes the payer has at the gateway (vnp_ExpireDate). */
+  expiryMinutes: number;
+  /** Where the gateway sends the payer back (vnp_ReturnUrl). */
+  returnUrl: string;
+  /** Demo mode without PAYMENT_GATEWAY_URL: the local gateway is served under LOCAL_GATEWAY_PREFIX. */
+  localGateway: { ipnUrl: string } | null;
+}
+
+/** Where the local gateway is mounted in demo mode. */
+export const LOCAL_GATEWAY_PREFIX = "/demo-gateway";
 
 export interface Config {
   port: number;
@@ -49,11 +77,49 @@ export interface Config {
   secureCookies: boolean;
   /** When a dossier's issued forms are drawn and stored: right after the action commits, or on first download. */
   dossierForms: "on_commit" | "on_download";
+  /** null when online payment is not configured (outside demo mode without PAYMENT_GATEWAY_URL). */
+  payment: PaymentConfig | null;
 }
 
 export class ConfigError extends Error {}
 
 const DEMO_COOKIE_SECRET = "motcua-demo-cookie-secret-not-for-production-use";
+const DEMO_TMN_CODE = "MOTCUA01";
+const DEMO_VNPAY_SECRET = "motcua-demo-vnpay-hash-secret-not-for-production";
+
+function paymentConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: string): PaymentConfig | null {
+  const returnUrl = `${publicUrl.replace(/\/+$/, "")}/api/v1/payments/vnpay/return`;
+  const common = { expiryMinutes: e.PAYMENT_EXPIRY_MINUTES, returnUrl };
+  if (demo && !e.PAYMENT_GATEWAY_URL) {
+    const loopback = ["0.0.0.0", "::", ""].includes(e.HOST) ? "127.0.0.1" : e.HOST;
+    const host = loopback.includes(":") ? `[${loopback}]` : loopback;
+    return {
+      ...common,
+      gatewayUrl: `${publicUrl.replace(/\/+$/, "")}${LOCAL_GATEWAY_PREFIX}`,
+      tmnCode: e.VNPAY_TMN_CODE ?? DEMO_TMN_CODE,
+      hashSecret: e.VNPAY_HASH_SECRET ?? DEMO_VNPAY_SECRET,
+      localGateway: { ipnUrl: `http://${host}:${e.PORT}/api/v1/payments/vnpay/ipn` },
+    };
+  }
+  if (!e.PAYMENT_GATEWAY_URL) {
+    if (e.VNPAY_TMN_CODE || e.VNPAY_HASH_SECRET) {
+      throw new ConfigError("VNPAY_TMN_CODE and VNPAY_HASH_SECRET are set but PAYMENT_GATEWAY_URL is not.");
+    }
+    return null;
+  }
+  if (!demo && (!e.VNPAY_TMN_CODE || !e.VNPAY_HASH_SECRET)) {
+    throw new ConfigError(
+      "PAYMENT_GATEWAY_URL is set: VNPAY_TMN_CODE and VNPAY_HASH_SECRET (the merchant's code and hash secret) must be set too.",
+    );
+  }
+  return {
+    ...common,
+    gatewayUrl: e.PAYMENT_GATEWAY_URL,
+    tmnCode: e.VNPAY_TMN_CODE ?? DEMO_TMN_CODE,
+    hashSecret: e.VNPAY_HASH_SECRET ?? DEMO_VNPAY_SECRET,
+    localGateway: null,
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -91,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith("https:"),
     dossierForms: e.DOSSIER_FORMS,
+    payment: paymentConfig(e, demo, publicUrl),
   };
 }

@@ -495,6 +495,62 @@ export const ERRORS = {
     vi: "Đã hết số thứ tự hồ sơ trong ngày (9999) của cơ quan.",
     en: "The agency's daily dossier sequence (9999) is used up.",
   },
+  // Payments of dossier fees (src/modules/payments). PAYMENT_GATEWAY_FAILED is the upstream gateway failing: 503.
+  FEE_ALREADY_PAID: {
+    status: 409,
+    vi: "Phí, lệ phí của hồ sơ này đã được thanh toán; không thu lần thứ hai.",
+    en: "This dossier's fee is already paid; it is not charged twice.",
+  },
+  FEE_NOT_SET: {
+    status: 422,
+    vi: "Hồ sơ chưa có mức phí, lệ phí được xác định nên chưa thanh toán được.",
+    en: "The dossier's fee has not been determined, so it cannot be paid yet.",
+  },
+  FEE_NOT_DUE: {
+    status: 422,
+    vi: "Hồ sơ này không phải nộp phí, lệ phí.",
+    en: "No fee is due for this dossier.",
+  },
+  PAYMENT_IN_PROGRESS: {
+    status: 409,
+    vi: "Đang có một giao dịch thanh toán chưa kết thúc cho hồ sơ này.",
+    en: "A payment for this dossier is still in progress.",
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    status: 422,
+    vi: "Số tiền không khớp với mức phí, lệ phí của hồ sơ.",
+    en: "The amount does not match the dossier's fee.",
+  },
+  PAYMENT_NOT_ALLOWED: {
+    status: 422,
+    vi: "Hồ sơ đã kết thúc nên không nhận thanh toán.",
+    en: "The dossier is closed, so no payment is taken.",
+  },
+  ONLINE_PAYMENT_DISABLED: {
+    status: 422,
+    vi: "Thanh toán trực tuyến chưa được cấu hình; vui lòng nộp phí tại Bộ phận Một cửa.",
+    en: "Online payment is not configured; please pay at the desk.",
+  },
+  PAYMENT_NOT_REFUNDABLE: {
+    status: 409,
+    vi: "Chỉ hoàn tiền cho khoản đã thanh toán và chưa hoàn.",
+    en: "Only a paid, not yet refunded payment can be refunded.",
+  },
+  PAYMENT_NOT_PENDING: {
+    status: 409,
+    vi: "Giao dịch không còn ở trạng thái chờ thanh toán.",
+    en: "The payment is no longer pending.",
+  },
+  PAYMENT_REFUND_REFUSED: {
+    status: 422,
+    vi: "Cổng thanh toán từ chối yêu cầu hoàn tiền.",
+    en: "The payment gateway refused the refund.",
+  },
+  PAYMENT_GATEWAY_FAILED: {
+    status: 503,
+    vi: "Không kết nối được cổng thanh toán hoặc cổng trả lời không hợp lệ. Vui lòng thử lại sau.",
+    en: "The payment gateway could not be reached or gave an invalid answer. Please try again later.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

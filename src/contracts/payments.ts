@@ -3,10 +3,10 @@
  * or recorded at the desk (cash, bank transfer). Shared by the server and the web app.
  *
  * Routes (all under /api/v1):
- * - GET  /dossiers/:dossierId/payments            the fee and its payments (owner citizen, or staff who see the dossier)
- * - POST /dossiers/:dossierId/payments            owner citizen starts an online payment → redirect URL (201),
+ * - GET  /dossiers/:id/payments            the fee and its payments (owner citizen, or staff who see the dossier)
+ * - POST /dossiers/:id/payments            owner citizen starts an online payment → redirect URL (201),
  *                                                 or gets the open one again (200); a paid fee → 409 FEE_ALREADY_PAID
- * - POST /dossiers/:dossierId/payments/counter    desk records cash / bank transfer collected at the counter
+ * - POST /dossiers/:id/payments/counter    desk records cash / bank transfer collected at the counter
  * - GET  /payments/:id                            one payment (owner citizen or the unit's staff; others 404)
  * - GET  /payments/:id/receipt                    the electronic receipt (biên lai điện tử), PDF
  * - POST /payments/:id/query                      staff: ask the gateway (querydr) and reconcile a pending payment
@@ -147,7 +147,7 @@ export const RefundInput = z.strictObject({
 });
 
 export const PaymentIdParams = z.strictObject({ id: Uuid });
-export const DossierIdParams = z.strictObject({ dossierId: Uuid });
+export const DossierIdParams = z.strictObject({ id: Uuid });
 
 /** VNPay's answer to its IPN call. */
 export const IpnAnswer = z.object({ RspCode: z.string(), Message: z.string() });

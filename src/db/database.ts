@@ -7,6 +7,7 @@ import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
+import type { PaymentTables } from "./tables/payments.ts";
 import type { SigningTables } from "./tables/signing.ts";
 
 /** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
@@ -19,7 +20,8 @@ export interface Database
     DossierTables,
     CitizenTables,
     CitizenAuthTables,
-    NotificationTables {}
+    NotificationTables,
+    PaymentTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -30,6 +30,8 @@ export const ACTIONS = [
   "feedback.manage",
   "roster.manage",
   "report.read",
+  "payment.collect",
+  "payment.refund",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Scope = "own" | "subtree" | "all";
@@ -39,7 +41,13 @@ type Grants = Partial<Record<Action, Scope>>;
 const OFFICER_READS: Grants = { "unit.read": "own", "catalog.read": "all", "dossier.read": "own" };
 
 export const GRANTS: Record<StaffRole, Grants> = {
-  reception: { ...OFFICER_READS, "dossier.receive": "own", "dossier.return": "own", "feedback.read": "own" },
+  reception: {
+    ...OFFICER_READS,
+    "dossier.receive": "own",
+    "dossier.return": "own",
+    "feedback.read": "own",
+    "payment.collect": "own",
+  },
   specialist: {
     ...OFFICER_READS,
     "dossier.process": "own",
@@ -55,6 +63,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "document.sign": "own",
     "report.read": "subtree",
     "feedback.read": "own",
+    "payment.refund": "own",
   },
   // The clerk (văn thư) keeps the agency's seal and its signing device (NĐ 30/2020): signing.manage, own unit.
   clerk: {
@@ -75,6 +84,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "roster.manage": "subtree",
     "report.read": "subtree",
     "signing.manage": "subtree",
+    "payment.refund": "subtree",
   },
   supervisor: {
     "unit.read": "subtree",
