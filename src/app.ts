@@ -11,6 +11,7 @@ import {
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
+import type { DemoMailbox } from "./adapters/messaging/demo-mailbox.ts";
 import type { FileStore } from "./adapters/storage/file-store.ts";
 import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
@@ -28,6 +29,7 @@ import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { paymentRoutes } from "./modules/payments/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
@@ -43,6 +45,8 @@ export interface AppDeps {
   files: FileStore;
   /** Set when the server runs on the embedded database: authorises local backups through the running server. */
   controlToken?: string;
+  /** Demo mode without SMTP_URL/SMS_URL: what the local mail catcher and SMS peer received. */
+  demoMailbox?: DemoMailbox;
 }
 
 declare module "fastify" {
@@ -180,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(catalogRoutes);
       await api.register(dossierRoutes);
       await api.register(signingRoutes);
+      await api.register(notificationRoutes);
       await api.register(paymentRoutes);
     },
     { prefix: API_PREFIX },

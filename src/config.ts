@@ -26,6 +26,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag.default(false),
   DOSSIER_FORMS: z.enum(["on_commit", "on_download"]).default("on_commit"),
+  /** The From header of notification e-mails; defaults to no-reply at the public host. */
+  MAIL_FROM: z.string().min(3).max(300).optional(),
+  SMS_URL: z.url().optional(),
+  SMS_API_KEY: z.string().min(8).max(500).optional(),
+  SMS_BRANDNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9 .-]{1,11}$/)
+    .default("MOTCUA"),
   PAYMENT_GATEWAY_URL: z.url().optional(),
   VNPAY_TMN_CODE: z
     .string()
@@ -77,6 +85,10 @@ export interface Config {
   secureCookies: boolean;
   /** When a dossier's issued forms are drawn and stored: right after the action commits, or on first download. */
   dossierForms: "on_commit" | "on_download";
+  /** The From header of notification e-mails (sent through smtpUrl). */
+  mailFrom: string;
+  /** The brandname SMS gateway (src/adapters/messaging/sms-http.ts); null when none is configured. */
+  sms: { url: string; apiKey: string; brandname: string } | null;
   /** null when online payment is not configured (outside demo mode without PAYMENT_GATEWAY_URL). */
   payment: PaymentConfig | null;
 }
@@ -137,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
       "SIGNING_KEY_SECRET (at least 32 characters) must be set outside demo mode (DEMO=1); without it stored signing keys cannot be opened.",
     );
   }
+  if (Boolean(e.SMS_URL) !== Boolean(e.SMS_API_KEY)) {
+    throw new ConfigError("SMS_URL and SMS_API_KEY (the brandname SMS gateway) must be set together.");
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -157,6 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith("https:"),
     dossierForms: e.DOSSIER_FORMS,
+    mailFrom: e.MAIL_FROM ?? `Bộ phận Một cửa <no-reply@${new URL(publicUrl).hostname}>`,
+    sms:
+      e.SMS_URL && e.SMS_API_KEY
+        ? { url: e.SMS_URL, apiKey: e.SMS_API_KEY, brandname: e.SMS_BRANDNAME }
+        : null,
     payment: paymentConfig(e, demo, publicUrl),
   };
 }

@@ -551,6 +551,21 @@ export const ERRORS = {
     vi: "Không kết nối được cổng thanh toán hoặc cổng trả lời không hợp lệ. Vui lòng thử lại sau.",
     en: "The payment gateway could not be reached or gave an invalid answer. Please try again later.",
   },
+  NOTIFICATION_NOT_DEAD: {
+    status: 409,
+    vi: "Chỉ gửi lại được thông báo đã gửi thất bại hẳn.",
+    en: "Only a notification that has finally failed can be sent again.",
+  },
+  NOTIFICATION_BODY_ERASED: {
+    status: 409,
+    vi: "Nội dung thông báo đã được xoá vì chứa thông tin bí mật nên không gửi lại được.",
+    en: "The notification's content was erased because it held a secret, so it cannot be sent again.",
+  },
+  DEMO_ONLY: {
+    status: 404,
+    vi: "Chức năng này chỉ có ở chế độ trình diễn.",
+    en: "This feature exists only in demo mode.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
+import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
 export interface RunningServer {
@@ -18,11 +19,14 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds demo data when asked, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let notifications: NotificationRuntime | undefined;
   try {
     await migrateToLatest(handle.db);
     if (config.demo)
       await seedDemoIfEmpty(handle.db, new Date(), { signingKeySecret: config.signingKeySecret });
     const controlToken = handle.engine === "pglite" ? newControlToken() : undefined;
+    notifications = await prepareNotifications(config);
+    const runtime = notifications;
     const app = await buildApp({
       db: handle.db,
       engine: handle.engine,
@@ -30,8 +34,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clock: () => new Date(),
       files: new LocalFileStore(config.filesDir),
       ...(controlToken ? { controlToken } : {}),
+      ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
     });
+    app.addHook("onClose", () => runtime.stop());
     const address = await app.listen({ port: config.port, host: config.host });
+    notifications.start(
+      handle.db,
+      () => new Date(),
+      (error) =>
+        app.log.error(
+          { err: error },
+          "notification delivery pass failed; it runs again at the next interval",
+        ),
+    );
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;
@@ -48,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       },
     };
   } catch (error) {
+    await notifications?.stop();
     await handle.close();
     throw error;
   }

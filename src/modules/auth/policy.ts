@@ -32,6 +32,8 @@ export const ACTIONS = [
   "report.read",
   "payment.collect",
   "payment.refund",
+  "notification.read",
+  "notification.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Scope = "own" | "subtree" | "all";
@@ -85,6 +87,8 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "report.read": "subtree",
     "signing.manage": "subtree",
     "payment.refund": "subtree",
+    "notification.read": "subtree",
+    "notification.manage": "subtree",
   },
   supervisor: {
     "unit.read": "subtree",
@@ -95,6 +99,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "document.read": "subtree",
     "feedback.read": "subtree",
     "report.read": "subtree",
+    "notification.read": "subtree",
   },
   system_admin: Object.fromEntries(
     [
@@ -107,6 +112,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
       "catalog.read",
     ]
       .concat(["catalog.manage", "report.read", "signing.manage", "signing.trust"])
+      .concat(["notification.read", "notification.manage"])
       .map((a) => [a, "all"]),
   ) as Grants,
 };

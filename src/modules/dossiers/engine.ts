@@ -19,6 +19,7 @@ import {
 import { AppError, type ErrorCode } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
+import { noticeForChange, notifyApplicant } from "../notifications/dossier-notices.ts";
 import { type DossierRow, specsOf, stateOf, workflowOf } from "./state.ts";
 
 export interface DossierDeps {
@@ -100,6 +101,9 @@ export async function saveDossier(
     .executeTakeFirst();
   if (!next) throw new AppError("CONFLICT", { details: { currentVersion: null } });
   await appendEvent(ctx, next, record);
+  // The machine's notify_applicant effect: the message goes to the outbox in this same transaction.
+  const notice = noticeForChange(row.status, next.status, record.action);
+  if (notice) await notifyApplicant(tx, next, notice, { now, publicUrl: ctx.deps.publicUrl });
   return next;
 }
 

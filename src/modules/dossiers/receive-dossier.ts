@@ -15,6 +15,7 @@ import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { documentOf, findOffering, findProcedure, procedureVersionAt } from "../catalog/queries.ts";
 import { parseLocal } from "../catalog/service.ts";
+import { notifyApplicant } from "../notifications/dossier-notices.ts";
 import { assertActs, unitInfo } from "./access.ts";
 import { allocateCode } from "./code.ts";
 import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
@@ -220,6 +221,7 @@ export async function acceptDossier(
     now,
   });
   const receiptFormId = await issueForm(ctx, saved, "receipt");
+  await notifyApplicant(tx, saved, "received", { now, publicUrl: ctx.deps.publicUrl, lookupSecret: secret });
   return { dossierId: saved.id, secret, receiptFormId, formId: null };
 }
 

@@ -155,6 +155,8 @@ export function startDeliveryWorker(args: {
   clock: () => Date;
   intervalMs: number;
   options?: DeliveryOptions;
+  /** Runs before each pass (e.g. overdue detection, which enqueues notices). */
+  sweep?: (now: Date) => Promise<unknown>;
   onError: (error: unknown) => void;
 }): DeliveryWorker {
   let stopped = false;
@@ -163,6 +165,7 @@ export function startDeliveryWorker(args: {
   const tick = () => {
     running = (async () => {
       try {
+        if (args.sweep) await args.sweep(args.clock());
         // Drain: keep going while whole batches come back.
         for (let i = 0; i < 50 && !stopped; i++) {
           const r = await deliverDue(args.db, args.senders, args.clock(), args.options);

@@ -160,12 +160,12 @@ export const dossierResultReady = defineTemplate({
         },
 });
 
-/** Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) or a dossier found overdue. */
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), or a dossier found overdue (no new appointment yet). */
 export const dossierLate = defineTemplate({
   key: "dossier.late",
   version: 1,
   sensitive: false,
-  required: ["name", "procedure", "code", "reason", "newAppointment"],
+  required: ["name", "procedure", "code", "reason"],
   render: (locale, d) =>
     locale === "vi"
       ? {
@@ -174,10 +174,14 @@ export const dossierLate = defineTemplate({
             `Kính gửi ông/bà ${d.name},`,
             `Cơ quan giải quyết thành thật xin lỗi vì hồ sơ ${d.code} (“${d.procedure}”) chưa được giải quyết đúng hẹn.`,
             `Lý do: ${d.reason}`,
-            `Ngày hẹn trả kết quả mới: ${d.newAppointment}`,
+            d.newAppointment
+              ? `Ngày hẹn trả kết quả mới: ${d.newAppointment}`
+              : "Cơ quan giải quyết sẽ gửi phiếu xin lỗi và hẹn lại ngày trả kết quả.",
             "Mong ông/bà thông cảm.",
           ],
-          sms: `Xin loi: ho so ${d.code} tre hen. Hen moi: ${d.newAppointment}.`,
+          sms: d.newAppointment
+            ? `Xin loi: ho so ${d.code} tre hen. Hen moi: ${d.newAppointment}.`
+            : `Xin loi: ho so ${d.code} da qua han giai quyet. Co quan se hen lai ngay tra ket qua.`,
         }
       : {
           subject: `Apology for the delay of dossier ${d.code}`,
@@ -185,10 +189,14 @@ export const dossierLate = defineTemplate({
             `Dear ${d.name},`,
             `We sincerely apologise that dossier ${d.code} (“${d.procedure}”) was not completed on time.`,
             `Reason: ${d.reason}`,
-            `New appointment: ${d.newAppointment}`,
+            d.newAppointment
+              ? `New appointment: ${d.newAppointment}`
+              : "The processing body will send an apology with a new appointment.",
             "Thank you for your patience.",
           ],
-          sms: `Apologies: dossier ${d.code} is late. New appointment: ${d.newAppointment}.`,
+          sms: d.newAppointment
+            ? `Apologies: dossier ${d.code} is late. New appointment: ${d.newAppointment}.`
+            : `Apologies: dossier ${d.code} is overdue. A new appointment will follow.`,
         },
 });
 
