@@ -27,6 +27,7 @@ import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
 import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
+import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(catalogRoutes);
       await api.register(dossierRoutes);
       await api.register(signingRoutes);
+      await api.register(citizenAccountRoutes);
       await api.register(notificationRoutes);
       await api.register(paymentRoutes);
     },

@@ -26,6 +26,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag.default(false),
   DOSSIER_FORMS: z.enum(["on_commit", "on_download"]).default("on_commit"),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(50).default("VNeID"),
+  OIDC_IDENTITY_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+    .default("identity_number"),
+  OIDC_DEMO_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The From header of notification e-mails; defaults to no-reply at the public host. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
   SMS_URL: z.url().optional(),
@@ -85,12 +94,27 @@ export interface Config {
   secureCookies: boolean;
   /** When a dossier's issued forms are drawn and stored: right after the action commits, or on first download. */
   dossierForms: "on_commit" | "on_download";
+  /** null when citizen sign-in through an identity provider is not configured. */
+  oidc: OidcConfig | null;
   /** The From header of notification e-mails (sent through smtpUrl). */
   mailFrom: string;
   /** The brandname SMS gateway (src/adapters/messaging/sms-http.ts); null when none is configured. */
   sms: { url: string; apiKey: string; brandname: string } | null;
   /** null when online payment is not configured (outside demo mode without PAYMENT_GATEWAY_URL). */
   payment: PaymentConfig | null;
+}
+
+/** Citizen sign-in through a national identity provider (OpenID Connect, VNeID-style). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the button "Đăng nhập bằng <name>". */
+  providerName: string;
+  /** The ID token / userinfo claim holding the 12-digit identity number (CCCD). */
+  identityClaim: string;
+  /** Demo mode without OIDC_ISSUER: the server runs a local identity provider on this port. */
+  demoProviderPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +157,36 @@ function paymentConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: s
   };
 }
 
+const DEMO_OIDC_CLIENT_ID = "motcua-demo";
+const DEMO_OIDC_CLIENT_SECRET = "motcua-demo-oidc-client-secret-not-for-production";
+
+function oidcConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: string): OidcConfig | null {
+  const common = { providerName: e.OIDC_PROVIDER_NAME, identityClaim: e.OIDC_IDENTITY_CLAIM };
+  if (e.OIDC_ISSUER) {
+    if (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) {
+      throw new ConfigError("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too.");
+    }
+    return {
+      ...common,
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      demoProviderPort: null,
+    };
+  }
+  if (!demo) return null;
+  // The demo identity provider listens next to the server, reached by the browser at the public host name.
+  const port = e.OIDC_DEMO_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
+  const host = new URL(publicUrl).hostname;
+  return {
+    ...common,
+    issuer: `http://${host}:${port}`,
+    clientId: DEMO_OIDC_CLIENT_ID,
+    clientSecret: DEMO_OIDC_CLIENT_SECRET,
+    demoProviderPort: port,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -172,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith("https:"),
     dossierForms: e.DOSSIER_FORMS,
+    oidc: oidcConfig(e, demo, publicUrl),
     mailFrom: e.MAIL_FROM ?? `Bộ phận Một cửa <no-reply@${new URL(publicUrl).hostname}>`,
     sms:
       e.SMS_URL && e.SMS_API_KEY

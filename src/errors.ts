@@ -566,6 +566,47 @@ export const ERRORS = {
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",
     en: "This feature exists only in demo mode.",
   },
+  // ---- citizen accounts (tài khoản công dân) ----
+  CITIZEN_CODE_INVALID: {
+    status: 422,
+    vi: "Mã xác nhận không đúng hoặc không còn hiệu lực.",
+    en: "The confirmation code is wrong or no longer valid.",
+  },
+  CITIZEN_CODE_EXPIRED: {
+    status: 422,
+    vi: "Mã xác nhận đã hết hạn. Hãy yêu cầu gửi lại mã.",
+    en: "The confirmation code has expired. Ask for a new one.",
+  },
+  CITIZEN_CODE_ATTEMPTS_EXHAUSTED: {
+    status: 429,
+    vi: "Nhập sai mã xác nhận quá nhiều lần. Hãy yêu cầu gửi lại mã.",
+    en: "Too many wrong confirmation codes. Ask for a new one.",
+  },
+  CITIZEN_NOT_CONFIRMED: {
+    status: 403,
+    vi: "Tài khoản chưa được xác nhận. Chúng tôi đã gửi mã xác nhận mới.",
+    en: "The account is not confirmed yet. A new confirmation code has been sent.",
+  },
+  CITIZEN_RESET_TOKEN_INVALID: {
+    status: 422,
+    vi: "Liên kết đặt lại mật khẩu không đúng, đã dùng hoặc đã hết hạn.",
+    en: "The password reset link is wrong, already used or expired.",
+  },
+  CITIZEN_EMAIL_TAKEN: {
+    status: 409,
+    vi: "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
+    en: "This e-mail address is already used by another account.",
+  },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    vi: "Chưa cấu hình đăng nhập qua nhà cung cấp định danh.",
+    en: "Sign-in through an identity provider is not configured.",
+  },
+  OIDC_FAILED: {  OIDC_FAILED: {
+    status: 400,
+    vi: "Đăng nhập qua nhà cung cấp định danh không thành công. Hãy thử lại.",
+    en: "Sign-in through the identity provider failed. Please try again.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

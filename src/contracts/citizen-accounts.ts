@@ -156,3 +156,5 @@ export const OidcCallbackQuery = z.object({
 /** The web page the portal shows after a failed provider sign-in; the error code rides in `loi`. */
 export const PORTAL_LOGIN_PATH = "/portal/dang-nhap";
 export const PORTAL_HOME_PATH = "/portal";
+/** The page a password reset link opens, with the token in `?token=`. */
+export const PORTAL_RESET_PATH = "/portal/dat-lai-mat-khau";

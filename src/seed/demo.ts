@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
+import { seedDemoCitizens } from "./demo-citizens.ts";
 import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { seedDemoSigning } from "./demo-signing.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
@@ -25,6 +26,7 @@ export async function seedDemoIfEmpty(
     if (existing) return false;
     await seedUnitsAndStaff(tx, now);
     await seedCatalog(tx, now);
+    await seedDemoCitizens(tx, now);
     await seedDemoDossiers(tx, now, options.publicUrl ?? process.env.PUBLIC_URL ?? "http://localhost:3000");
     if (options.signingKeySecret) await seedDemoSigning(tx, { serverSecret: options.signingKeySecret, now });
     return true;

@@ -12,6 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       purpose text NOT NULL CHECK (purpose IN ('register')),
       -- HMAC-SHA-256 of the code under the server secret; the code itself is never stored.
       code_hash text NOT NULL,
+      -- Where the code goes (or, for an unsent challenge, where the registrant asked it to go): the resend
+      -- limits count per destination.
+      email text NOT NULL,
+      phone text NOT NULL,
       expires_at timestamptz NOT NULL,
       attempts integer NOT NULL DEFAULT 0,
       sends integer NOT NULL DEFAULT 1,

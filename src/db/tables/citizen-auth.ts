@@ -6,6 +6,8 @@ export interface CitizenCodeTable {
   citizen_id: string | null;
   purpose: "register";
   code_hash: string;
+  email: string;
+  phone: string;
   expires_at: Timestamp;
   attempts: number;
   sends: number;

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
-import type { FastifyReply } from "fastify";
 import QRCode from "qrcode";
 import type { z } from "zod";
 import { CsrfToken, LoginInput, Me, PasswordChange, TotpEnable, TotpSetup } from "../../contracts/auth.ts";
@@ -10,7 +9,8 @@ import { getStaffRow } from "../staff/service.ts";
 import { loginStaff } from "./login.ts";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
-import { destroySession, destroySessionsOf, SESSION_COOKIE } from "./sessions.ts";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
+import { destroySession, destroySessionsOf } from "./sessions.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.ts";
 
 const errors = {
@@ -23,16 +23,6 @@ const errors = {
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
-
-  function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secureCookies,
-      expires: expiresAt,
-    });
-  }
 
   app.get(
     "/auth/csrf",
@@ -61,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       // A fresh session id on every sign-in: a planted cookie never becomes an authenticated one.
       if (previous.kind !== "anonymous") await destroySession(db, previous.sessionHash);
-      setSessionCookie(reply, session.token, session.expiresAt);
+      setSessionCookie(reply, session, config.secureCookies);
       const staffId = (
         await db
           .selectFrom("sessions")
@@ -94,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       });
     }
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    clearSessionCookie(reply);
     return { ok: true as const };
   });
 

@@ -1,0 +1,108 @@
+import type { Db } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { LOGIN_LIMITS } from "../auth/login.ts";
+import { burnPasswordCheck, verifyPassword } from "../auth/passwords.ts";
+import { assertUnderLimit, clearRateLimit, hit } from "../auth/rate-limit.ts";
+import { createSession } from "../auth/sessions.ts";
+import { findCitizenByLogin, loginKey } from "./find-citizen.ts";
+import { chargeCodeLimits, issueRegistrationCode } from "./one-time-codes.ts";
+import type { RequestMeta } from "./registration.ts";
+
+/**
+ * Citizen sign-in with the identity number, e-mail or phone and the password.
+ *
+ * Failures are counted per identifier typed (normalised), not per account: an identifier with no account locks
+ * after the same number of failures and with the same answer as one that has an account, so neither the
+ * answer nor the lockout tells whether an account exists. Unknown identifiers are checked against a dummy hash
+ * so that they take as long. The per-address limit of staff sign-in applies as well.
+ */
+export async function loginCitizen(
+  db: Db,
+  input: { login: string; password: string },
+  meta: RequestMeta & { ttlHours: number; secret: string },
+) {
+  const { accountFailures, lockMinutes, perAddress, windowSeconds } = LOGIN_LIMITS;
+  const addressKey = `citizen-login:ip:${meta.ip}`;
+  const identifierKey = `citizen-login:id:${loginKey(input.login)}`;
+  await assertUnderLimit(db, addressKey, perAddress, windowSeconds, meta.now);
+  const citizen = await findCitizenByLogin(db, input.login);
+  const lockedRow = await db
+    .selectFrom("rate_limits")
+    .select(["hits", "window_start"])
+    .where("key", "=", identifierKey)
+    .executeTakeFirst();
+  const lockedUntil =
+    lockedRow && lockedRow.hits >= accountFailures
+      ? new Date(new Date(lockedRow.window_start).getTime() + lockMinutes * 60_000)
+      : null;
+  if (lockedUntil && lockedUntil > meta.now) {
+    await hit(db, addressKey, windowSeconds, meta.now);
+    await burnPasswordCheck(input.password);
+    throw new AppError("ACCOUNT_LOCKED", {
+      details: { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - meta.now.getTime()) / 1000) },
+    });
+  }
+  let passwordOk = false;
+  if (citizen?.password_hash) passwordOk = await verifyPassword(citizen.password_hash, input.password);
+  else await burnPasswordCheck(input.password);
+  if (!citizen || !passwordOk || citizen.status === "disabled") {
+    await hit(db, addressKey, windowSeconds, meta.now);
+    const failures = await hit(db, identifierKey, lockMinutes * 60, meta.now);
+    // The lock runs for lockMinutes from the failure that sets it.
+    if (failures === accountFailures)
+      await db
+        .updateTable("rate_limits")
+        .set({ window_start: meta.now })
+        .where("key", "=", identifierKey)
+        .execute();
+    if (citizen) {
+      await db.transaction().execute((tx) =>
+        recordAudit(
+          tx,
+          {
+            actor: { kind: "anonymous", id: null },
+            action: failures >= accountFailures ? "citizen.locked" : "citizen.login_failed",
+            entityType: "citizen",
+            entityId: citizen.id,
+            unitId: null,
+            summary: { ip: meta.ip, failures },
+          },
+          meta.now,
+        ),
+      );
+    }
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  if (citizen.status === "pending") {
+    // Only someone holding the password learns that the account waits for its code; they get a new one.
+    const to = { email: citizen.email ?? "", phone: citizen.phone ?? "" };
+    await chargeCodeLimits(db, to, meta.ip, meta.now);
+    const challenge = await db.transaction().execute((tx) =>
+      issueRegistrationCode(tx, {
+        recipient: { citizenId: citizen.id, name: citizen.full_name },
+        to,
+        secret: meta.secret,
+        now: meta.now,
+      }),
+    );
+    throw new AppError("CITIZEN_NOT_CONFIRMED", { details: challenge });
+  }
+  await clearRateLimit(db, identifierKey);
+  return db.transaction().execute(async (tx) => {
+    const session = await createSession(tx, { kind: "citizen", id: citizen.id }, meta);
+    await recordAudit(
+      tx,
+      {
+        actor: { kind: "citizen", id: citizen.id },
+        action: "citizen.login",
+        entityType: "citizen",
+        entityId: citizen.id,
+        unitId: null,
+        summary: { ip: meta.ip, method: "password" },
+      },
+      meta.now,
+    );
+    return { citizenId: citizen.id, session };
+  });
+}
