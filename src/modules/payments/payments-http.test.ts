@@ -422,3 +422,47 @@ describe("cancellation, reconciliation and the desk", () => {
     expect(text).toContain("FT26334123456");
   });
 });
+
+describe("concurrent requests", () => {
+  it("confirms one of several simultaneous identical IPNs and answers the others 'already confirmed'", async () => {
+    const owner = await citizenClient(world.ctx, "Ma Văn Kháng");
+    const dossier = await ownedDossier(world.ctx, owner.id);
+    const started = (await start(owner.client, dossier.id)).payment;
+    const query = signedIpn(started.txnRef, 5_000, { vnp_TransactionNo: "14888888" });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const res = await fetch(`${world.ipnUrl}?${query}`);
+        return ((await res.json()) as { RspCode: string }).RspCode;
+      }),
+    );
+    expect(answers.filter((a) => a === "00")).toHaveLength(1);
+    expect(answers.filter((a) => a === "02")).toHaveLength(5);
+    const paidEvents = (await auditActions(started.id)).filter((a) => a === "payment.paid");
+    expect(paidEvents).toHaveLength(1);
+  });
+
+  it("opens one payment when the owner starts several at once", async () => {
+    const owner = await citizenClient(world.ctx, "Nông Thị Xuân");
+    const dossier = await ownedDossier(world.ctx, owner.id);
+    const csrf = await owner.client.csrf();
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        owner.client.request({
+          method: "POST",
+          url: `/api/v1/dossiers/${dossier.id}/payments`,
+          payload: {},
+          headers: { "x-csrf-token": csrf },
+        }),
+      ),
+    );
+    const codes = statuses.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.every((c) => c === 201 || c === 200 || c === 409)).toBe(true);
+    const rows = await world.ctx.handle.db
+      .selectFrom("payments")
+      .select("id")
+      .where("dossier_id", "=", dossier.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});
