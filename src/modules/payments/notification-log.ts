@@ -29,12 +29,17 @@ export interface NotificationEntry {
   unitId: string | null;
 }
 
+/** Text as it may be stored: no control characters (PostgreSQL refuses NUL), at most `max` characters. */
+function clean(text: string, max: number): string {
+  return text.replace(/\p{Cc}/gu, "\uFFFD").slice(0, max);
+}
+
 /** Keeps at most 60 fields of 500 characters: a hostile caller cannot fill the log. */
 function bounded(params: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(params)
       .slice(0, 60)
-      .map(([k, v]) => [k.slice(0, 64), String(v).slice(0, 500)]),
+      .map(([k, v]) => [clean(k, 64), clean(String(v), 500)]),
   );
 }
 
@@ -45,12 +50,12 @@ export async function logNotification(tx: Tx, entry: NotificationEntry): Promise
     .values({
       received_at: entry.now,
       source: entry.source,
-      txn_ref: entry.txnRef?.slice(0, 100) ?? null,
+      txn_ref: entry.txnRef === null ? null : clean(entry.txnRef, 100),
       payment_id: entry.paymentId,
       verdict: entry.verdict,
       rsp_code: entry.rspCode,
       params: JSON.stringify(params),
-      ip: entry.ip,
+      ip: entry.ip === null ? null : clean(entry.ip, 100),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -65,7 +70,7 @@ export async function logNotification(tx: Tx, entry: NotificationEntry): Promise
         unitId: entry.unitId,
         summary: {
           verdict: entry.verdict,
-          txnRef: entry.txnRef?.slice(0, 100) ?? null,
+          txnRef: entry.txnRef === null ? null : clean(entry.txnRef, 100),
           paymentId: entry.paymentId,
           rspCode: entry.rspCode,
           ip: entry.ip,

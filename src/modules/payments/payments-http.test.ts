@@ -308,6 +308,15 @@ describe("notifications the IPN refuses", () => {
     expect(audited.some((a) => (a.summary as { verdict: string }).verdict === "bad_signature")).toBe(true);
   });
 
+  it("logs hostile junk (control characters, no signature) as a bad signature instead of failing", async () => {
+    expect(await ipn("vnp_TxnRef=%00%01MC&vnp_Amount=%00&vnp_SecureHash=%00")).toEqual({
+      RspCode: "97",
+      Message: "Invalid signature",
+    });
+    const back = await world.ctx.client().get("/api/v1/payments/vnpay/return?vnp_TxnRef=%00");
+    expect(back.headers.location).toBe("/portal/payment?outcome=invalid");
+  });
+
   it("refuses an amount that differs from the fee (04) and leaves the payment pending", async () => {
     expect(await ipn(signedIpn(pending.txnRef, 500))).toEqual({ RspCode: "04", Message: "Invalid amount" });
     expect((await payment(owner.client, pending.id)).status).toBe("pending");
