@@ -10,8 +10,8 @@ import {
   type ZodTypeProvider,
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
 import type { DemoMailbox } from "./adapters/messaging/demo-mailbox.ts";
+import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
 import type { FileStore } from "./adapters/storage/file-store.ts";
 import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
@@ -32,6 +32,7 @@ import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { paymentRoutes } from "./modules/payments/routes.ts";
+import { portalDossierRoutes } from "./modules/portal/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(citizenAccountRoutes);
       await api.register(notificationRoutes);
       await api.register(paymentRoutes);
+      await api.register(portalDossierRoutes);
     },
     { prefix: API_PREFIX },
   );

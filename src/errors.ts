@@ -495,6 +495,47 @@ export const ERRORS = {
     vi: "Đã hết số thứ tự hồ sơ trong ngày (9999) của cơ quan.",
     en: "The agency's daily dossier sequence (9999) is used up.",
   },
+  // ---- citizen accounts (tài khoản công dân) ----
+  CITIZEN_CODE_INVALID: {
+    status: 422,
+    vi: "Mã xác nhận không đúng hoặc không còn hiệu lực.",
+    en: "The confirmation code is wrong or no longer valid.",
+  },
+  CITIZEN_CODE_EXPIRED: {
+    status: 422,
+    vi: "Mã xác nhận đã hết hạn. Hãy yêu cầu gửi lại mã.",
+    en: "The confirmation code has expired. Ask for a new one.",
+  },
+  CITIZEN_CODE_ATTEMPTS_EXHAUSTED: {
+    status: 429,
+    vi: "Nhập sai mã xác nhận quá nhiều lần. Hãy yêu cầu gửi lại mã.",
+    en: "Too many wrong confirmation codes. Ask for a new one.",
+  },
+  CITIZEN_NOT_CONFIRMED: {
+    status: 403,
+    vi: "Tài khoản chưa được xác nhận. Chúng tôi đã gửi mã xác nhận mới.",
+    en: "The account is not confirmed yet. A new confirmation code has been sent.",
+  },
+  CITIZEN_RESET_TOKEN_INVALID: {
+    status: 422,
+    vi: "Liên kết đặt lại mật khẩu không đúng, đã dùng hoặc đã hết hạn.",
+    en: "The password reset link is wrong, already used or expired.",
+  },
+  CITIZEN_EMAIL_TAKEN: {
+    status: 409,
+    vi: "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
+    en: "This e-mail address is already used by another account.",
+  },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    vi: "Chưa cấu hình đăng nhập qua nhà cung cấp định danh.",
+    en: "Sign-in through an identity provider is not configured.",
+  },
+  OIDC_FAILED: {
+    status: 400,
+    vi: "Đăng nhập qua nhà cung cấp định danh không thành công. Hãy thử lại.",
+    en: "Sign-in through the identity provider failed. Please try again.",
+  },
   // Payments of dossier fees (src/modules/payments). PAYMENT_GATEWAY_FAILED is the upstream gateway failing: 503.
   FEE_ALREADY_PAID: {
     status: 409,
@@ -551,6 +592,67 @@ export const ERRORS = {
     vi: "Không kết nối được cổng thanh toán hoặc cổng trả lời không hợp lệ. Vui lòng thử lại sau.",
     en: "The payment gateway could not be reached or gave an invalid answer. Please try again later.",
   },
+  // ---- online filing (src/modules/portal) ----
+  PROCEDURE_NOT_ONLINE: {
+    status: 422,
+    vi: "Đơn vị này không cung cấp thủ tục này dưới hình thức dịch vụ công trực tuyến.",
+    en: "This unit does not offer this procedure online.",
+  },
+  EFORM_NOT_AVAILABLE: {
+    status: 404,
+    vi: "Thủ tục này chưa có tờ khai điện tử.",
+    en: "This procedure has no e-form yet.",
+  },
+  EFORM_ANSWERS_INVALID: {
+    status: 422,
+    vi: "Một số câu trả lời chưa hợp lệ. Hãy sửa các trường được đánh dấu.",
+    en: "Some answers are not valid. Correct the fields marked.",
+  },
+  FILING_INCOMPLETE: {
+    status: 422,
+    vi: "Hồ sơ chưa đủ để nộp: còn câu trả lời chưa hợp lệ hoặc thiếu thành phần hồ sơ bắt buộc.",
+    en: "The dossier cannot be submitted yet: some answers are invalid or required documents are missing.",
+  },
+  UNKNOWN_COMPONENT: {
+    status: 422,
+    vi: "Thành phần hồ sơ này không có trong tờ khai của thủ tục.",
+    en: "The procedure's e-form has no such document.",
+  },
+  DRAFT_NOT_EDITABLE: {
+    status: 409,
+    vi: "Hồ sơ đã nộp, không còn sửa được như bản nháp.",
+    en: "The dossier has been submitted and can no longer be edited as a draft.",
+  },
+  DELIVERY_ADDRESS_REQUIRED: {
+    status: 422,
+    vi: "Hãy nhập địa chỉ nhận kết quả qua bưu chính.",
+    en: "Enter the address for the result by post.",
+  },
+  RETURN_METHOD_NOT_OFFERED: {
+    status: 422,
+    vi: "Thủ tục này không trả kết quả theo hình thức đã chọn.",
+    en: "This procedure does not return results that way.",
+  },
+  NO_SUPPLEMENT_REQUESTED: {
+    status: 409,
+    vi: "Hồ sơ không có yêu cầu bổ sung đang chờ trả lời.",
+    en: "The dossier has no supplement request waiting for an answer.",
+  },
+  SUPPLEMENT_ANSWER_EMPTY: {
+    status: 422,
+    vi: "Hãy tải lên giấy tờ bổ sung hoặc ghi nội dung giải trình.",
+    en: "Upload the missing documents or write an explanation.",
+  },
+  RATING_NOT_ALLOWED: {
+    status: 409,
+    vi: "Chỉ đánh giá được sau khi hồ sơ đã có kết quả.",
+    en: "A dossier can be rated only after its result.",
+  },
+  ALREADY_RATED: {
+    status: 409,
+    vi: "Hồ sơ này đã được đánh giá.",
+    en: "This dossier has already been rated.",
+  },
   NOTIFICATION_NOT_DEAD: {
     status: 409,
     vi: "Chỉ gửi lại được thông báo đã gửi thất bại hẳn.",
@@ -565,47 +667,6 @@ export const ERRORS = {
     status: 404,
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",
     en: "This feature exists only in demo mode.",
-  },
-  // ---- citizen accounts (tài khoản công dân) ----
-  CITIZEN_CODE_INVALID: {
-    status: 422,
-    vi: "Mã xác nhận không đúng hoặc không còn hiệu lực.",
-    en: "The confirmation code is wrong or no longer valid.",
-  },
-  CITIZEN_CODE_EXPIRED: {
-    status: 422,
-    vi: "Mã xác nhận đã hết hạn. Hãy yêu cầu gửi lại mã.",
-    en: "The confirmation code has expired. Ask for a new one.",
-  },
-  CITIZEN_CODE_ATTEMPTS_EXHAUSTED: {
-    status: 429,
-    vi: "Nhập sai mã xác nhận quá nhiều lần. Hãy yêu cầu gửi lại mã.",
-    en: "Too many wrong confirmation codes. Ask for a new one.",
-  },
-  CITIZEN_NOT_CONFIRMED: {
-    status: 403,
-    vi: "Tài khoản chưa được xác nhận. Chúng tôi đã gửi mã xác nhận mới.",
-    en: "The account is not confirmed yet. A new confirmation code has been sent.",
-  },
-  CITIZEN_RESET_TOKEN_INVALID: {
-    status: 422,
-    vi: "Liên kết đặt lại mật khẩu không đúng, đã dùng hoặc đã hết hạn.",
-    en: "The password reset link is wrong, already used or expired.",
-  },
-  CITIZEN_EMAIL_TAKEN: {
-    status: 409,
-    vi: "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
-    en: "This e-mail address is already used by another account.",
-  },
-  OIDC_NOT_CONFIGURED: {
-    status: 404,
-    vi: "Chưa cấu hình đăng nhập qua nhà cung cấp định danh.",
-    en: "Sign-in through an identity provider is not configured.",
-  },
-  OIDC_FAILED: {  OIDC_FAILED: {
-    status: 400,
-    vi: "Đăng nhập qua nhà cung cấp định danh không thành công. Hãy thử lại.",
-    en: "Sign-in through the identity provider failed. Please try again.",
   },
 } as const satisfies Record<string, ErrorSpec>;
 

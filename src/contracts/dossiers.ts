@@ -361,6 +361,10 @@ export const Flags = z.object({
   late: z.boolean(),
   /** The clock stands still (waiting for the applicant). */
   paused: z.boolean(),
+  /** Filed online and still waiting at the desk 2 hours after submission (NĐ 118/2025: staff are alerted). */
+  onlineAlert: z.boolean(),
+  /** Filed online and not accepted or returned within 8 working hours (NĐ 118/2025). */
+  onlineAcceptanceOverdue: z.boolean(),
 });
 export type Flags = z.infer<typeof Flags>;
 

@@ -440,3 +440,6 @@ export const CRITERION_LABELS: Record<Criterion, { vi: string; en: string }> = {
   },
   online_service_quality: { vi: "Chất lượng dịch vụ công trực tuyến", en: "Online service quality" },
 };
+
+/** An upload's answer: the file as stored and the dossier's new version. */
+export const UploadResult = z.object({ upload: UploadView, version: z.number() });

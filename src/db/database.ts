@@ -7,6 +7,7 @@ import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
+import type { OnlineFilingTables } from "./tables/online-filing.ts";
 import type { PaymentTables } from "./tables/payments.ts";
 import type { SigningTables } from "./tables/signing.ts";
 
@@ -21,6 +22,7 @@ export interface Database
     CitizenTables,
     CitizenAuthTables,
     NotificationTables,
+    OnlineFilingTables,
     PaymentTables {}
 
 export type Db = Kysely<Database>;

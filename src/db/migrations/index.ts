@@ -8,6 +8,7 @@ import * as signing from "./2026-11-28-07-signing.ts";
 import * as dossiers from "./2026-11-28-08-dossiers.ts";
 import * as citizens from "./2026-11-29-09-citizens.ts";
 import * as citizenAuth from "./2026-11-29-10-citizen-auth.ts";
+import * as onlineFiling from "./2026-11-29-11-online-filing.ts";
 import * as payments from "./2026-11-29-12-payments.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28-08-dossiers": dossiers,
   "2026-11-29-09-citizens": citizens,
   "2026-11-29-10-citizen-auth": citizenAuth,
+  "2026-11-29-11-online-filing": onlineFiling,
   "2026-11-29-12-payments": payments,
   "2026-11-29-13-notifications": notifications,
 };

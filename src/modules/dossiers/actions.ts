@@ -11,6 +11,7 @@ import { acts, type UnitInfo } from "./access.ts";
 import type { DossierRow, TaskRow, TransferRow } from "./state.ts";
 
 const PRE_RESULT = new Set([
+  "submitted_online",
   "at_desk",
   "awaiting_supplement_before_acceptance",
   "received",
@@ -40,7 +41,9 @@ export function availableActions(input: {
   const current = units.get(row.current_unit_id) as UnitInfo;
   const status = row.status;
   if (acts(principal, "reception", received)) {
-    if (status === "at_desk") for (const a of ["accept", "refuse", "request_supplement"] as const) out.add(a);
+    if (status === "at_desk" || status === "submitted_online") {
+      for (const a of ["accept", "refuse", "request_supplement"] as const) out.add(a);
+    }
     if (status === "awaiting_supplement_before_acceptance") {
       for (const a of ["supplement_received", "refuse", "close_incomplete"] as const) out.add(a);
     }

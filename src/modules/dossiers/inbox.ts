@@ -15,6 +15,7 @@ import { readableCondition } from "./access.ts";
 import { summaries } from "./summaries.ts";
 
 const DESK_STATUSES = [
+  "submitted_online",
   "at_desk",
   "awaiting_supplement_before_acceptance",
   "awaiting_citizen_supplement",
@@ -47,6 +48,8 @@ export async function inbox(
   const parts: RawBuilder<boolean>[] = [];
   const readable = readableCondition(staff);
   if (readable) parts.push(readable);
+  // An online draft is the citizen's own until it is submitted.
+  parts.push(sql<boolean>`d.status <> 'draft_online'`);
   const inRoles = roles.length ? sql<boolean>`t.role IN (${sql.join(roles)})` : sql<boolean>`false`;
   switch (box) {
     case "todo":
@@ -106,6 +109,7 @@ export async function searchDossiers(
   const parts: RawBuilder<boolean>[] = [];
   const readable = readableCondition(staff);
   if (readable) parts.push(readable);
+  parts.push(sql<boolean>`d.status <> 'draft_online'`);
   if (query.unit) {
     const unit = await getUnitByCode(db, query.unit);
     if (!can(staff, "dossier.read", unit))

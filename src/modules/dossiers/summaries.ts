@@ -22,7 +22,18 @@ export function isoOf(value: Date): string {
   return formatInstant(new Date(value).getTime());
 }
 
-export function flagsOf(row: DossierRow, taskDue: Date | null, now: Instant): Flags {
+/** The NĐ 118/2025 instants of an online dossier waiting for acceptance (online_filings). */
+export interface OnlineWindow {
+  alertAt: Date | null;
+  acceptanceDueAt: Date | null;
+}
+
+export function flagsOf(
+  row: DossierRow,
+  taskDue: Date | null,
+  now: Instant,
+  online: OnlineWindow | null = null,
+): Flags {
   const state = stateOf(row);
   const open = state.receivedAt !== null && state.completedAt === null && !isTerminal(state.status);
   const standing = timeliness(state, now);
@@ -38,6 +49,22 @@ export function flagsOf(row: DossierRow, taskDue: Date | null, now: Instant): Fl
     stepDueSoon: open && running && stepDue !== null && !stepOverdue && stepDue - now <= DUE_SOON_MS,
     late,
     paused: state.clock === "paused",
+    ...onlineFlags(row.status, online, now),
+  };
+}
+
+/**
+ * An online dossier waiting at the desk: past its 2-hour alert instant it is flagged for attention; past its
+ * 8-working-hour acceptance instant it is overdue (NĐ 118/2025).
+ */
+function onlineFlags(status: string, online: OnlineWindow | null, now: Instant) {
+  const waiting = status === "submitted_online" && online !== null;
+  const due = ms(online?.acceptanceDueAt ?? null);
+  const alert = ms(online?.alertAt ?? null);
+  const onlineAcceptanceOverdue = waiting && due !== null && now > due;
+  return {
+    onlineAlert: waiting && !onlineAcceptanceOverdue && alert !== null && now >= alert,
+    onlineAcceptanceOverdue,
   };
 }
 
@@ -61,6 +88,8 @@ export interface SummaryRow extends DossierRow {
   t_due_at: Date | null;
   t_started_at: Date | null;
   t_transfer_id: string | null;
+  o_alert_at: Date | null;
+  o_acceptance_due_at: Date | null;
   total: number;
 }
 
@@ -105,7 +134,7 @@ export function toSummary(r: SummaryRow, now: Instant): DossierSummary {
             startedAt: isoOf(r.t_started_at as Date),
             transferId: r.t_transfer_id,
           },
-    flags: flagsOf(r, r.t_due_at, now),
+    flags: flagsOf(r, r.t_due_at, now, { alertAt: r.o_alert_at, acceptanceDueAt: r.o_acceptance_due_at }),
     version: r.version,
   };
 }
@@ -130,6 +159,7 @@ export async function summaries(
            t.step_index AS t_step_index, t.sub_index AS t_sub_index, t.role AS t_role, t.name AS t_name,
            t.assignee_id AS t_assignee_id, s.full_name AS t_assignee_name, t.due_at AS t_due_at,
            t.started_at AS t_started_at, t.transfer_id AS t_transfer_id,
+           o.alert_at AS o_alert_at, o.acceptance_due_at AS o_acceptance_due_at,
            (count(*) OVER ())::int AS total
     FROM dossiers d
     JOIN units ru ON ru.id = d.received_unit_id
@@ -138,6 +168,7 @@ export async function summaries(
     LEFT JOIN dossier_tasks t ON t.dossier_id = d.id AND t.finished_at IS NULL
     LEFT JOIN units tu ON tu.id = t.unit_id
     LEFT JOIN staff s ON s.id = t.assignee_id
+    LEFT JOIN online_filings o ON o.dossier_id = d.id
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${page.limit} OFFSET ${page.offset}
