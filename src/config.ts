@@ -34,7 +34,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
     .default("identity_number"),
-  OIDC_DEMO_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  OIDC_DEMO_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The From header of notification e-mails; defaults to no-reply at the public host. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
   SMS_URL: z.url().optional(),
@@ -176,7 +176,9 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: stri
   }
   if (!demo) return null;
   // The demo identity provider listens next to the server, reached by the browser at the public host name.
-  const port = e.OIDC_DEMO_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
+  // On an ephemeral server port (tests) there is no demo provider unless OIDC_DEMO_PORT names one.
+  if (e.PORT === 0 && !e.OIDC_DEMO_PORT) return null;
+  const port = e.OIDC_DEMO_PORT ?? e.PORT + 1;
   const host = new URL(publicUrl).hostname;
   return {
     ...common,

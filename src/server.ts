@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
+import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
@@ -37,6 +38,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
     });
     app.addHook("onClose", () => runtime.stop());
+    // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
+    const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
+      app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
+      return null;
+    });
+    if (identityProvider) {
+      app.addHook("onClose", () => identityProvider.close());
+      app.log.info({ issuer: identityProvider.issuer }, "demo identity provider (VNeID-style) listening");
+    }
     const address = await app.listen({ port: config.port, host: config.host });
     notifications.start(
       handle.db,
