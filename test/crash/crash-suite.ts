@@ -249,18 +249,48 @@ export async function checkIntegrity(
   if (Number(behind.rows[0]?.n) > 0)
     problems.push(`${behind.rows[0]?.n} codes above their sequence's last number`);
 
-  // The notifications outbox, once it exists: no message about a dossier that is not there.
-  const outbox = await sql<{ present: boolean }>`
-    SELECT to_regclass('notification_outbox') IS NOT NULL AS present
-  `.execute(db);
-  if (outbox.rows[0]?.present) {
-    const orphans = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM notification_outbox o
-      WHERE o.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = o.dossier_id)
-    `.execute(db);
-    if (Number(orphans.rows[0]?.n) > 0)
-      problems.push(`${orphans.rows[0]?.n} outbox messages of missing dossiers`);
+  // The notifications outbox: the receipt notice is written in the reception's transaction, so every accepted
+  // dossier with a phone has exactly its one SMS message (acknowledged or not), no message names a missing
+  // dossier, and none is lost (a message leaves `pending` only as sent or dead).
+  const receiptMessages = new Map<string, number>();
+  for (const m of await db
+    .selectFrom("notification_outbox")
+    .select(["dossier_id", "status"])
+    .where("template", "=", "dossier.received")
+    .where("channel", "=", "sms")
+    .execute()) {
+    if (!m.dossier_id) continue;
+    receiptMessages.set(m.dossier_id, (receiptMessages.get(m.dossier_id) ?? 0) + 1);
   }
+  for (const r of acked.receptions) {
+    if (!receiptMessages.has(r.id))
+      problems.push(`dossier ${r.code}: acknowledged without its outbox message`);
+  }
+  const phoneOf = new Map(
+    (
+      await sql<{
+        id: string;
+        phone: string | null;
+      }>`SELECT id, applicant->>'phone' AS phone FROM dossiers`.execute(db)
+    ).rows.map((r) => [r.id, r.phone]),
+  );
+  for (const d of dossiers.values()) {
+    const expected = d.code !== null && phoneOf.get(d.id) ? 1 : 0;
+    const found = receiptMessages.get(d.id) ?? 0;
+    if (found !== expected)
+      problems.push(`dossier ${d.id}: ${found} receipt messages instead of ${expected}`);
+  }
+  const orphans = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM notification_outbox o
+    WHERE o.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = o.dossier_id)
+  `.execute(db);
+  if (Number(orphans.rows[0]?.n) > 0)
+    problems.push(`${orphans.rows[0]?.n} outbox messages of missing dossiers`);
+  const dead = await sql<{ n: number; error: string | null }>`
+    SELECT count(*)::int AS n, max(last_error) AS error FROM notification_outbox WHERE status = 'dead'
+  `.execute(db);
+  if (Number(dead.rows[0]?.n) > 0)
+    problems.push(`${dead.rows[0]?.n} outbox messages dead (last error: ${dead.rows[0]?.error})`);
   return problems;
 }
 

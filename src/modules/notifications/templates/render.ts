@@ -38,7 +38,8 @@ export function templateData(
     const formatted = formatValue(value, locale);
     if (formatted !== undefined) out[key] = formatted;
   }
-  const missing = template.required.filter((key) => out[key] === undefined || out[key] === "");
+  // Null or absent is a bug in the caller; an empty string is the caller's choice.
+  const missing = template.required.filter((key) => out[key] === undefined);
   if (missing.length > 0) {
     throw new NotificationProgrammingError(`Template ${template.key} needs data: ${missing.join(", ")}`);
   }
