@@ -26,6 +26,7 @@ import type {
   MyDossierList,
   MyDossiersQuery,
   RatingInput,
+  RatingView,
   ReviewView,
   SaveDraftInput,
   StartDraftInput,
@@ -54,6 +55,7 @@ export type MyDossierDetailT = z.infer<typeof MyDossierDetail>;
 export type SaveDraftBody = z.input<typeof SaveDraftInput>;
 export type UploadBody = z.input<typeof UploadInput>;
 export type RatingBody = z.input<typeof RatingInput>;
+export type RatingViewT = z.infer<typeof RatingView>;
 type Ok = { ok: true };
 
 const ACCOUNT = "/portal/account";
@@ -90,24 +92,23 @@ export const portalApi = {
     get: (procedure: string, version?: number) =>
       call<EFormViewT>(
         "GET",
-        `/portal/eforms/${id(procedure)}${query({ version: version === undefined ? undefined : String(version) })}`,
+        `/portal/procedures/${id(procedure)}/eform${query({ version: version === undefined ? undefined : String(version) })}`,
       ),
   },
+  /** A draft is a dossier in draft_online: the same id before and after submission. */
   drafts: {
-    start: (body: z.input<typeof StartDraftInput>) => call<DraftViewT>("POST", "/portal/drafts", body),
-    get: (draftId: string) => call<DraftViewT>("GET", `/portal/drafts/${id(draftId)}`),
+    start: (body: z.input<typeof StartDraftInput>) => call<DraftViewT>("POST", "/portal/dossiers", body),
+    get: (draftId: string) => call<DraftViewT>("GET", `/portal/dossiers/${id(draftId)}/draft`),
     save: (draftId: string, body: SaveDraftBody) =>
-      call<DraftViewT>("PATCH", `/portal/drafts/${id(draftId)}`, body),
-    upload: (draftId: string, body: UploadBody) =>
-      call<DraftViewT>("POST", `/portal/drafts/${id(draftId)}/uploads`, body),
+      call<DraftViewT>("PATCH", `/portal/dossiers/${id(draftId)}/draft`, body),
     removeUpload: (draftId: string, uploadId: string, version: number) =>
       call<DraftViewT>(
         "DELETE",
-        `/portal/drafts/${id(draftId)}/uploads/${id(uploadId)}${query({ version: String(version) })}`,
+        `/portal/dossiers/${id(draftId)}/uploads/${id(uploadId)}${query({ version: String(version) })}`,
       ),
-    review: (draftId: string) => call<ReviewViewT>("GET", `/portal/drafts/${id(draftId)}/review`),
+    review: (draftId: string) => call<ReviewViewT>("GET", `/portal/dossiers/${id(draftId)}/review`),
     submit: (draftId: string, version: number) =>
-      call<SubmitResultT>("POST", `/portal/drafts/${id(draftId)}/submit`, { version }),
+      call<SubmitResultT>("POST", `/portal/dossiers/${id(draftId)}/submit`, { version }),
   },
   dossiers: {
     list: (params: z.input<typeof MyDossiersQuery> = {}) =>
@@ -120,14 +121,12 @@ export const portalApi = {
         })}`,
       ),
     get: (dossierId: string) => call<MyDossierDetailT>("GET", `/portal/dossiers/${id(dossierId)}`),
-    uploadSupplement: (dossierId: string, body: UploadBody) =>
-      call<UploadViewT>("POST", `/portal/dossiers/${id(dossierId)}/supplement/uploads`, body),
     answerSupplement: (dossierId: string, body: z.input<typeof AnswerSupplementInput>) =>
       call<MyDossierDetailT>("POST", `/portal/dossiers/${id(dossierId)}/supplement`, body),
     withdraw: (dossierId: string, body: z.input<typeof CitizenWithdrawInput>) =>
       call<MyDossierDetailT>("POST", `/portal/dossiers/${id(dossierId)}/withdraw`, body),
     rate: (dossierId: string, body: RatingBody) =>
-      call<MyDossierDetailT>("POST", `/portal/dossiers/${id(dossierId)}/rating`, body),
+      call<RatingViewT>("POST", `/portal/dossiers/${id(dossierId)}/rating`, body),
   },
   payments: {
     ofDossier: (dossierId: string) => call<DossierPaymentsT>("GET", `/dossiers/${id(dossierId)}/payments`),
@@ -137,11 +136,19 @@ export const portalApi = {
   },
 };
 
-/** Where a draft's files and a supplement's files are posted (also used by uploadWithProgress). */
-export const UPLOAD_PATHS = {
-  draft: (draftId: string) => `/portal/drafts/${id(draftId)}/uploads`,
-  supplement: (dossierId: string) => `/portal/dossiers/${id(dossierId)}/supplement/uploads`,
-};
+/**
+ * Where a dossier's files are posted with uploadWithProgress: a draft's papers (componentId) and, later, the
+ * answer to a supplement request (supplementItem) go to the same place.
+ */
+export function uploadPath(dossierId: string): string {
+  return `/portal/dossiers/${id(dossierId)}/uploads`;
+}
+
+/** What an upload answers: the file as stored and the dossier's new version. */
+export interface UploadResultT {
+  upload: UploadViewT;
+  version: number;
+}
 
 const NETWORK = {
   code: "NETWORK",

@@ -10,14 +10,10 @@ export const portalEn: Record<PortalKey, string> = {
   "p.saving": "Saving…",
   "p.sending": "Sending…",
   "p.change": "Change",
-  "p.required": "This is required",
   "p.notFound": "Page not found.",
   "p.failed": "The data could not be loaded. Please try again.",
-  "p.retry": "Try again",
   "p.signOut": "Sign out",
-  "p.vnd": "{amount} VND",
   "p.optional": "(optional)",
-  "p.mustSignIn": "Sign in to continue.",
 
   "p.home.title": "Online public services",
   "p.home.lead":
@@ -31,7 +27,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.home.none": "No online service matches. Try other words or clear the field.",
   "p.home.full": "Fully online",
   "p.home.partial": "Partly online",
-  "p.home.more": "Show more",
   "p.home.account.title": "Your account",
   "p.home.account.anonymous":
     "Sign in to apply and follow your applications. No account yet? Create one in a few minutes.",
@@ -59,8 +54,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.start.begin": "Start now",
   "p.start.signInFirst": "You need to sign in before you apply.",
   "p.start.details": "Full details of the procedure",
-  "p.start.drafts": "You have unsubmitted drafts for this procedure:",
-  "p.start.resume": "Continue the draft saved at {time}",
 
   "p.register.title": "Create an account",
   "p.register.lead":
@@ -94,8 +87,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.confirm.lead": "We sent a 6-digit code to {channels}. The code is valid for {minutes} minutes.",
   "p.confirm.channels.email": "your e-mail",
   "p.confirm.channels.sms": "your phone",
-  "p.confirm.code": "Confirmation code",
-  "p.confirm.code.hint": "The 6 digits in the message.",
   "p.confirm.code.invalid": "Enter the 6-digit confirmation code",
   "p.confirm.submit": "Confirm",
   "p.confirm.resend": "Send the code again",
@@ -117,7 +108,8 @@ export const portalEn: Record<PortalKey, string> = {
   "p.signIn.staff": "Are you an official?",
   "p.signIn.staffLink": "Staff sign-in",
   "p.signIn.locked": "Too many wrong attempts. Please try again in {minutes} minutes.",
-  "p.signIn.providerFailed": "Signing in through the identity provider failed: {message}",
+  "p.signIn.providerFailed":
+    "Signing in through the identity provider did not work. Try again or sign in with your password. (Error code: {message})",
 
   "p.forgot.title": "Forgot your password",
   "p.forgot.lead":
@@ -127,7 +119,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.forgot.sent":
     "If what you entered matches an account, a link to reset the password was sent to its e-mail. The link is valid for a short time.",
   "p.reset.title": "Set a new password",
-  "p.reset.password": "New password",
   "p.reset.submit": "Set the password",
   "p.reset.missing": "The link is incomplete. Open the link in the e-mail again, or ask for a new one.",
   "p.reset.done.title": "Your new password is set",
@@ -144,23 +135,18 @@ export const portalEn: Record<PortalKey, string> = {
   "p.account.linked": "Linked accounts",
 
   "p.mine.title": "My applications",
-  "p.mine.lead": "The applications you made online and your unsubmitted drafts.",
   "p.mine.new": "Start a new application",
   "p.mine.none": "You have no applications yet.",
   "p.mine.drafts": "Unsubmitted drafts",
   "p.mine.submitted": "Submitted applications",
   "p.mine.code": "Reference",
-  "p.mine.procedure": "Procedure",
-  "p.mine.status": "Status",
   "p.mine.submittedAt": "Submitted",
   "p.mine.due": "Result due",
   "p.mine.savedAt": "Saved at {time}",
   "p.mine.continue": "Continue",
   "p.mine.open": "View",
-  "p.mine.action": "Needs your action",
 
   "p.dossier.title": "Application {code}",
-  "p.dossier.status": "Status",
   "p.dossier.unit": "Handled by",
   "p.dossier.submittedAt": "Submitted",
   "p.dossier.appointment": "Result due",
@@ -169,7 +155,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.dossier.messages": "Messages from the office",
   "p.dossier.messages.none": "No messages yet.",
   "p.dossier.fromDesk": "One-stop desk",
-  "p.dossier.fromYou": "You",
   "p.dossier.fee": "Fees",
   "p.dossier.fee.amount": "Amount",
   "p.dossier.fee.status": "Status",
@@ -187,33 +172,19 @@ export const portalEn: Record<PortalKey, string> = {
   "p.dossier.withdraw": "Withdraw the application",
   "p.dossier.withdraw.reason": "Reason for withdrawing",
   "p.dossier.withdraw.confirm": "Confirm withdrawal",
-  "p.dossier.withdrawn": "The application was withdrawn.",
   "p.dossier.papers": "Papers submitted",
-  "p.dossier.answers": "Your answers",
 
   "p.filing.caption": "Apply: {procedure}",
   "p.filing.saveDraft": "Save as draft",
   "p.filing.saved": "Draft saved at {time}. You can come back to it under My applications.",
   "p.filing.pageOf": "Page {page} of {pages}",
-  "p.filing.prefilled": "Filled in from your account; change it if needed.",
   "p.filing.field.required": "Enter {label}",
   "p.filing.field.choose": "Choose {label}",
-  "p.filing.field.tooLong": "{label} must be {max} characters or fewer",
-  "p.filing.field.tooShort": "{label} must be at least {min} characters",
-  "p.filing.field.pattern": "{label} is not in the right format",
   "p.filing.field.number": "{label} must be a number",
-  "p.filing.field.min": "{label} must be {min} or more",
-  "p.filing.field.max": "{label} must be {max} or less",
-  "p.filing.field.date": "{label} must be a real date",
-  "p.filing.field.email": "{label}: enter an e-mail like name@example.vn",
-  "p.filing.field.phone": "{label}: enter a phone number like 0912 345 678",
-  "p.filing.field.identity": "{label}: the identification number has 12 digits",
 
   "p.uploads.title": "Upload your papers",
   "p.uploads.lead": "Upload a clear photo or scan of each paper. PDF, JPEG or PNG; at most {max} a file.",
   "p.uploads.required": "Required",
-  "p.uploads.conditional": "If: {condition}",
-  "p.uploads.choose": "Choose a file for {name}",
   "p.uploads.uploading": "Uploading {name}: {percent}%",
   "p.uploads.uploaded": "Uploaded",
   "p.uploads.remove": "Remove the file {name}",
@@ -227,11 +198,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.check.procedure": "Procedure",
   "p.check.unit": "Applying to",
   "p.check.papers": "Papers",
-  "p.check.declaration.title": "Declaration",
-  "p.check.declaration":
-    "I declare that the information above is true and I am responsible before the law for what I declared.",
-  "p.check.declaration.label": "I confirm the declaration",
-  "p.check.declaration.required": "Confirm the declaration to submit",
   "p.check.submit": "Accept and submit",
   "p.check.fileCount": "{count} file(s)",
 
@@ -249,9 +215,7 @@ export const portalEn: Record<PortalKey, string> = {
   "p.supplement.answer": "Your answer",
   "p.supplement.answer.hint": "Explain what you add or correct.",
   "p.supplement.answer.required": "Enter your answer",
-  "p.supplement.files": "Additional papers",
   "p.supplement.submit": "Send",
-  "p.supplement.done": "Sent. The one-stop desk will check the application again.",
 
   "p.rate.title": "Rate your satisfaction",
   "p.rate.lead":
@@ -263,7 +227,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.rate.choose": "Choose a level for: {criterion}",
   "p.rate.comment": "Other comments",
   "p.rate.submit": "Send the rating",
-  "p.rate.done": "Thank you for your rating.",
 
   "p.payment.title": "Payment result",
   "p.payment.paid": "Payment received",
@@ -290,7 +253,6 @@ export const portalEn: Record<PortalKey, string> = {
   "p.filing.issue": "{label}: {message}",
   "p.check.return": "Result delivery",
   "p.check.notReady": "The application is not ready to submit. Fix these:",
-  "p.check.fix": "Fix",
   "p.check.send": "Send your application",
   "p.check.send.lead":
     "By submitting you confirm the information above is true. The application goes to the one-stop desk of {unit}.",

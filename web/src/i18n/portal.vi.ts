@@ -12,14 +12,10 @@ export const portalVi = {
   "p.saving": "Đang lưu…",
   "p.sending": "Đang gửi…",
   "p.change": "Thay đổi",
-  "p.required": "Phần này là bắt buộc",
   "p.notFound": "Không tìm thấy trang này.",
   "p.failed": "Chưa tải được dữ liệu. Vui lòng thử lại.",
-  "p.retry": "Thử lại",
   "p.signOut": "Đăng xuất",
-  "p.vnd": "{amount} đồng",
   "p.optional": "(không bắt buộc)",
-  "p.mustSignIn": "Bạn cần đăng nhập để tiếp tục.",
 
   "p.home.title": "Dịch vụ công trực tuyến",
   "p.home.lead":
@@ -33,7 +29,6 @@ export const portalVi = {
   "p.home.none": "Không có dịch vụ trực tuyến nào phù hợp. Thử từ khóa khác hoặc bỏ chọn lĩnh vực.",
   "p.home.full": "Toàn trình",
   "p.home.partial": "Một phần",
-  "p.home.more": "Xem thêm",
   "p.home.account.title": "Tài khoản của bạn",
   "p.home.account.anonymous":
     "Đăng nhập để nộp và theo dõi hồ sơ. Chưa có tài khoản? Tạo tài khoản trong vài phút.",
@@ -61,8 +56,6 @@ export const portalVi = {
   "p.start.begin": "Bắt đầu",
   "p.start.signInFirst": "Bạn cần đăng nhập trước khi nộp hồ sơ.",
   "p.start.details": "Xem đầy đủ thông tin thủ tục",
-  "p.start.drafts": "Bạn có bản nháp chưa nộp của thủ tục này:",
-  "p.start.resume": "Tiếp tục bản nháp lưu lúc {time}",
 
   "p.register.title": "Tạo tài khoản",
   "p.register.lead":
@@ -96,8 +89,6 @@ export const portalVi = {
   "p.confirm.lead": "Chúng tôi đã gửi mã gồm 6 chữ số đến {channels}. Mã có hiệu lực trong {minutes} phút.",
   "p.confirm.channels.email": "e-mail của bạn",
   "p.confirm.channels.sms": "số điện thoại của bạn",
-  "p.confirm.code": "Mã xác nhận",
-  "p.confirm.code.hint": "6 chữ số trong thư.",
   "p.confirm.code.invalid": "Nhập mã xác nhận gồm 6 chữ số",
   "p.confirm.submit": "Xác nhận",
   "p.confirm.resend": "Gửi lại mã",
@@ -119,7 +110,8 @@ export const portalVi = {
   "p.signIn.staff": "Bạn là cán bộ, công chức?",
   "p.signIn.staffLink": "Đăng nhập cán bộ",
   "p.signIn.locked": "Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.",
-  "p.signIn.providerFailed": "Chưa đăng nhập được qua nhà cung cấp định danh: {message}",
+  "p.signIn.providerFailed":
+    "Chưa đăng nhập được qua nhà cung cấp định danh. Vui lòng thử lại hoặc đăng nhập bằng mật khẩu. (Mã lỗi: {message})",
 
   "p.forgot.title": "Quên mật khẩu",
   "p.forgot.lead":
@@ -129,7 +121,6 @@ export const portalVi = {
   "p.forgot.sent":
     "Nếu thông tin bạn nhập khớp với một tài khoản, một đường dẫn đặt lại mật khẩu đã được gửi đến e-mail đã đăng ký. Đường dẫn có hiệu lực trong thời gian ngắn.",
   "p.reset.title": "Đặt mật khẩu mới",
-  "p.reset.password": "Mật khẩu mới",
   "p.reset.submit": "Đặt mật khẩu",
   "p.reset.missing":
     "Đường dẫn không đầy đủ. Vui lòng mở lại đường dẫn trong e-mail, hoặc yêu cầu đường dẫn mới.",
@@ -147,23 +138,18 @@ export const portalVi = {
   "p.account.linked": "Tài khoản liên kết",
 
   "p.mine.title": "Hồ sơ của tôi",
-  "p.mine.lead": "Các hồ sơ bạn đã nộp trực tuyến và bản nháp chưa nộp.",
   "p.mine.new": "Nộp hồ sơ mới",
   "p.mine.none": "Bạn chưa có hồ sơ nào.",
   "p.mine.drafts": "Bản nháp chưa nộp",
   "p.mine.submitted": "Hồ sơ đã nộp",
   "p.mine.code": "Mã hồ sơ",
-  "p.mine.procedure": "Thủ tục",
-  "p.mine.status": "Trạng thái",
   "p.mine.submittedAt": "Ngày nộp",
   "p.mine.due": "Hẹn trả kết quả",
   "p.mine.savedAt": "Lưu lúc {time}",
   "p.mine.continue": "Tiếp tục",
   "p.mine.open": "Xem hồ sơ",
-  "p.mine.action": "Cần bạn xử lý",
 
   "p.dossier.title": "Hồ sơ {code}",
-  "p.dossier.status": "Trạng thái",
   "p.dossier.unit": "Cơ quan giải quyết",
   "p.dossier.submittedAt": "Ngày nộp",
   "p.dossier.appointment": "Hẹn trả kết quả",
@@ -172,7 +158,6 @@ export const portalVi = {
   "p.dossier.messages": "Trao đổi với cơ quan",
   "p.dossier.messages.none": "Chưa có trao đổi nào.",
   "p.dossier.fromDesk": "Bộ phận một cửa",
-  "p.dossier.fromYou": "Bạn",
   "p.dossier.fee": "Phí, lệ phí",
   "p.dossier.fee.amount": "Số tiền",
   "p.dossier.fee.status": "Tình trạng",
@@ -190,34 +175,20 @@ export const portalVi = {
   "p.dossier.withdraw": "Rút hồ sơ",
   "p.dossier.withdraw.reason": "Lý do rút hồ sơ",
   "p.dossier.withdraw.confirm": "Xác nhận rút hồ sơ",
-  "p.dossier.withdrawn": "Đã rút hồ sơ.",
   "p.dossier.papers": "Giấy tờ đã nộp",
-  "p.dossier.answers": "Nội dung tờ khai",
 
   "p.filing.caption": "Nộp hồ sơ: {procedure}",
   "p.filing.saveDraft": "Lưu nháp",
   "p.filing.saved": "Đã lưu nháp lúc {time}. Bạn có thể quay lại sau tại Hồ sơ của tôi.",
   "p.filing.pageOf": "Trang {page} / {pages}",
-  "p.filing.prefilled": "Đã điền sẵn từ tài khoản của bạn; sửa nếu cần.",
   "p.filing.field.required": "Nhập {label}",
   "p.filing.field.choose": "Chọn {label}",
-  "p.filing.field.tooLong": "{label} dài quá {max} ký tự",
-  "p.filing.field.tooShort": "{label} cần ít nhất {min} ký tự",
-  "p.filing.field.pattern": "{label} không đúng dạng",
   "p.filing.field.number": "{label} phải là một số",
-  "p.filing.field.min": "{label} phải từ {min} trở lên",
-  "p.filing.field.max": "{label} phải nhỏ hơn hoặc bằng {max}",
-  "p.filing.field.date": "{label} phải là một ngày có thật",
-  "p.filing.field.email": "{label}: nhập e-mail đúng dạng, ví dụ ten@example.vn",
-  "p.filing.field.phone": "{label}: nhập số điện thoại đúng dạng, ví dụ 0912 345 678",
-  "p.filing.field.identity": "{label}: số định danh cá nhân gồm 12 chữ số",
 
   "p.uploads.title": "Tải lên giấy tờ",
   "p.uploads.lead":
     "Tải lên bản chụp hoặc bản quét rõ nét của từng giấy tờ. Chấp nhận PDF, JPEG, PNG; tối đa {max} mỗi tệp.",
   "p.uploads.required": "Bắt buộc",
-  "p.uploads.conditional": "Nếu: {condition}",
-  "p.uploads.choose": "Chọn tệp cho {name}",
   "p.uploads.uploading": "Đang tải lên {name}: {percent}%",
   "p.uploads.uploaded": "Đã tải lên",
   "p.uploads.remove": "Xóa tệp {name}",
@@ -231,11 +202,6 @@ export const portalVi = {
   "p.check.procedure": "Thủ tục",
   "p.check.unit": "Nơi nộp",
   "p.check.papers": "Giấy tờ",
-  "p.check.declaration.title": "Cam kết",
-  "p.check.declaration":
-    "Tôi cam đoan những thông tin trên là đúng sự thật và chịu trách nhiệm trước pháp luật về nội dung đã khai.",
-  "p.check.declaration.label": "Tôi xác nhận cam kết trên",
-  "p.check.declaration.required": "Xác nhận cam kết để nộp hồ sơ",
   "p.check.submit": "Đồng ý và nộp hồ sơ",
   "p.check.fileCount": "{count} tệp",
 
@@ -253,9 +219,7 @@ export const portalVi = {
   "p.supplement.answer": "Nội dung trả lời",
   "p.supplement.answer.hint": "Giải thích những gì bạn bổ sung hoặc điều chỉnh.",
   "p.supplement.answer.required": "Nhập nội dung trả lời",
-  "p.supplement.files": "Giấy tờ bổ sung",
   "p.supplement.submit": "Gửi bổ sung",
-  "p.supplement.done": "Đã gửi bổ sung. Bộ phận một cửa sẽ kiểm tra lại hồ sơ.",
 
   "p.rate.title": "Đánh giá mức độ hài lòng",
   "p.rate.lead":
@@ -267,7 +231,6 @@ export const portalVi = {
   "p.rate.choose": "Chọn một mức cho: {criterion}",
   "p.rate.comment": "Góp ý thêm",
   "p.rate.submit": "Gửi đánh giá",
-  "p.rate.done": "Cảm ơn bạn đã đánh giá.",
 
   "p.payment.title": "Kết quả thanh toán",
   "p.payment.paid": "Đã nhận thanh toán",
@@ -294,7 +257,6 @@ export const portalVi = {
   "p.filing.issue": "{label}: {message}",
   "p.check.return": "Nhận kết quả",
   "p.check.notReady": "Hồ sơ chưa đủ để nộp. Sửa các mục dưới đây:",
-  "p.check.fix": "Sửa",
   "p.check.send": "Gửi hồ sơ",
   "p.check.send.lead":
     "Khi nộp, bạn xác nhận thông tin trên là đúng. Hồ sơ được chuyển đến Bộ phận một cửa của {unit}.",

@@ -69,8 +69,11 @@ export function ConfirmPage() {
 
   const where = channels.map((c) => t(c === "sms" ? "p.confirm.channels.sms" : "p.confirm.channels.email"));
   return (
-    <PortalPage title={t("p.confirm.title")} hideHeading>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.confirm.title")}
+      hideHeading
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       {resent ? (
         <div className="p-notice" role="status">
           {t("p.confirm.resent")}

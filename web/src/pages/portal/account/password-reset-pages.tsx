@@ -47,8 +47,11 @@ export function ForgotPage() {
     );
   }
   return (
-    <PortalPage title={t("p.forgot.title")} back={{ to: PORTAL_PATHS.signIn, text: t("p.back") }}>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.forgot.title")}
+      back={{ to: PORTAL_PATHS.signIn, text: t("p.back") }}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       <p className="p-lead">{t("p.forgot.lead")}</p>
       <form onSubmit={submit} noValidate>
         <InputField
@@ -121,8 +124,11 @@ export function ResetPage() {
   }
 
   return (
-    <PortalPage title={t("p.reset.title")} hideHeading>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.reset.title")}
+      hideHeading
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       <form onSubmit={submit} noValidate>
         <InputField
           id={RESET_IDS.password}

@@ -124,8 +124,10 @@ export function RegisterPage() {
 
   const common = { errorPrefix: t("p.errorPrefix") };
   return (
-    <PortalPage title={t("p.register.title")}>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.register.title")}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       <p className="p-lead">{t("p.register.lead")}</p>
       <form onSubmit={submit} noValidate>
         <InputField

@@ -72,8 +72,10 @@ export function SignInPage() {
 
   const providerName = oidc?.providerName ?? "VNeID";
   return (
-    <PortalPage title={t("p.signIn.title")}>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.signIn.title")}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       {providerError && !form.failed ? (
         <div className="p-notice p-notice-error" role="alert">
           {t("p.signIn.providerFailed", { message: providerError })}

@@ -12,6 +12,7 @@ export function PortalPage({
   back,
   wide,
   hideHeading,
+  summary,
   children,
 }: {
   title: string;
@@ -20,6 +21,8 @@ export function PortalPage({
   wide?: boolean;
   /** The page draws its own <h1> (a question as the heading, a confirmation panel). */
   hideHeading?: boolean;
+  /** The error summary: first in the column, above the heading (GOV.UK). */
+  summary?: ReactNode;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -45,6 +48,7 @@ export function PortalPage({
           {back.text}
         </Link>
       ) : null}
+      {summary}
       {hideHeading ? null : (
         <>
           {caption ? <span className="p-caption">{caption}</span> : null}

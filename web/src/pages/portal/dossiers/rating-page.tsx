@@ -83,8 +83,8 @@ export function RatingPage({ id }: { id: string }) {
       title={t("p.rate.title")}
       caption={ref ? t("p.dossier.title", { code: ref }) : undefined}
       back={{ to: dossierPath(id), text: t("p.back") }}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
     >
-      <FormErrorSummary errors={form.summary} version={form.version} />
       <p className="p-lead">{t("p.rate.lead")}</p>
       <form onSubmit={submit} noValidate data-testid="rating-form">
         {CRITERIA.map((c) => (

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { errorText } from "../../../lib/errors.ts";
-import { type MyDossierDetailT, portalApi, UPLOAD_PATHS, uploadWithProgress } from "../../../portal-api.ts";
+import { type MyDossierDetailT, portalApi, uploadPath, uploadWithProgress } from "../../../portal-api.ts";
 import { dossierPath } from "../../../portal-paths.ts";
 import { navigate } from "../../../router.tsx";
 import { formatInstant } from "../../dossiers/labels.ts";
@@ -78,8 +78,12 @@ export function SupplementPage({ id }: { id: string }) {
 
   const ref = dossier.code ?? dossier.reference ?? "";
   return (
-    <PortalPage title={t("p.supplement.title")} caption={t("p.dossier.title", { code: ref })} back={back}>
-      <FormErrorSummary errors={form.summary} version={form.version} />
+    <PortalPage
+      title={t("p.supplement.title")}
+      caption={t("p.dossier.title", { code: ref })}
+      back={back}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
+    >
       <p>{t("p.supplement.lead")}</p>
       <p className="p-muted">{formatInstant(pending.requestedAt, lang)}</p>
       <form onSubmit={submit} noValidate>
@@ -98,7 +102,7 @@ export function SupplementPage({ id }: { id: string }) {
             onUpload={async (picked, progress) => {
               const current = await portalApi.dossiers.get(id);
               await uploadWithProgress(
-                UPLOAD_PATHS.supplement(id),
+                uploadPath(id),
                 {
                   version: current.version,
                   supplementItem: item.name,

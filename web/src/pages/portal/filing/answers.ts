@@ -62,15 +62,17 @@ export function pageErrors(
   for (const field of fields) {
     if (!scope.visible(field.id)) continue;
     const label = fieldLabel(field, lang);
+    // Inside a sentence: "Nhập họ, chữ đệm, tên…", "Chọn tư cách người yêu cầu".
+    const inner = label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
     const value = answers[field.id];
     if (isEmpty(value)) {
       if (scope.required(field)) {
         out[field.id] =
           field.type === "select"
-            ? t("p.filing.field.choose", { label })
+            ? t("p.filing.field.choose", { label: inner })
             : field.type === "address"
               ? t("p.address.required")
-              : t("p.filing.field.required", { label });
+              : t("p.filing.field.required", { label: inner });
       }
       continue;
     }

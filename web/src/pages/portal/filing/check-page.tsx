@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { ApiError } from "../../../api.ts";
 import { errorText } from "../../../lib/errors.ts";
-import { portalApi, type ReviewViewT } from "../../../portal-api.ts";
+import { type EFormViewT, portalApi, type ReviewViewT } from "../../../portal-api.ts";
 import { filingPath } from "../../../portal-paths.ts";
 import { Link, navigate } from "../../../router.tsx";
 import { PortalPage } from "../components/portal-page.tsx";
@@ -139,7 +139,7 @@ export function CheckPage() {
         const rows: SummaryRow[] = page.fields.map((f) => ({
           key: f.id,
           label: pick(lang, f.labelVi, f.labelEn),
-          value: displayOf(f, lang, t),
+          value: displayOf(f, eform, lang, t),
           change: change(filingPath(draft.id, { page: index }), pick(lang, f.labelVi, f.labelEn)),
         }));
         if (rows.length === 0) return null;
@@ -216,10 +216,19 @@ export function CheckPage() {
 
 type ReviewField = ReviewViewT["pages"][number]["fields"][number];
 
-/** The server's reading of an answer; English for yes/no and options where the definition has it. */
-function displayOf(field: ReviewField, lang: "vi" | "en", t: (key: PortalKey) => string): string {
+/** The server's reading of an answer; in English, yes/no and the option's English label from the definition. */
+function displayOf(
+  field: ReviewField,
+  eform: EFormViewT,
+  lang: "vi" | "en",
+  t: (key: PortalKey) => string,
+): string {
   if (field.value === null || field.value === undefined) return "—";
   if (field.type === "checkbox") return t(field.value === true ? "p.filing.yes" : "p.filing.no");
-  if (lang === "en" && field.type === "select") return field.display ?? String(field.value);
+  if (lang === "en" && field.type === "select") {
+    const def = eform.definition.pages.flatMap((p) => p.fields).find((f) => f.id === field.id);
+    const option = def?.type === "select" ? def.options.find((o) => o.value === field.value) : undefined;
+    if (option) return option.labelEn;
+  }
   return field.display ?? String(field.value);
 }

@@ -115,8 +115,8 @@ export function EFormPageView({ page: pageNumber }: { page: number }) {
       caption={t("p.filing.caption", { procedure })}
       back={back ? { to: back, text: t("p.back") } : undefined}
       hideHeading={single}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
     >
-      <FormErrorSummary errors={form.summary} version={form.version} />
       {savedAt ? (
         <div className="p-notice p-notice-success" role="status" data-testid="draft-saved">
           {t("p.filing.saved", { time: formatInstant(savedAt, lang) })}

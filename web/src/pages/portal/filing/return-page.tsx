@@ -79,8 +79,8 @@ export function ReturnPage() {
       title={t("p.return.title")}
       hideHeading
       back={back ? { to: back, text: t("p.back") } : undefined}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
     >
-      <FormErrorSummary errors={form.summary} version={form.version} />
       <span className="p-caption">
         {t("p.filing.caption", { procedure: pick(lang, eform.procedure.name, eform.procedure.nameEn) })}
       </span>

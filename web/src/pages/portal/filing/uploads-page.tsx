@@ -1,6 +1,12 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { errorText } from "../../../lib/errors.ts";
-import { type DraftViewT, portalApi, UPLOAD_PATHS, uploadWithProgress } from "../../../portal-api.ts";
+import {
+  type DraftViewT,
+  portalApi,
+  type UploadResultT,
+  uploadPath,
+  uploadWithProgress,
+} from "../../../portal-api.ts";
 import { navigate } from "../../../router.tsx";
 import { FilePicker } from "../components/file-picker.tsx";
 import { FormErrorSummary } from "../components/form-error-summary.tsx";
@@ -56,8 +62,8 @@ export function UploadsPage() {
       title={t("p.uploads.title")}
       caption={t("p.filing.caption", { procedure: pick(lang, eform.procedure.name, eform.procedure.nameEn) })}
       back={back ? { to: back, text: t("p.back") } : undefined}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
     >
-      <FormErrorSummary errors={form.summary} version={form.version} />
       <form onSubmit={submit} noValidate>
         {draft.components.map((c) => (
           <FilePicker
@@ -70,8 +76,8 @@ export function UploadsPage() {
             error={form.errors[c.componentId]}
             onRejected={(message) => reject(c.componentId, message)}
             onUpload={async (picked, progress) => {
-              const saved = await uploadWithProgress<DraftViewT>(
-                UPLOAD_PATHS.draft(draft.id),
+              await uploadWithProgress<UploadResultT>(
+                uploadPath(draft.id),
                 {
                   version: latest.version,
                   componentId: c.componentId,
@@ -81,6 +87,7 @@ export function UploadsPage() {
                 },
                 progress,
               );
+              const saved = await portalApi.drafts.get(draft.id);
               latest = saved;
               setDraft(saved);
             }}

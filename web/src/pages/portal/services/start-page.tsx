@@ -99,8 +99,8 @@ export function StartPage({ slug }: { slug: string }) {
       title={name}
       caption={t("p.start.caption")}
       back={{ to: PORTAL_PATHS.home, text: t("p.back") }}
+      summary={<FormErrorSummary errors={form.summary} version={form.version} />}
     >
-      <FormErrorSummary errors={form.summary} version={form.version} />
       <p className="p-lead">
         {t(
           online
