@@ -162,6 +162,7 @@ describe("registration and confirmation", () => {
     expect(right.statusCode).toBe(429);
     expect(right.json().error.code).toBe("CITIZEN_CODE_ATTEMPTS_EXHAUSTED");
 
+    ctx.clock.advance(1000); // the outbox orders by time: the resent code is the later row
     expect((await client.post(`${A}/confirm/resend`, { challengeId })).statusCode).toBe(202);
     const fresh = (await lastCodeSentTo(ctx, input.phone)) as string;
     const ok = await client.post(`${A}/confirm`, { challengeId, code: fresh });
@@ -369,6 +370,7 @@ describe("password reset, sessions, profile", () => {
     });
     expect(fresh.statusCode).toBe(200);
 
+    ctx.clock.advance(1000); // the outbox orders by time: the second link is the later row
     await freshClient().post(`${A}/password-reset`, { login: input.phone });
     const late = (await lastResetTokenSentTo(ctx, input.email)) as string;
     expect(late).not.toBe(token);
