@@ -103,6 +103,29 @@ describe("dossier lifecycle → outbox", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it("the leader's apology (form 04) enqueues dossier.late with the new appointment", async () => {
+    const { dossier } = await receive(receptionBody());
+    const leader = await ctx.as("lanhdao.quangthuan");
+    const version = (
+      await ctx.handle.db
+        .selectFrom("dossiers")
+        .select("version")
+        .where("id", "=", dossier.id)
+        .executeTakeFirstOrThrow()
+    ).version;
+    const res = await leader.post(`/api/v1/dossiers/${dossier.id}/apology`, {
+      version,
+      reason: "Cần xác minh thông tin cư trú tại nơi cư trú trước đây.",
+      newAppointment: "2026-12-07T16:00:00+07:00",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [email, sms] = (await outboxOf(dossier.id)).filter((r) => r.template === "dossier.late");
+    expect(email.subject).toBe(`Xin lỗi về việc chậm trả kết quả hồ sơ ${dossier.code}`);
+    expect(email.body_text).toContain("Lý do: Cần xác minh thông tin cư trú tại nơi cư trú trước đây.");
+    expect(email.body_text).toContain("Ngày hẹn trả kết quả mới: 16:00 07/12/2026");
+    expect(sms.body_text).toBe(`Xin loi: ho so ${dossier.code} tre hen. Hen moi: 16:00 07/12/2026.`);
+  });
+
   it("overdue detection sends dossier.late once per due date", async () => {
     const { dossier } = await receive(receptionBody());
     const row = await ctx.handle.db
