@@ -384,7 +384,27 @@ describe("cancellation, reconciliation and the desk", () => {
     }
     expect((await payment(owner.client, started.payment.id)).status).toBe("pending");
     const citizenQuery = await owner.client.post(`/api/v1/payments/${started.payment.id}/query`, {});
-    expect(citizenQuery.statusCode).toBe(401);
+    expect(citizenQuery.statusCode).toBe(403);
+    const stranger = await citizenClient(world.ctx, "Hà Văn Lạ");
+    expect((await stranger.client.post(`/api/v1/payments/${started.payment.id}/query`, {})).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await stranger.client.post(`/api/v1/payments/${started.payment.id}/refund`, {
+          version: 1,
+          reason: "Hoàn tiền thử",
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await owner.client.post(`/api/v1/payments/${started.payment.id}/refund`, {
+          version: 1,
+          reason: "Hoàn tiền thử",
+        })
+      ).statusCode,
+    ).toBe(403);
     const desk = await world.ctx.as("tiepnhan.quangthuan");
     const res = await desk.post(`/api/v1/payments/${started.payment.id}/query`, {});
     expect(res.statusCode, res.body).toBe(200);

@@ -221,8 +221,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      const { payment, dossier, viewer, unit } = await paymentFor(request.principal, request.params.id);
+      if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", { details: { action: "payment.query" } });
       const staff = requireStaff(request.principal);
-      const { payment, dossier, viewer, unit } = await paymentFor(staff, request.params.id);
       const now = clock();
       const settled = await queryPayment(
         { db, gateway: requireGateway(config), publicUrl },
@@ -247,9 +248,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const staff = requireStaff(request.principal);
-      const { payment, dossier, viewer, unit } = await paymentFor(staff, request.params.id);
-      if (viewer.kind !== "staff" || !viewer.refunds) {
+      const { payment, dossier, viewer, unit } = await paymentFor(request.principal, request.params.id);
+      const staff = viewer.kind === "staff" ? requireStaff(request.principal) : null;
+      if (!staff || viewer.kind !== "staff" || !viewer.refunds) {
         throw new AppError("FORBIDDEN", { details: { action: "payment.refund" } });
       }
       const now = clock();
