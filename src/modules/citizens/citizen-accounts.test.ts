@@ -408,6 +408,8 @@ describe("password reset, sessions, profile", () => {
     expect(stale.statusCode).toBe(409);
     const taken = await client.patch(`${A}/me`, { version: me.version + 1, email: demo.email });
     expect(taken.json().error.code).toBe("CITIZEN_EMAIL_TAKEN");
+    const badBirth = await client.patch(`${A}/me`, { version: me.version + 1, birthDate: "1990-01-01" });
+    expect(badBirth.statusCode).toBe(400);
     const noId = await client.patch(`${A}/me`, { version: me.version + 1, identityNumber: "001301000009" });
     expect(noId.statusCode).toBe(400);
 

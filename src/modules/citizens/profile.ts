@@ -1,6 +1,7 @@
 import type { CitizenMe, CitizenProfileUpdate } from "../../contracts/citizen-accounts.ts";
 import { AddressSchema } from "../../contracts/dossiers.ts";
 import type { Db, Executor } from "../../db/database.ts";
+import { checkCccd } from "../../domain/citizens/cccd.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { assertStrongPassword, hashPassword, verifyPassword } from "../auth/passwords.ts";
@@ -62,6 +63,16 @@ export async function updateCitizenProfile(
   return db.transaction().execute(async (tx) => {
     const current = await getCitizenMe(tx, citizenId);
     if (current.version !== input.version) throw new AppError("CONFLICT");
+    // The identity number encodes the year of birth (TT 59/2021/TT-BCA art. 7): a birth date must agree with it.
+    if (
+      input.birthDate &&
+      !checkCccd(current.identityNumber, { birthYear: Number(input.birthDate.slice(0, 4)) }).ok
+    )
+      throw new AppError("VALIDATION_FAILED", {
+        details: {
+          issues: [{ path: ["birthDate"], message: "the year of birth does not match the identity number" }],
+        },
+      });
     const changes: Record<string, unknown> = {};
     const changed: string[] = [];
     for (const [field, column] of Object.entries(FIELDS) as [keyof typeof FIELDS, string][]) {
