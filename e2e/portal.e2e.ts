@@ -313,15 +313,21 @@ describe("citizen portal", () => {
     const page = await newPage();
     await openAsOfficer(page, "tiepnhan.quangthuan", dossierId);
     await claimIfOffered(page);
+    // What the citizen filed is on the officer's page: the answers and the uploaded files.
+    const filing = page.getByTestId("online-filing");
+    await filing.getByText("Bằng tốt nghiệp trung học phổ thông").waitFor();
+    expect(await filing.getByRole("link", { name: /ban-chinh-trang-/ }).count()).toBe(2);
+    await expectAccessible(page, "officer's page of an online dossier");
     await act(page, "accept");
-    await submitDialog(page, "Đã thực hiện: Tiếp nhận.");
-    code =
-      ((await page.getByTestId("dossier-header").textContent()) ?? "").match(
-        /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}/,
-      )?.[0] ?? "";
-    expect(code).not.toBe("");
+    await page.locator("dialog[open]").getByTestId("dialog-submit").click();
+    // Accepting answers with the receipt (form 01): the dossier's code.
+    code = ((await page.getByTestId("receipt-code").textContent()) ?? "").trim();
+    expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/);
     await mailTo(CITIZEN.email, new RegExp(`Tiếp nhận hồ sơ ${code.replace(/\./g, "\\.")}`));
 
+    await page.goto(`/app/dossiers/view?id=${dossierId}`);
+    await page.getByTestId("dossier-header").waitFor();
+    await claimIfOffered(page);
     await act(page, "request_supplement");
     const dialog = page.locator("dialog[open]");
     await dialog

@@ -474,4 +474,10 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
     "This page shows no personal data. Keep the secret private: anyone who has it can see the dossier's status.",
   "lookup.home.title": "Track a dossier",
   "lookup.home.lead": "See how far your dossier has got, with the code on your receipt.",
+  "onlineFiling.title": "Filed online",
+  "onlineFiling.reference": "Submission reference",
+  "onlineFiling.submittedAt": "Submitted",
+  "onlineFiling.acceptBy": "Accept or return by (8 working hours)",
+  "onlineFiling.uploads": "Files the citizen uploaded",
+  "onlineFiling.supplementRound": "supplement {n}",
 };

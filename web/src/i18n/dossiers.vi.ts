@@ -477,6 +477,12 @@ export const dossiersVi = {
     "Trang tra cứu không hiển thị thông tin cá nhân. Giữ kín mã tra cứu; ai có mã cũng xem được tình trạng hồ sơ.",
   "lookup.home.title": "Tra cứu hồ sơ",
   "lookup.home.lead": "Xem hồ sơ của bạn đang được giải quyết đến đâu, bằng mã trên giấy tiếp nhận.",
+  "onlineFiling.title": "Hồ sơ nộp trực tuyến",
+  "onlineFiling.reference": "Số tham chiếu khi nộp",
+  "onlineFiling.submittedAt": "Thời điểm nộp",
+  "onlineFiling.acceptBy": "Hạn tiếp nhận hoặc trả lại (8 giờ làm việc)",
+  "onlineFiling.uploads": "Tệp công dân đã tải lên",
+  "onlineFiling.supplementRound": "bổ sung lần {n}",
 } as const;
 
 export type DossierMessageKey = keyof typeof dossiersVi;

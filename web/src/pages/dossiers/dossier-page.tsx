@@ -48,6 +48,7 @@ import {
   statusText,
   TIMELINESS_LABELS,
 } from "./labels.ts";
+import { OnlineFilingPanel } from "./online-filing-panel.tsx";
 import { ReceiptPanel } from "./receipt-panel.tsx";
 import "./dossiers.css";
 
@@ -294,6 +295,7 @@ export function DossierPage() {
 
       <div className="dos-columns">
         <div className="dos-main-col">
+          {d.channel === "online" ? <OnlineFilingPanel dossierId={d.id} version={d.version} /> : null}
           <Timeline dossier={d} />
           <Papers dossier={d} />
           {d.transfers.length > 0 ? <Transfers dossier={d} /> : null}
