@@ -142,7 +142,7 @@ export const OidcStatus = z.object({
 export const ReturnTo = z
   .string()
   .max(500)
-  .regex(/^\/(?![/\\])[^\s]*$/, "a local path")
+  .regex(/^\/(?![/\\])[^\s\p{Cc}\\]*$/u, "a local path")
   .optional();
 export const OidcStartQuery = z.strictObject({ returnTo: ReturnTo });
 export const OidcCallbackQuery = z.object({
