@@ -10,6 +10,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { CitizenPrincipal, Principal } from "../auth/principal.ts";
 import type { DossierRow } from "../dossiers/state.ts";
+import { noticeForChange, notifyApplicant } from "../notifications/dossier-notices.ts";
 
 export function requireCitizenPrincipal(principal: Principal): CitizenPrincipal {
   if (principal.kind !== "citizen") throw new AppError("UNAUTHENTICATED");
@@ -51,6 +52,8 @@ export interface CitizenAct {
   tx: Tx;
   citizen: CitizenPrincipal;
   now: Date;
+  /** For links in notifications. */
+  publicUrl: string;
 }
 
 export interface CitizenRecord {
@@ -77,6 +80,9 @@ export async function saveAsCitizen(
     .executeTakeFirst();
   if (!next) throw new AppError("CONFLICT", { details: { currentVersion: null } });
   await appendCitizenEvent(act, next, record);
+  // The machine's notify_applicant effect (e.g. "submitted"): to the outbox in this same transaction.
+  const notice = noticeForChange(row.status, next.status, record.action);
+  if (notice) await notifyApplicant(act.tx, next, notice, { now: act.now, publicUrl: act.publicUrl });
   return next;
 }
 

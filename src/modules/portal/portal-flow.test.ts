@@ -240,6 +240,13 @@ describe("an online dossier from the draft to the rating", () => {
     expect(sent.reference).toMatch(/^DVC-261130-[0-9A-Z]{8}$/);
     // Monday 09:00 + 8 working hours (lunch 12:00–13:30 per the unit's schedule) lands on Tuesday.
     expect(sent.acceptanceDueAt.startsWith("2026-12-01T")).toBe(true);
+    // The citizen is told by e-mail, through the outbox written in the submission's transaction.
+    const notices = await ctx.handle.db
+      .selectFrom("notification_outbox")
+      .select("template")
+      .where("dossier_id", "=", id)
+      .execute();
+    expect(notices.map((n) => n.template)).toContain("dossier.submitted");
     const again = await citizen.post(`/api/v1/portal/dossiers/${id}/submit`, { version: sent.version });
     expect(again.json().error.code).toBe("DRAFT_NOT_EDITABLE");
     type Item = { id: string; status: string; flags: Record<string, boolean> };

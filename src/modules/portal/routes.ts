@@ -91,7 +91,8 @@ export const portalDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const citizen = requireCitizenPrincipal(principal);
     const now = clock();
-    return db.transaction().execute((tx) => use({ tx, citizen, now }));
+    const publicUrl = app.deps.config.publicUrl;
+    return db.transaction().execute((tx) => use({ tx, citizen, now, publicUrl }));
   };
   const draftOf = async (principal: Parameters<typeof requireCitizenPrincipal>[0], id: string) => {
     const row = await ownDossier(db, requireCitizenPrincipal(principal), id);
