@@ -124,7 +124,14 @@ export async function startIdentityProvider(
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     jwks: { keys: [{ ...signingKey, kid: randomUUID(), use: "sig", alg: "RS256" }] as never },
-    ttl: { Session: 600, Interaction: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+    ttl: {
+      Session: 600,
+      Interaction: 600,
+      Grant: 600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
   };
   const provider = new Provider(issuer, configuration);
   const oidcCallback = provider.callback();
