@@ -277,8 +277,9 @@ describe("citizen portal", () => {
     expect(reference.length).toBeGreaterThan(3);
     await expectAccessible(page, "confirmation");
     await screenshot(page, "portal-confirmation");
+    // The e-mail links to the dossier's page in "Hồ sơ của tôi".
     const mail = await mailTo(CITIZEN.email, /Đã nhận hồ sơ nộp trực tuyến/);
-    expect(mail.text).toContain(reference);
+    expect(mail.text).toContain(`/portal/ho-so/${dossierId}`);
   });
 
   it("the citizen pays the fee through the local gateway and gets an e-receipt", async () => {
@@ -335,7 +336,7 @@ describe("citizen portal", () => {
       .first()
       .fill("Bản quét trang 2 rõ nét hơn");
     await dialog.getByLabel(/Lý do/).first().fill("Trang 2 bị mờ, không đọc được số hiệu văn bằng.");
-    await dialog.getByTestId("dialog-submit").click();
+    await dialog.getByRole("button", { name: "Lập phiếu yêu cầu bổ sung" }).click();
     await page.getByTestId("notice").waitFor();
     await logout(page);
     await mailTo(CITIZEN.email, /Yêu cầu bổ sung hồ sơ/);

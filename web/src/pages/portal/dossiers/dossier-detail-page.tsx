@@ -4,7 +4,7 @@ import { errorText } from "../../../lib/errors.ts";
 import { type DossierPaymentsT, type MyDossierDetailT, portalApi } from "../../../portal-api.ts";
 import { dossierPath, PORTAL_PATHS } from "../../../portal-paths.ts";
 import { Link } from "../../../router.tsx";
-import { formatInstant } from "../../dossiers/labels.ts";
+import { formatDay, formatInstant } from "../../dossiers/labels.ts";
 import { TextAreaField } from "../components/form-parts.tsx";
 import { PortalPage } from "../components/portal-page.tsx";
 import { SummaryList } from "../components/summary-list.tsx";
@@ -277,8 +277,8 @@ function ResultSection({ dossier }: { dossier: MyDossierDetailT }) {
       {!result ? <p className="p-muted">{t("p.dossier.result.none")}</p> : null}
       {result ? (
         <>
-          <p>
-            {result.number} · {result.signedOn}
+          <p data-testid="result-number">
+            {t("p.dossier.result.number", { number: result.number, date: formatDay(result.signedOn) })}
           </p>
           {result.fileUrl ? (
             <p>
@@ -287,9 +287,13 @@ function ResultSection({ dossier }: { dossier: MyDossierDetailT }) {
               </a>
             </p>
           ) : null}
-          {result.delivery.trackingNumber ? <p>{result.delivery.trackingNumber}</p> : null}
+          {result.delivery.trackingNumber ? (
+            <p>{t("p.dossier.result.tracking", { number: result.delivery.trackingNumber })}</p>
+          ) : null}
           {result.delivery.returnedAt ? (
-            <p className="p-muted">{formatInstant(result.delivery.returnedAt, lang)}</p>
+            <p className="p-muted">
+              {t("p.dossier.result.returnedAt", { time: formatInstant(result.delivery.returnedAt, lang) })}
+            </p>
           ) : null}
         </>
       ) : null}
