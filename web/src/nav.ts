@@ -116,6 +116,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "signing.manage") || can(p, "signing.trust"),
   },
   {
+    id: "notifications",
+    path: "/app/notifications",
+    group: "admin",
+    icon: "inbox",
+    label: "nav.notifications",
+    description: "nav.notifications.description",
+    visible: (p) => can(p, "notification.read"),
+  },
+  {
     id: "signing",
     path: "/app/signing",
     group: "personal",

@@ -82,6 +82,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/signing/admin-page.tsx").then((m) => ({ default: m.SigningAdminPage }))),
   },
   {
+    path: "/app/notifications",
+    nav: "notifications",
+    page: lazy(() =>
+      import("./pages/notifications/notifications-page.tsx").then((m) => ({ default: m.NotificationsPage })),
+    ),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

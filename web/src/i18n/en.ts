@@ -1,4 +1,5 @@
 import { dossiersEn } from "./dossiers.en.ts";
+import { notificationsEn } from "./notifications.en.ts";
 import { signingEn } from "./signing.en.ts";
 import type { MessageKey } from "./vi.ts";
 
@@ -6,6 +7,7 @@ import type { MessageKey } from "./vi.ts";
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...signingEn,
+  ...notificationsEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

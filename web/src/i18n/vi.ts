@@ -3,11 +3,13 @@
  * Placeholders in braces ({name}) are filled by t(key, params).
  */
 import { dossiersVi } from "./dossiers.vi.ts";
+import { notificationsVi } from "./notifications.vi.ts";
 import { signingVi } from "./signing.vi.ts";
 
 export const vi = {
   ...dossiersVi,
   ...signingVi,
+  ...notificationsVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",
