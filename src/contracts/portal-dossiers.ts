@@ -40,6 +40,8 @@ export const UnitCodeRef = z
   .max(40)
   .regex(/^[A-Za-z0-9.-]+$/, "unit code");
 export const PORTAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** A calendar date within the years the working calendar knows. */
+const Day = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
 
 // ---- e-forms (public) ------------------------------------------------------------------------------------------
 
@@ -390,8 +392,8 @@ export const FilingView = z.object({
 export const SatisfactionQuery = z
   .strictObject({
     unit: UnitCodeRef,
-    from: IsoDate,
-    to: IsoDate,
+    from: Day,
+    to: Day,
     /** Include the units below (supervisors, leaders with a subtree scope). */
     subtree: z.enum(["true", "false"]).optional(),
   })

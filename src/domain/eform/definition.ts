@@ -211,14 +211,20 @@ export function conditionFields(condition: Condition | null | undefined): string
 }
 
 /** An answer as stored: text, number, boolean, or an address. */
+/** Typed text: no control characters but tab and line breaks (PostgreSQL cannot store NUL in jsonb). */
+const Typed = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, "")), "control characters");
 export const AddressAnswer = z.strictObject({
-  detail: z.string().max(300),
-  commune: z.string().max(100),
-  district: z.string().max(100).nullable().optional(),
-  province: z.string().max(100),
+  detail: Typed(300),
+  commune: Typed(100),
+  district: Typed(100).nullable().optional(),
+  province: Typed(100),
 });
 export type AddressAnswer = z.infer<typeof AddressAnswer>;
-export const AnswerValue = z.union([z.string().max(5000), z.number(), z.boolean(), AddressAnswer, z.null()]);
+export const AnswerValue = z.union([Typed(5000), z.number(), z.boolean(), AddressAnswer, z.null()]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export const Answers = z.record(FieldId, AnswerValue);
 export type Answers = z.infer<typeof Answers>;

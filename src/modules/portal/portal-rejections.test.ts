@@ -4,6 +4,7 @@
  * document missing; staff and anonymous callers on citizen routes; a supplement asked before acceptance,
  * answered online and back at the desk with a new acceptance window, then refused; withdrawal before the result.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../../test/support/test-app.ts";
 import {
@@ -276,5 +277,52 @@ describe("withdrawal", () => {
         "portal.withdraw",
       ]),
     );
+  });
+});
+
+describe("hostile answers", () => {
+  it("never make the server fail: any answer is saved or refused with a 4xx", async () => {
+    const draft = await startDraft(mai);
+    const value = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.string({ unit: "binary", maxLength: 10 }),
+      fc.constant("a\u0000b"),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.record({
+        detail: fc.string({ unit: "binary", maxLength: 5 }),
+        commune: fc.string(),
+        province: fc.string(),
+      }),
+      fc.array(fc.integer(), { maxLength: 2 }),
+    );
+    const key = fc.oneof(
+      fc.constantFrom(
+        "applicantName",
+        "copies",
+        "subjectBirthDate",
+        "maritalStatus",
+        "applicantAddress",
+        "spouseName",
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, value, { maxKeys: 4 }), async (answers) => {
+        const current = (await mai.get(`/api/v1/portal/dossiers/${draft.id}/draft`)).json() as {
+          version: number;
+        };
+        const res = await mai.patch(`/api/v1/portal/dossiers/${draft.id}/draft`, {
+          version: current.version,
+          answers,
+        });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+        expect(res.statusCode === 200 || res.json().error.code !== undefined).toBe(true);
+      }),
+      { numRuns: 40, seed: 20261129 },
+    );
+    const review = await mai.get(`/api/v1/portal/dossiers/${draft.id}/review`);
+    expect(review.statusCode).toBe(200);
   });
 });
