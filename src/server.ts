@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
+import { paymentReconciler } from "./modules/payments/reconciler.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
 export interface RunningServer {
@@ -38,6 +39,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
     });
     app.addHook("onClose", () => runtime.stop());
+    // Pending online payments whose time ran out are settled with the gateway (querydr) every few minutes.
+    const reconciler = paymentReconciler(
+      handle.db,
+      config,
+      () => new Date(),
+      (result) => {
+        if (result instanceof Error) app.log.error({ err: result }, "payment reconciliation pass failed");
+        else if (result.checked > 0)
+          app.log.info({ payments: result }, "payments reconciled with the gateway");
+      },
+    );
+    app.addHook("onClose", () => reconciler.stop());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
     const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
       app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
@@ -57,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           "notification delivery pass failed; it runs again at the next interval",
         ),
     );
+    reconciler.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;

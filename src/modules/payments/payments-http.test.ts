@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import { signParams } from "../../adapters/payment/vnpay.ts";
+import { reconcileExpiredPayments } from "./reconciler.ts";
 import {
   citizenClient,
   HASH_SECRET,
@@ -27,6 +28,7 @@ afterAll(async () => world?.close());
 
 interface PaymentJson {
   id: string;
+  dossierId: string;
   status: string;
   amountVnd: number;
   txnRef: string;
@@ -493,5 +495,43 @@ describe("concurrent requests", () => {
       .where("dossier_id", "=", dossier.id)
       .execute();
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe("background reconciliation", () => {
+  it("settles expired pending payments with querydr: paid when the gateway took the money, expired when not", async () => {
+    const owner = await citizenClient(world.ctx, "Bế Văn Đàn");
+    const paidAtGateway = (await start(owner.client, (await ownedDossier(world.ctx, owner.id)).id)).payment;
+    const neverOpened = (await start(owner.client, (await ownedDossier(world.ctx, owner.id)).id)).payment;
+    world.merchant.ipnUrl = "http://127.0.0.1:9/unreachable";
+    try {
+      await walkGateway((await start(owner.client, paidAtGateway.dossierId, 200)).redirectUrl, "pay");
+    } finally {
+      world.merchant.ipnUrl = world.ipnUrl;
+    }
+    const before = await reconcileExpiredPayments(
+      world.ctx.handle.db,
+      world.ctx.app.deps.config,
+      world.ctx.clock.now,
+    );
+    expect(before.checked).toBe(0);
+    world.ctx.clock.advance(20 * 60_000);
+    try {
+      const summary = await reconcileExpiredPayments(
+        world.ctx.handle.db,
+        world.ctx.app.deps.config,
+        world.ctx.clock.now,
+      );
+      // Earlier tests left other payments pending, never opened: they expire in the same pass.
+      expect(summary).toMatchObject({ paid: 1, errors: 0 });
+      expect(summary.expired).toBeGreaterThanOrEqual(1);
+      expect((await payment(owner.client, paidAtGateway.id)).status).toBe("paid");
+      expect((await payment(owner.client, neverOpened.id)).status).toBe("expired");
+      // The fee of the expired one can be paid again.
+      const again = await start(owner.client, neverOpened.dossierId);
+      expect(again.payment.id).not.toBe(neverOpened.id);
+    } finally {
+      world.ctx.clock.advance(-20 * 60_000);
+    }
   });
 });
