@@ -52,11 +52,20 @@ export async function uploadDossierFile(
   return { id: row.id, name: row.name, mime: row.mime, size: Number(row.size), url: uploadUrl(row.id) };
 }
 
-/** An upload of the caller's unit (before it is attached). */
+/**
+ * An upload of the caller's unit (before it is attached), for the officers who handle dossiers there: a unit
+ * administrator or a supervisor of the same unit does not read citizens' scans.
+ */
 export async function uploadedFile(db: Executor, principal: Principal, fileId: string) {
   const staff = requireStaff(principal);
+  const unit = await unitInfo(db, staff.unitId);
   const row = await db.selectFrom("files").selectAll().where("id", "=", fileId).executeTakeFirst();
-  if (!row || row.purpose !== UPLOAD_PURPOSE || row.unit_id !== staff.unitId) {
+  if (
+    !row ||
+    row.purpose !== UPLOAD_PURPOSE ||
+    row.unit_id !== staff.unitId ||
+    !ROLES.some((role) => acts(staff, role, unit))
+  ) {
     throw new AppError("NOT_FOUND", { details: { entity: "file" } });
   }
   return row;

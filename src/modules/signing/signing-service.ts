@@ -20,7 +20,7 @@ import type { Db, Executor, Tx } from "../../db/database.ts";
 import type { ExternalSessionState, SigningMode } from "../../db/tables/signing.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
-import { assertCan } from "../auth/policy.ts";
+import { assertCan, requireStaff } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
 import { hit } from "../auth/rate-limit.ts";
 import { inspectUpload } from "../files/inspect-upload.ts";
@@ -500,6 +500,7 @@ export async function completeExternal(
   input: z.infer<typeof ExternalCompleteInput>,
   now: Date,
 ): Promise<z.infer<typeof SignResult>> {
+  requireStaff(principal);
   const session = await deps.db
     .selectFrom("signing_sessions")
     .selectAll()
