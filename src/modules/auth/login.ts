@@ -4,7 +4,7 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { assertUnderLimit, hit } from "./rate-limit.ts";
+import { assertUnderLimit, clearRateLimit, hit } from "./rate-limit.ts";
 import { createSession } from "./sessions.ts";
 import { verifyTotp } from "./totp.ts";
 
@@ -55,6 +55,7 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   if (!staff) {
     await failFromAddress();
     await burnPasswordCheck(input.password);
+    await failUnknownName(db, input.username.toLowerCase(), meta.now);
     throw new AppError("INVALID_CREDENTIALS");
   }
   if (staff.locked_until && new Date(staff.locked_until) > meta.now) {
@@ -105,6 +106,32 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
     );
     return session;
   });
+}
+
+/**
+ * An unknown name locks like an account after the same number of failures, for as long: otherwise the lock
+ * (ACCOUNT_LOCKED after five failures) would tell an attacker which names exist.
+ */
+async function failUnknownName(db: Db, name: string, now: Date): Promise<void> {
+  const lockSeconds = LOGIN_LIMITS.lockMinutes * 60;
+  const lockKey = `login:unknown-lock:${name}`;
+  const lock = await db
+    .selectFrom("rate_limits")
+    .select("window_start")
+    .where("key", "=", lockKey)
+    .executeTakeFirst();
+  const lockedUntil = lock ? new Date(lock.window_start).getTime() + lockSeconds * 1000 : 0;
+  if (lockedUntil > now.getTime()) {
+    throw new AppError("ACCOUNT_LOCKED", {
+      details: { retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) },
+    });
+  }
+  // Failures on a real account count until a success or a lock; a long window stands in for that here.
+  const failures = await hit(db, `login:unknown:${name}`, 30 * 24 * 3600, now);
+  if (failures >= LOGIN_LIMITS.accountFailures) {
+    await hit(db, lockKey, lockSeconds, now);
+    await clearRateLimit(db, `login:unknown:${name}`);
+  }
 }
 
 async function registerFailure(
