@@ -273,7 +273,13 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
     const desk = await ctx.as(account);
     units[key].dossier = await receive(desk, await upload(desk, `${key} attached`));
     units[key].uploadId = await upload(desk, `${key} loose`);
-    // The fee paid at the counter, where the payments module is present and the procedure has a fee.
+    // The fee paid at the counter. The fixture's procedure has a fee set by a People's Council resolution whose
+    // amount is not in the catalog (fee_vnd null), so the amount is set here as the desk would have entered it.
+    await ctx.handle.db
+      .updateTable("dossiers")
+      .set({ fee_vnd: 5_000 })
+      .where("id", "=", units[key].dossier?.id ?? "")
+      .execute();
     const paid = await desk.post(`/api/v1/dossiers/${units[key].dossier?.id}/payments/counter`, {
       method: "cash",
       amountVnd: 5_000,
