@@ -32,7 +32,8 @@ export function RatingPage({ id }: { id: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || !dossier) return;
+    // The dossier only names the page; the answers can be checked and sent before it has loaded.
+    if (busy) return;
     const missing = CRITERIA.filter((c) => !scores[c]);
     if (missing.length > 0) {
       form.fail(
