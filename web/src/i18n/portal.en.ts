@@ -205,11 +205,11 @@ export const portalEn: Record<PortalKey, string> = {
   "p.check.fileCount": "{count} file(s)",
 
   "p.done.title": "Application submitted",
-  "p.done.reference": "Your reference",
+  "p.done.reference": "Your submission reference",
   "p.done.email": "We have sent a confirmation to your e-mail.",
   "p.done.next.title": "What happens next",
   "p.done.next":
-    "The one-stop desk checks your application. You are told when it is accepted, when something must be added, when a fee is due and when the result is ready.",
+    "The one-stop desk checks your application. Once accepted it gets a dossier code and a date for the result. You are told when it is accepted, when something must be added, when a fee is due and when the result is ready.",
   "p.done.mine": "Go to My applications",
   "p.done.appointment": "Expected result date: {time}",
 

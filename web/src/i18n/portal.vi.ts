@@ -209,11 +209,11 @@ export const portalVi = {
   "p.check.fileCount": "{count} tệp",
 
   "p.done.title": "Đã nộp hồ sơ",
-  "p.done.reference": "Mã hồ sơ của bạn",
+  "p.done.reference": "Mã tham chiếu hồ sơ của bạn",
   "p.done.email": "Chúng tôi đã gửi thư xác nhận đến e-mail của bạn.",
   "p.done.next.title": "Điều gì xảy ra tiếp theo",
   "p.done.next":
-    "Bộ phận một cửa kiểm tra hồ sơ. Bạn nhận thông báo khi hồ sơ được tiếp nhận, khi cần bổ sung, khi cần nộp phí và khi có kết quả.",
+    "Bộ phận một cửa kiểm tra hồ sơ. Khi tiếp nhận, hồ sơ được cấp mã hồ sơ và ngày hẹn trả kết quả. Bạn nhận thông báo khi hồ sơ được tiếp nhận, khi cần bổ sung, khi cần nộp phí và khi có kết quả.",
   "p.done.mine": "Xem hồ sơ của tôi",
   "p.done.appointment": "Hẹn trả kết quả dự kiến: {time}",
 
