@@ -377,6 +377,7 @@ export const CALLS: Record<string, RouteCall> = {
   ),
   "GET /api/v1/portal/satisfaction": unit((u) => get(`${V1}/portal/satisfaction?unit=${u.code}`)),
   // notifications
+  "GET /api/v1/units/:id/notifications": unit((u) => get(`${V1}/units/${u.id}/notifications`)),
   "POST /api/v1/units/:id/notifications/:messageId/retry": unit(
     (u) => post(`${V1}/units/${u.id}/notifications/${u.messageId}/retry`),
     "messageId",
