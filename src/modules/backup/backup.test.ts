@@ -38,7 +38,7 @@ describe("backup and restore", () => {
     const target = await createTestDb();
     const targetFiles = new MemoryFileStore();
     try {
-      await restoreBackup(target.db, targetFiles, file);
+      expect((await restoreBackup(target.db, targetFiles, file)).verified).toBe(true);
       const before = await tableFingerprints(ctx.handle.db);
       const after = await tableFingerprints(target.db);
       expect(before.units.rows).toBeGreaterThan(20);
@@ -96,6 +96,27 @@ describe("backup and restore", () => {
     const target = await createTestDb();
     try {
       await expect(restoreBackup(target.db, new MemoryFileStore(), damaged)).rejects.toThrow(/checksum/);
+      const units = await target.db.selectFrom("units").select("id").execute();
+      expect(units).toHaveLength(0);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("rolls back a restore whose result differs from the backup's fingerprints", async () => {
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n");
+    const end = JSON.parse(lines[lines.length - 1] ?? "{}");
+    expect(end.fingerprints.units.rows).toBeGreaterThan(20);
+    // The checksum covers the lines before the end record, so only the comparison after loading can notice.
+    end.fingerprints.units.md5 = "0".repeat(32);
+    lines[lines.length - 1] = JSON.stringify(end);
+    const altered = path.join(dir, "altered.jsonl.gz");
+    fs.writeFileSync(altered, zlib.gzipSync(`${lines.join("\n")}\n`));
+    const target = await createTestDb();
+    try {
+      await expect(restoreBackup(target.db, new MemoryFileStore(), altered)).rejects.toThrow(
+        /differs .*units/,
+      );
       const units = await target.db.selectFrom("units").select("id").execute();
       expect(units).toHaveLength(0);
     } finally {

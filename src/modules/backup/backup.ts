@@ -4,8 +4,14 @@ import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { sql } from "kysely";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
-import type { Db, Executor } from "../../db/database.ts";
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupLine, SKIPPED_TABLES } from "./backup-format.ts";
+import type { Db, Executor, Tx } from "../../db/database.ts";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupLine,
+  SKIPPED_TABLES,
+  type TableFingerprints,
+} from "./backup-format.ts";
 
 export async function userTables(db: Executor): Promise<string[]> {
   const rows = await sql<{ name: string }>`
@@ -29,6 +35,31 @@ export interface BackupSummary {
   tables: Record<string, number>;
   files: number;
   sha256: string;
+  /** Restore only: whether the restored tables were compared with the backup's fingerprints and matched. */
+  verified?: boolean;
+}
+
+/** Row count and content hash of every table, read in one transaction. */
+export function tableFingerprints(db: Db): Promise<TableFingerprints> {
+  return db.transaction().execute((tx) => fingerprintsIn(tx));
+}
+
+/**
+ * Row count and content hash of every table, inside the caller's transaction. Rendered in UTC (row_to_json writes
+ * timestamps in the session's time zone), so that two servers agree whatever their settings.
+ */
+export async function fingerprintsIn(tx: Tx): Promise<TableFingerprints> {
+  await sql`SET LOCAL TimeZone = 'UTC'`.execute(tx);
+  const out: TableFingerprints = {};
+  for (const table of await userTables(tx)) {
+    const r = await sql<{ rows: number; md5: string | null }>`
+      SELECT count(*)::int AS rows,
+             md5(coalesce(string_agg(row_to_json(t)::text, E'\n' ORDER BY row_to_json(t)::text), '')) AS md5
+      FROM ${sql.raw(quoteIdent(table))} t
+    `.execute(tx);
+    out[table] = { rows: Number(r.rows[0]?.rows ?? 0), md5: r.rows[0]?.md5 ?? "" };
+  }
+  return out;
 }
 
 /**
@@ -51,6 +82,7 @@ export async function writeBackup(
   };
   const tables: Record<string, number> = {};
   const fileHashes = new Set<string>();
+  let fingerprints: TableFingerprints = {};
   await db
     .transaction()
     .setIsolationLevel("repeatable read")
@@ -73,13 +105,14 @@ export async function writeBackup(
       }
       const referenced = await tx.selectFrom("files").select("sha256").distinct().execute();
       for (const r of referenced) fileHashes.add(r.sha256);
+      fingerprints = await fingerprintsIn(tx);
     });
   for (const sha256 of [...fileHashes].sort()) {
     const data = await store.get(sha256);
     await write({ kind: "file", sha256, data: Buffer.from(data).toString("base64") });
   }
   const digest = hash.digest("hex");
-  await write({ kind: "end", sha256: digest, tables, files: fileHashes.size });
+  await write({ kind: "end", sha256: digest, tables, files: fileHashes.size, fingerprints });
   gzip.end();
   await once(out, "finish");
   return { tables, files: fileHashes.size, sha256: digest };

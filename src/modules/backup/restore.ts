@@ -6,8 +6,17 @@ import { sql } from "kysely";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
 import type { Db } from "../../db/database.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
-import { appliedMigrations, type BackupSummary, userTables } from "./backup.ts";
-import { BACKUP_FORMAT, type BackupLine } from "./backup-format.ts";
+import {
+  appliedMigrations,
+  type BackupSummary,
+  fingerprintsIn,
+  tableFingerprints,
+  userTables,
+} from "./backup.ts";
+
+export { tableFingerprints };
+
+import { BACKUP_FORMAT, type BackupLine, type TableFingerprints } from "./backup-format.ts";
 
 export class BackupError extends Error {}
 
@@ -21,7 +30,9 @@ async function* lines(file: string): AsyncGenerator<{ text: string; line: Backup
 }
 
 /** First pass: the checksum and the structure, before anything is written. */
-export async function verifyBackup(file: string): Promise<BackupSummary & { migrations: string[] }> {
+export async function verifyBackup(
+  file: string,
+): Promise<BackupSummary & { migrations: string[]; fingerprints: TableFingerprints | null }> {
   const hash = createHash("sha256");
   let header: Extract<BackupLine, { kind: "header" }> | undefined;
   let end: Extract<BackupLine, { kind: "end" }> | undefined;
@@ -41,12 +52,20 @@ export async function verifyBackup(file: string): Promise<BackupSummary & { migr
   const digest = hash.digest("hex");
   if (digest !== end.sha256)
     throw new BackupError(`checksum mismatch: expected ${end.sha256}, got ${digest}`);
-  return { tables: end.tables, files: end.files, sha256: end.sha256, migrations: header.migrations };
+  return {
+    tables: end.tables,
+    files: end.files,
+    sha256: end.sha256,
+    migrations: header.migrations,
+    fingerprints: end.fingerprints ?? null,
+  };
 }
 
 /**
  * Restores into an empty database: migrates it, loads every row through json_populate_record (exact types on both
  * engines) with triggers off (the audit log is append-only), resets identity sequences, and stores the files.
+ * When the target runs the same migrations as the source, every table's row count and content hash must equal the
+ * fingerprints taken in the backup's snapshot, or nothing is restored.
  */
 export async function restoreBackup(db: Db, store: FileStore, file: string): Promise<BackupSummary> {
   const summary = await verifyBackup(file);
@@ -56,6 +75,12 @@ export async function restoreBackup(db: Db, store: FileStore, file: string): Pro
   if (unknown.length)
     throw new BackupError(`the backup comes from a newer version (migrations ${unknown.join(", ")})`);
   const tables = new Set(await userTables(db));
+  // Content hashes compare only when both sides have the same schema (a newer target may add columns).
+  const expected = summary.fingerprints;
+  const verifiable =
+    expected !== null &&
+    known.size === summary.migrations.length &&
+    summary.migrations.every((m) => known.has(m));
   const nonEmpty = await db.selectFrom("units").select("id").limit(1).executeTakeFirst();
   if (nonEmpty) throw new BackupError("the target database is not empty");
 
@@ -110,20 +135,15 @@ export async function restoreBackup(db: Db, store: FileStore, file: string): Pro
                       COALESCE((SELECT max(${sql.ref(column_name)}) FROM ${sql.raw(`"${table_name}"`)}), 0) + 1, false)
       `.execute(tx);
     }
+    if (verifiable) {
+      const restored = await fingerprintsIn(tx);
+      const differing = Object.keys(expected ?? {}).filter(
+        (name) =>
+          restored[name]?.rows !== expected?.[name]?.rows || restored[name]?.md5 !== expected?.[name]?.md5,
+      );
+      if (differing.length)
+        throw new BackupError(`the restored data differs from the backup in ${differing.join(", ")}`);
+    }
   });
-  return summary;
-}
-
-/** Row count and content hash of every table: what a restore must reproduce exactly. */
-export async function tableFingerprints(db: Db): Promise<Record<string, { rows: number; md5: string }>> {
-  const out: Record<string, { rows: number; md5: string }> = {};
-  for (const table of await userTables(db)) {
-    const r = await sql<{ rows: number; md5: string | null }>`
-      SELECT count(*)::int AS rows,
-             md5(coalesce(string_agg(row_to_json(t)::text, E'\\n' ORDER BY row_to_json(t)::text), '')) AS md5
-      FROM ${sql.raw(`"${table}"`)} t
-    `.execute(db);
-    out[table] = { rows: Number(r.rows[0]?.rows ?? 0), md5: r.rows[0]?.md5 ?? "" };
-  }
-  return out;
+  return { tables: summary.tables, files: summary.files, sha256: summary.sha256, verified: verifiable };
 }
