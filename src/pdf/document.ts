@@ -37,6 +37,8 @@ export async function createDocument(info: DocumentInfo): Promise<{ doc: PDFDocu
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(serifFont("regular"), { subset: true });
   const bold = await doc.embedFont(serifFont("bold"), { subset: true });
+  FACE_OF.set(regular, "regular");
+  FACE_OF.set(bold, "bold");
   doc.setTitle(nfc(info.title), { showInWindowTitleBar: true });
   if (info.subject) doc.setSubject(nfc(info.subject));
   if (info.author) doc.setAuthor(nfc(info.author));
@@ -53,8 +55,32 @@ export function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
+/**
+ * Text widths at size 1 of the serif faces, shared by every document: each embedded copy of a face measures alike,
+ * and laying out a string (shaping, kerning) is most of the time a form takes to draw. Widths scale linearly with
+ * the size. Bounded: cleared when it grows past MAX_CACHED_WIDTHS strings.
+ */
+const FACE_OF = new WeakMap<PDFFont, "regular" | "bold">();
+const UNIT_WIDTHS = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+const MAX_CACHED_WIDTHS = 50_000;
+
+/** Forgets every cached width (memory pressure, or a benchmark's cold baseline). */
+export function clearTextWidthCache(): void {
+  UNIT_WIDTHS.regular.clear();
+  UNIT_WIDTHS.bold.clear();
+}
+
 export function textWidth(font: PDFFont, text: string, size: number): number {
-  return font.widthOfTextAtSize(nfc(text), size);
+  const face = FACE_OF.get(font);
+  if (face === undefined) return font.widthOfTextAtSize(nfc(text), size);
+  const widths = UNIT_WIDTHS[face];
+  let unit = widths.get(text);
+  if (unit === undefined) {
+    unit = font.widthOfTextAtSize(nfc(text), 1);
+    if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+    widths.set(text, unit);
+  }
+  return unit * size;
 }
 
 /**
@@ -72,12 +98,12 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
     let line = "";
     for (const word of words) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
+      if (textWidth(font, candidate, size) <= maxWidth) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
-      if (font.widthOfTextAtSize(word, size) <= maxWidth) {
+      if (textWidth(font, word, size) <= maxWidth) {
         line = word;
         continue;
       }

@@ -5,7 +5,7 @@
  * on every page, and signature blocks.
  */
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { createDocument, type Fonts, mm, nfc } from "../document.ts";
+import { createDocument, type Fonts, mm, nfc, textWidth } from "../document.ts";
 import { drawQrCode } from "../qr.ts";
 import type { FormSpec } from "./form-sets.ts";
 import { type Margins, marginsFor, pageSize } from "./paper.ts";
@@ -134,14 +134,14 @@ export class FormWriter {
 
   /** Largest size ≤ `size` at which `text` fits in `width`. */
   fit(text: string, size: number, width: number, bold = false): number {
-    const w = this.font(bold).widthOfTextAtSize(nfc(text), size);
+    const w = textWidth(this.font(bold), text, size);
     return w <= width ? size : Math.max(6, (size * width) / w);
   }
 
   /** Centered line in a box; shrinks the text when it would overflow. */
   centered(text: string, box: { x: number; width: number }, top: number, size: number, bold = false): number {
     const s = this.fit(text, size, box.width, bold);
-    const w = this.font(bold).widthOfTextAtSize(nfc(text), s);
+    const w = textWidth(this.font(bold), text, s);
     this.textAt(text, box.x + (box.width - w) / 2, top, s, bold);
     return top - s * LINE;
   }
@@ -159,7 +159,7 @@ export class FormWriter {
     const s = this.size;
     const label = `Mẫu số ${this.spec.number}`;
     const labelSize = s * 0.85;
-    const lw = this.fonts.bold.widthOfTextAtSize(label, labelSize);
+    const lw = textWidth(this.fonts.bold, label, labelSize);
     this.textAt(label, this.left + this.contentWidth - lw, this.y, labelSize, true);
     this.y -= labelSize * 1.6;
     const top = this.y;
@@ -181,7 +181,7 @@ export class FormWriter {
     const motto = "Độc lập - Tự do - Hạnh phúc";
     const mottoSize = this.fit(motto, s, rightBox.width, true);
     yr = this.centered(motto, rightBox, yr, mottoSize, true);
-    const mw = this.fonts.bold.widthOfTextAtSize(motto, mottoSize);
+    const mw = textWidth(this.fonts.bold, motto, mottoSize);
     this.rule(rightBox.x + (rightBox.width - mw) / 2, rightBox.x + (rightBox.width + mw) / 2, yr - s * 0.12);
     yr -= s * 0.45;
     if (placeDate !== null) yr = this.centered(placeDate, rightBox, yr - s * 0.2, s * 0.95);
@@ -233,7 +233,7 @@ export class FormWriter {
     size: number,
     align: "left" | "center" | "right" | "justify",
   ): void {
-    const widths = line.map((r) => this.font(r.bold).widthOfTextAtSize(r.text, size));
+    const widths = line.map((r) => textWidth(this.font(r.bold), r.text, size));
     const total = widths.reduce((a, b) => a + b, 0);
     let cx = x;
     let extra = 0;
@@ -443,7 +443,7 @@ export class FormWriter {
     const s = this.size * 0.8;
     pages.forEach((p, i) => {
       const label = `Trang ${i + 1}/${pages.length}`;
-      const w = this.fonts.regular.widthOfTextAtSize(label, s);
+      const w = textWidth(this.fonts.regular, label, s);
       p.drawText(label, {
         x: this.width - this.margins.right - w,
         y: this.margins.bottom / 2,
@@ -493,7 +493,7 @@ export function wrapRuns(
     });
   }
   const font = (b: boolean) => (b ? fonts.bold : fonts.regular);
-  const measure = (t: string, b: boolean) => font(b).widthOfTextAtSize(t, size);
+  const measure = (t: string, b: boolean) => textWidth(font(b), t, size);
   const lines: Run[][] = [];
   let line: Run[] = [];
   let lineWidth = 0;
