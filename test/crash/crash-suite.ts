@@ -1,9 +1,10 @@
 /**
  * Crash safety under load (issue 8): a real `motcua serve` process receives dossiers at the counter from several
- * communes at once, is killed with SIGKILL at random moments and restarted. After every kill, with the server down,
- * the data is checked: every request the server answered with success is fully there (the dossier with its code,
- * components and audit event; each uploaded scan's row, its bytes in the file store and its audit event), nothing
- * half-written exists anywhere, codes stay unique, and `motcua audit-verify` passes.
+ * communes and online submissions from demo citizens at once, is killed with SIGKILL at random moments and
+ * restarted. After every kill, with the server down, the data is checked: every request the server answered with
+ * success is fully there (the dossier with its code, components and audit event; each uploaded scan's row, its bytes
+ * in the file store and its audit event; each online submission with its upload, audit event and outbox message),
+ * nothing half-written exists anywhere, codes stay unique, and `motcua audit-verify` passes.
  */
 import { execFile } from "node:child_process";
 import { createHash, randomInt } from "node:crypto";
@@ -32,6 +33,17 @@ const run = promisify(execFile);
 /** Reception officers of several demo communes, each receiving at its own desk. */
 export const COUNTER_OFFICERS = ["tiepnhan.quangthuan", "tiepnhan.phuthong", "tiepnhan.phongquang"];
 const PROCEDURE = "cap-giay-xac-nhan-tinh-trang-hon-nhan";
+/** Demo citizens (src/seed/demo-citizens.ts) filing online at Quang Thuận, where the procedure is offered online. */
+export const ONLINE_CITIZENS = ["006188001234", "006075004321"];
+const ONLINE_UNIT = "000.17.31.H06";
+const ONLINE_ANSWERS = {
+  applicantRelation: "ban-than",
+  subjectSex: "nu",
+  maritalStatus: "chua-ket-hon",
+  purpose: "Bổ sung hồ sơ xin việc",
+  copies: 1,
+  declaration: true,
+};
 
 export interface CrashOptions {
   engine: "pglite" | "postgres";
@@ -47,6 +59,7 @@ export interface CrashSummary {
   engine: string;
   kills: number;
   receptionsAnswered: number;
+  submissionsAnswered: number;
   uploadsAnswered: number;
   requestsFailedByKill: number;
   dossiersInDatabase: number;
@@ -63,6 +76,12 @@ interface AckReception {
   code: string;
   fileIds: string[];
   components: number;
+}
+interface AckSubmission {
+  id: string;
+  reference: string;
+  /** SHA-256 of the document uploaded with it. */
+  sha256: string;
 }
 
 async function uniquePdf(label: string): Promise<Uint8Array> {
@@ -130,11 +149,68 @@ async function worker(
   }
 }
 
+/** One citizen's loop: start a draft, answer, upload the identity paper, submit; record what the server confirmed. */
+async function onlineWorker(
+  session: HttpSession,
+  tag: string,
+  state: { stop: boolean; submissions: AckSubmission[]; failures: number },
+): Promise<void> {
+  const expect = async (res: Response, status: number, what: string) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  let i = 0;
+  while (!state.stop) {
+    i++;
+    try {
+      const base = "/api/v1/portal/dossiers";
+      const draft = await expect(
+        await session.send("POST", base, { procedure: PROCEDURE, unit: ONLINE_UNIT }),
+        201,
+        "draft",
+      );
+      const id = draft.id as string;
+      const saved = await expect(
+        await session.send("PATCH", `${base}/${id}/draft`, {
+          version: draft.version,
+          answers: ONLINE_ANSWERS,
+        }),
+        200,
+        "answers",
+      );
+      const pdf = await uniquePdf(`${tag}-${i}-${randomInt(1e9)}`);
+      const upload = await expect(
+        await session.send("POST", `${base}/${id}/uploads`, {
+          version: saved.version,
+          componentId: "giay-to-tuy-than",
+          filename: `cccd-${i}.pdf`,
+          file: Buffer.from(pdf).toString("base64"),
+        }),
+        201,
+        "upload",
+      );
+      const submitted = await expect(
+        await session.send("POST", `${base}/${id}/submit`, { version: upload.version }),
+        200,
+        "submit",
+      );
+      state.submissions.push({ id, reference: String(submitted.reference ?? ""), sha256: sha256(pdf) });
+    } catch (error) {
+      if (state.stop) return;
+      if (error instanceof TypeError) {
+        state.failures++;
+        return;
+      }
+      throw error;
+    }
+  }
+}
+
 /** Everything the server acknowledged is there, and nothing half-written exists. */
 export async function checkIntegrity(
   db: Db,
   filesDir: string,
-  acked: { uploads: AckUpload[]; receptions: AckReception[] },
+  acked: { uploads: AckUpload[]; receptions: AckReception[]; submissions: AckSubmission[] },
 ): Promise<string[]> {
   const problems: string[] = [];
   const store = new LocalFileStore(filesDir);
@@ -218,10 +294,39 @@ export async function checkIntegrity(
     if (!dossierAudits.get(r.id)?.includes("dossier.receive"))
       problems.push(`dossier ${r.code}: no dossier.receive audit event`);
   }
-  // Every dossier, acknowledged or not: whole, audited, and coded consistently.
+  // Online submissions: the dossier left the draft, its uploaded document is one of its components, the submission
+  // is audited and the citizen's confirmation is in the outbox.
+  const submittedNotices = new Set(
+    (
+      await db
+        .selectFrom("notification_outbox")
+        .select("dossier_id")
+        .where("template", "=", "dossier.submitted")
+        .execute()
+    ).map((m) => m.dossier_id),
+  );
+  const shaOfFile = new Map([...fileRows.values()].map((f) => [f.id, f.sha256]));
+  for (const s of acked.submissions) {
+    const d = dossiers.get(s.id);
+    if (!d) {
+      problems.push(`acknowledged submission ${s.reference} (${s.id}) is missing`);
+      continue;
+    }
+    if (d.status === "draft_online") problems.push(`submission ${s.reference} is still a draft`);
+    const files = (componentsOf.get(s.id) ?? []).flat();
+    if (!files.some((f) => shaOfFile.get(f) === s.sha256))
+      problems.push(`submission ${s.reference}: the uploaded document is not among its components`);
+    if (!dossierAudits.get(s.id)?.includes("portal.submit_online"))
+      problems.push(`submission ${s.reference}: no portal.submit_online audit event`);
+    if (!submittedNotices.has(s.id)) problems.push(`submission ${s.reference}: no dossier.submitted message`);
+  }
+  // Every dossier, acknowledged or not: whole, audited, and coded consistently. A draft may have no components yet.
   for (const d of dossiers.values()) {
     if (!dossierAudits.has(d.id)) problems.push(`dossier ${d.id} has no audit event`);
-    if (!componentsOf.has(d.id)) problems.push(`dossier ${d.id} has no components`);
+    if (!componentsOf.has(d.id) && d.status !== "draft_online")
+      problems.push(`dossier ${d.id} has no components`);
+    if (d.status === "submitted_online" && !dossierAudits.get(d.id)?.includes("portal.submit_online"))
+      problems.push(`dossier ${d.id}: submitted online without its audit event`);
     const coded = d.code !== null;
     if (
       coded !== (d.received_at !== null) ||
@@ -318,7 +423,11 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   }
   const env = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
   const filesDir = path.join(dataDir, "files");
-  const acked = { uploads: [] as AckUpload[], receptions: [] as AckReception[] };
+  const acked = {
+    uploads: [] as AckUpload[],
+    receptions: [] as AckReception[],
+    submissions: [] as AckSubmission[],
+  };
   const problems: string[] = [];
   let failures = 0;
   let dossiersInDatabase = 0;
@@ -364,12 +473,33 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
           return { s, u };
         }),
       );
-      const state = { stop: false, uploads: acked.uploads, receptions: acked.receptions, failures: 0 };
-      const loops = sessions.flatMap(({ s, u }) =>
-        Array.from({ length: options.workersPerOfficer ?? 2 }, (_, w) =>
-          worker(s, `${u}-${round}-${w}`, state),
-        ),
+      const citizens = await Promise.all(
+        ONLINE_CITIZENS.map(async (login) => {
+          const s = new HttpSession(server?.url as string);
+          const res = await s.send("POST", "/api/v1/portal/account/login", {
+            login,
+            password: DEMO_PASSWORD,
+          });
+          if (res.status !== 200)
+            throw new Error(`citizen login ${login}: ${res.status} ${await res.text()}`);
+          return { s, login };
+        }),
       );
+      const state = {
+        stop: false,
+        uploads: acked.uploads,
+        receptions: acked.receptions,
+        submissions: acked.submissions,
+        failures: 0,
+      };
+      const loops = [
+        ...sessions.flatMap(({ s, u }) =>
+          Array.from({ length: options.workersPerOfficer ?? 2 }, (_, w) =>
+            worker(s, `${u}-${round}-${w}`, state),
+          ),
+        ),
+        ...citizens.map(({ s, login }) => onlineWorker(s, `${login}-${round}`, state)),
+      ];
       const before = acked.receptions.length;
       // Kill at a random moment once writes are flowing (the first answer of the round), so every kill hits
       // requests in flight whatever the machine's speed.
@@ -385,7 +515,8 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
       await verifyOffline(round);
       log(
         `${options.engine}: kill ${round}/${options.kills}: ${acked.receptions.length - before} receptions answered ` +
-          `this round (${acked.receptions.length} in all), ${dossiersInDatabase} dossiers in the database, ` +
+          `this round (${acked.receptions.length} in all, ${acked.submissions.length} online submissions), ` +
+          `${dossiersInDatabase} dossiers in the database, ` +
           `${problems.length} problems`,
       );
       server = await start();
@@ -414,6 +545,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     engine: options.engine,
     kills: options.kills,
     receptionsAnswered: acked.receptions.length,
+    submissionsAnswered: acked.submissions.length,
     uploadsAnswered: acked.uploads.length,
     requestsFailedByKill: failures,
     dossiersInDatabase,

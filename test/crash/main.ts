@@ -18,13 +18,13 @@ for (const engine of engines) {
   for (const p of summary.problems) console.error(`PROBLEM ${engine}: ${p}`);
   failed ||= summary.problems.length > 0;
   rows.push(
-    `| ${engine} | ${summary.kills} | ${summary.uploadsAnswered} | ${summary.receptionsAnswered} | ` +
+    `| ${engine} | ${summary.kills} | ${summary.uploadsAnswered} | ${summary.receptionsAnswered} | ${summary.submissionsAnswered} | ` +
       `${summary.requestsFailedByKill} | ${summary.dossiersInDatabase} | ${summary.problems.length === 0 ? "yes" : `NO (${summary.problems.length})`} | ${summary.seconds} s |`,
   );
 }
 console.log(
-  "\n| engine | kills | uploads answered | receptions answered | requests cut by a kill | dossiers in the database | all verified | time |",
+  "\n| engine | kills | uploads answered | receptions answered | online submissions answered | requests cut by a kill | dossiers in the database | all verified | time |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) console.log(r);
 process.exit(failed ? 1 : 0);

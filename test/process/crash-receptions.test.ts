@@ -1,13 +1,14 @@
 /**
  * The short form of `npm run test:crash` for the suite: CRASH_KILLS (3 by default) kills of a server under a load
- * of counter receptions, on the engine the run uses (PGlite, or PostgreSQL when DATABASE_URL is set).
+ * of counter receptions and online submissions, on the engine the run uses (PGlite, or PostgreSQL when
+ * DATABASE_URL is set).
  */
 import { describe, expect, it } from "vitest";
 import { runCrashSuite } from "../crash/crash-suite.ts";
 import { testDatabaseUrl } from "../support/engine.ts";
 
-describe("crash safety under a load of counter receptions", () => {
-  it("keeps every acknowledged reception and upload, and nothing half-written, across SIGKILLs", async () => {
+describe("crash safety under a load of counter receptions and online submissions", () => {
+  it("keeps every acknowledged reception, upload and online submission, and nothing half-written, across SIGKILLs", async () => {
     const url = testDatabaseUrl();
     const summary = await runCrashSuite({
       engine: url ? "postgres" : "pglite",
@@ -17,6 +18,7 @@ describe("crash safety under a load of counter receptions", () => {
     });
     expect(summary.problems).toEqual([]);
     expect(summary.receptionsAnswered).toBeGreaterThan(0);
+    expect(summary.submissionsAnswered).toBeGreaterThan(0);
     expect(summary.dossiersInDatabase).toBeGreaterThanOrEqual(summary.receptionsAnswered);
   }, 900_000);
 });
