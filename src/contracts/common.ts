@@ -35,6 +35,19 @@ export const ErrorResponse = z.object({
   }),
 });
 
+/** The error answers a route that takes input, uploads and rate limits can give (OpenAPI response map). */
+export const ErrorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  413: ErrorResponse,
+  415: ErrorResponse,
+  422: ErrorResponse,
+  429: ErrorResponse,
+};
+
 export const Paging = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

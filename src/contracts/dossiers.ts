@@ -82,7 +82,8 @@ const Note = z
   .optional();
 /** A calendar date within the years the working calendar knows (and PostgreSQL can store as a timestamp). */
 const Day = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
-const Base64 = (maxBytes: number) =>
+/** A file sent as base64 text, at most `maxBytes` once decoded. */
+export const Base64 = (maxBytes: number) =>
   z
     .string()
     .max(Math.ceil(maxBytes / 3) * 4 + 4)
@@ -311,19 +312,22 @@ export const CitizenCopyInput = z.strictObject({
 });
 
 export const DOSSIER_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** An uploaded file's name as the sender gave it: no path separators. */
+export const UploadFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\\0]+$/);
+/** The media type the sender claims (the bytes decide: src/modules/files/inspect-upload.ts). */
+export const UploadContentType = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[\w.+/-]*$/, "media type");
 export const FileUploadInput = z.strictObject({
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\\0]+$/),
-  contentType: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[\w.+/-]*$/, "media type")
-    .optional(),
+  filename: UploadFileName,
+  contentType: UploadContentType.optional(),
   file: Base64(DOSSIER_FILE_MAX_BYTES),
 });
 

@@ -11,7 +11,14 @@
 import { z } from "zod";
 import { Answers, AnswerValue, EFormDefinition, FieldId } from "../domain/eform/definition.ts";
 import { IsoDate, LIMITS, Uuid } from "./common.ts";
-import { AddressSchema, DossierStatus, ReturnMethod } from "./dossiers.ts";
+import {
+  AddressSchema,
+  Base64,
+  DossierStatus,
+  ReturnMethod,
+  UploadContentType,
+  UploadFileName,
+} from "./dossiers.ts";
 
 export { Answers, AnswerValue, EFormDefinition };
 
@@ -117,22 +124,9 @@ export const UploadInput = z.strictObject({
   /** The catalog component this file is for (drafts); or, answering a supplement request, the item it answers. */
   componentId: Slug.nullable().optional(),
   supplementItem: Text(LIMITS.name).nullable().optional(),
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\\0]+$/),
-  contentType: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[\w.+/-]*$/, "media type")
-    .optional(),
-  file: z
-    .string()
-    .max(Math.ceil(PORTAL_FILE_MAX_BYTES / 3) * 4 + 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64"),
+  filename: UploadFileName,
+  contentType: UploadContentType.optional(),
+  file: Base64(PORTAL_FILE_MAX_BYTES),
 });
 export const VersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const VersionBody = z.strictObject({ version: Version });

@@ -1,7 +1,7 @@
 /** HTTP: reception and every action on a dossier. Each answers with the dossier as it now is. */
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { z } from "zod";
-import { ErrorResponse, Uuid } from "../../contracts/common.ts";
+import { ErrorResponses, Uuid } from "../../contracts/common.ts";
 import {
   AcceptInput,
   ActionResult,
@@ -38,17 +38,7 @@ import { closeIncomplete, requestCitizenSupplement, supplementReceived } from ".
 import { transferDossier, transferReturn } from "./transfer-dossier.ts";
 
 export const IdParams = z.strictObject({ id: Uuid });
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-};
+export const errors = ErrorResponses;
 
 /** The desk asks before acceptance; a processing step asks after it (through the desk). */
 async function requestSupplement(

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
-import { ErrorResponse, Uuid } from "../../contracts/common.ts";
+import { ErrorResponses, Uuid } from "../../contracts/common.ts";
 import {
   AnswerSupplementInput,
   CitizenWithdrawInput,
@@ -48,17 +48,7 @@ import { myDossierDetail, myDossiers } from "./my-dossiers.ts";
 import { rateDossier, satisfactionReport } from "./ratings.ts";
 import { answerSupplement, submitDraft, withdrawOwn } from "./submit.ts";
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = ErrorResponses;
 const IdParams = z.strictObject({ id: Uuid });
 const Binary = (description: string) =>
   z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { z } from "zod";
-import { ErrorResponse, Ok, Uuid } from "../../contracts/common.ts";
+import { ErrorResponse, ErrorResponses, Ok, Uuid } from "../../contracts/common.ts";
 import {
   bodyLimitFor,
   CredentialRevoke,
@@ -27,17 +27,7 @@ import { completeExternal, prepareExternal, signDocument } from "./signing-servi
 import { addTrustedRoot, listTrustedRoots, removeTrustedRoot } from "./trusted-roots.ts";
 import { verifyStored, verifyUpload } from "./verification.ts";
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = ErrorResponses;
 const signingErrors = { ...errors, 410: ErrorResponse, 503: ErrorResponse };
 const publicErrors = {
   400: ErrorResponse,
