@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/load.ts [seconds per step] [engines]      e.g. npx tsx bench/load.ts 5 postgres,pglite
  *
+ * Each engine gets a 10 s warm-up at 4 connections first, not recorded.
  * DATABASE_URL (or LOAD_DATABASE_URL) names the PostgreSQL server; a database motcua_load_<pid> is created there
  * and dropped. Prints a Markdown table per engine.
  */
@@ -22,6 +23,7 @@ import { withDatabase } from "../test/support/engine.ts";
 const SECONDS = Number(process.argv[2] ?? 5);
 const ENGINES = (process.argv[3] ?? "postgres,pglite").split(",");
 const P99_LIMIT_MS = 500;
+const WARM_UP_SECONDS = 10;
 const MAX_CONNECTIONS = 256;
 const OFFICERS = ["tiepnhan.quangthuan", "tiepnhan.phuthong", "tiepnhan.phongquang"];
 const SEARCHES = ["chung thuc", "khai sinh", "hon nhan", "ho tich", "dat dai", "kết hôn"];
@@ -170,6 +172,9 @@ async function runEngine(engine: string): Promise<Step[]> {
       lookup(),
       search(),
     ];
+    // Warm-up, not recorded: the first receptions load the PDF fonts and compile the hot paths, which would
+    // otherwise be the p99 of the first step.
+    await autocannon({ url: server.url, connections: 4, duration: WARM_UP_SECONDS, requests: mix });
     for (let connections = 1; connections <= MAX_CONNECTIONS; connections *= 2) {
       const result = await autocannon({ url: server.url, connections, duration: SECONDS, requests: mix });
       const step: Step = {
