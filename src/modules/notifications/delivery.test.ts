@@ -238,17 +238,34 @@ describe("deliverDue", () => {
         T0,
       );
     }
-    const slowEmail: EmailSender = {
-      async send(message) {
-        await new Promise((r) => setTimeout(r, 5));
-        return email.send(message);
-      },
-      close: async () => {},
+    // Each worker's first send waits until the other worker is sending too (or 10 s pass), so the two really
+    // overlap however the machine schedules them: the second has to claim while the first holds its batch.
+    let sending = 0;
+    let bothSending: () => void = () => {};
+    const overlap = new Promise<void>((resolve) => {
+      bothSending = resolve;
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const slowEmail = (): EmailSender => {
+      let first = true;
+      return {
+        async send(message) {
+          if (first) {
+            first = false;
+            if (++sending === 2) bothSending();
+            await Promise.race([overlap, sleep(10_000)]);
+          }
+          await sleep(5);
+          return email.send(message);
+        },
+        close: async () => {},
+      };
     };
     const workers = [0, 1].map(async () => {
+      const sender = slowEmail();
       let sent = 0;
       for (;;) {
-        const r = await deliverDue(handle.db, { email: slowEmail }, T0, { batch: 4 });
+        const r = await deliverDue(handle.db, { email: sender }, T0, { batch: 4 });
         sent += r.sent;
         if (r.sent + r.retrying + r.dead === 0) return sent;
       }

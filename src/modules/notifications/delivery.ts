@@ -59,17 +59,22 @@ interface ClaimedRow {
 
 async function claim(db: Db, channels: NotificationChannel[], now: Date, batch: number, leaseMs: number) {
   const leaseEnd = new Date(now.getTime() + leaseMs);
+  // The batch is picked once, in a materialised CTE: written as `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP
+  // LOCKED)`, PostgreSQL may rescan the subquery for each row and claim the whole queue, which left a second worker
+  // with nothing to do.
   const result = await sql<ClaimedRow>`
-    UPDATE notification_outbox
-       SET attempts = attempts + 1, claimed_at = ${now}, next_attempt_at = ${leaseEnd}
-     WHERE id IN (
-       SELECT id FROM notification_outbox
-        WHERE status = 'pending' AND next_attempt_at <= ${now} AND channel IN (${sql.join(channels)})
-        ORDER BY next_attempt_at, created_at
-        LIMIT ${batch}
-        FOR UPDATE SKIP LOCKED)
-       AND status = 'pending'
-    RETURNING id, channel, recipient, subject, body_text, body_html, attempts`.execute(db);
+    WITH picked AS MATERIALIZED (
+      SELECT id FROM notification_outbox
+       WHERE status = 'pending' AND next_attempt_at <= ${now} AND channel IN (${sql.join(channels)})
+       ORDER BY next_attempt_at, created_at
+       LIMIT ${batch}
+       FOR UPDATE SKIP LOCKED
+    )
+    UPDATE notification_outbox o
+       SET attempts = o.attempts + 1, claimed_at = ${now}, next_attempt_at = ${leaseEnd}
+      FROM picked
+     WHERE o.id = picked.id AND o.status = 'pending'
+    RETURNING o.id, o.channel, o.recipient, o.subject, o.body_text, o.body_html, o.attempts`.execute(db);
   return result.rows;
 }
 
