@@ -26,6 +26,8 @@ export async function logout(page: Page): Promise<void> {
 /** The ids of the menu entries the page shows (data-nav of each link in the main menu). */
 export async function menuEntries(page: Page): Promise<string[]> {
   const links = page.locator("#staff-nav a[data-nav]");
+  // The officers' workspace loads on demand after sign-in: wait for its header (the menu may rightly be empty).
+  await page.getByTestId("header-unit").waitFor();
   return links.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-nav") ?? ""));
 }
 
