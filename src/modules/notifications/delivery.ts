@@ -7,7 +7,7 @@ import type { NotificationChannel } from "../../db/tables/notifications.ts";
  * The delivery worker: claims due outbox rows, sends each, marks it sent; on failure schedules a retry with
  * exponential backoff, and after `maxAttempts` marks the row dead with the last error (an admin can retry it).
  *
- * Claiming is one UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) that counts the attempt and pushes
+ * Claiming is one UPDATE over a batch picked with SELECT … FOR UPDATE SKIP LOCKED that counts the attempt and pushes
  * `next_attempt_at` a lease ahead. On PostgreSQL concurrent workers skip each other's rows; PGlite has one
  * connection, so its statements run one after another and the same UPDATE is equally exclusive there. The send
  * happens outside any transaction, so no database connection is held while a mail server answers.
