@@ -11,7 +11,13 @@ import type {
   SupplementReceivedInput,
   VersionInput,
 } from "../../contracts/dossiers.ts";
-import { countingStart, type Duration, durationMs } from "../../domain/calendar/index.ts";
+import {
+  countingStart,
+  type Duration,
+  durationMs,
+  type WorkingCalendar,
+} from "../../domain/calendar/index.ts";
+import type { DossierState } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { assertActs, unitInfo } from "./access.ts";
@@ -31,6 +37,24 @@ function pauses(row: DossierRow): Interval[] {
 /** The pause intervals with the open one closed at `now`. */
 export function closePause(row: DossierRow, now: Date): string {
   return JSON.stringify(pauses(row).map((p) => (p.to === null ? { ...p, to: now.getTime() } : p)));
+}
+
+/**
+ * The supplement came: processing restarts from zero (NĐ 61/2018 art. 19, kept by NĐ 118/2025), so the steps from
+ * the one that asked share the whole processing time again; the last due instant is the machine's new due.
+ */
+export function restartedDues(calendar: WorkingCalendar, row: DossierRow, state: DossierState, now: Date) {
+  const stepIndex = stepIndexOf(state) ?? 0;
+  const workflow = workflowOf(row);
+  const fresh = splitDues(
+    calendar,
+    countingStart(calendar, now.getTime()),
+    durationMs(calendar, state.duration as Duration),
+    workflow.slice(stepIndex),
+  );
+  const dues = [...(row.step_dues as number[]).slice(0, stepIndex), ...fresh];
+  dues[dues.length - 1] = state.due as number;
+  return { stepIndex, workflow, dues };
 }
 
 /** The processing step asks the applicant, through the desk, for what is missing. */
@@ -89,18 +113,7 @@ export async function supplementReceived(
     });
     return { row: saved, formId: null };
   }
-  // Restart from zero: the steps from the one that asked share the whole processing time again.
-  const i = stepIndexOf(state) ?? 0;
-  const workflow = workflowOf(row);
-  const old = row.step_dues as number[];
-  const fresh = splitDues(
-    calendar,
-    countingStart(calendar, now.getTime()),
-    durationMs(calendar, state.duration as Duration),
-    workflow.slice(i),
-  );
-  const dues = [...old.slice(0, i), ...fresh];
-  dues[dues.length - 1] = state.due as number;
+  const { stepIndex: i, workflow, dues } = restartedDues(calendar, row, state, now);
   const saved = await saveDossier(
     ctx,
     row,

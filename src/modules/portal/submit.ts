@@ -12,14 +12,7 @@ import { randomInt } from "node:crypto";
 import type { z } from "zod";
 import type { AnswerSupplementInput, CitizenWithdrawInput } from "../../contracts/portal-dossiers.ts";
 import type { Tx } from "../../db/database.ts";
-import {
-  addWorkingHours,
-  countingStart,
-  type Duration,
-  durationMs,
-  formatLocalDate,
-  localDayOf,
-} from "../../domain/calendar/index.ts";
+import { addWorkingHours, formatLocalDate, localDayOf } from "../../domain/calendar/index.ts";
 import {
   type DossierEffect,
   ONLINE_ACCEPTANCE_WORKING_HOURS,
@@ -30,9 +23,9 @@ import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { applyEvent } from "../dossiers/engine.ts";
 import { stepAt } from "../dossiers/load.ts";
-import { columnsOf, stepIndexOf, workflowOf } from "../dossiers/state.ts";
-import { closePause } from "../dossiers/supplement.ts";
-import { closeOpenTask, lastHolder, openTask, splitDues } from "../dossiers/tasks.ts";
+import { columnsOf } from "../dossiers/state.ts";
+import { closePause, restartedDues } from "../dossiers/supplement.ts";
+import { closeOpenTask, lastHolder, openTask } from "../dossiers/tasks.ts";
 import { type CitizenAct, lockOwnDossier, saveAsCitizen } from "./citizen-dossier.ts";
 import { addressLine, feesOf } from "./drafts.ts";
 import { answersOf, componentName, type Filing, loadFiling, reviewOf } from "./filing.ts";
@@ -220,18 +213,7 @@ export async function answerSupplement(
       detail,
     });
   }
-  // Restart from zero: the steps from the one that asked share the whole processing time again.
-  const i = stepIndexOf(state) ?? 0;
-  const workflow = workflowOf(row);
-  const old = row.step_dues as number[];
-  const fresh = splitDues(
-    calendar,
-    countingStart(calendar, now.getTime()),
-    durationMs(calendar, state.duration as Duration),
-    workflow.slice(i),
-  );
-  const dues = [...old.slice(0, i), ...fresh];
-  dues[dues.length - 1] = state.due as number;
+  const { stepIndex: i, workflow, dues } = restartedDues(calendar, row, state, now);
   const saved = await saveAsCitizen(
     act,
     row,
