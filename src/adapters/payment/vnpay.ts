@@ -283,24 +283,6 @@ const REFUND_REQUEST_FIELDS = [
   "vnp_OrderInfo",
 ] as const;
 
-const QUERYDR_RESPONSE_FIELDS = [
-  "vnp_ResponseId",
-  "vnp_Command",
-  "vnp_ResponseCode",
-  "vnp_Message",
-  "vnp_TmnCode",
-  "vnp_TxnRef",
-  "vnp_Amount",
-  "vnp_BankCode",
-  "vnp_PayDate",
-  "vnp_TransactionNo",
-  "vnp_TransactionType",
-  "vnp_TransactionStatus",
-  "vnp_OrderInfo",
-  "vnp_PromotionCode",
-  "vnp_PromotionAmount",
-] as const;
-
 const REFUND_RESPONSE_FIELDS = [
   "vnp_ResponseId",
   "vnp_Command",
@@ -315,6 +297,13 @@ const REFUND_RESPONSE_FIELDS = [
   "vnp_TransactionType",
   "vnp_TransactionStatus",
   "vnp_OrderInfo",
+] as const;
+
+/** A querydr answer signs the refund answer's fields, then the promotion applied to the payment. */
+const QUERYDR_RESPONSE_FIELDS = [
+  ...REFUND_RESPONSE_FIELDS,
+  "vnp_PromotionCode",
+  "vnp_PromotionAmount",
 ] as const;
 
 /** The fields each JSON message signs, in order, joined by "|". */
