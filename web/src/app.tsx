@@ -1,12 +1,12 @@
 import { lazy, Suspense } from "react";
 import { Loading } from "./components/loading.tsx";
-import { PageHeading } from "./components/page-heading.tsx";
+import { NotFound } from "./components/not-found.tsx";
 import { PublicLayout } from "./components/public-layout.tsx";
 import { Redirect } from "./components/redirect.tsx";
-import { I18nProvider, useI18n } from "./i18n/index.tsx";
+import { I18nProvider } from "./i18n/index.tsx";
 import { LandingPage } from "./pages/landing.tsx";
 import { isPortalPath } from "./portal-paths.ts";
-import { Link, useLocation } from "./router.tsx";
+import { useLocation } from "./router.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
 
 // The first page a citizen opens is the landing page: everything else (the officers' workspace, the staff
@@ -125,17 +125,5 @@ function Screen() {
         <NotFound />
       </div>
     </PublicLayout>
-  );
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <div className="panel">
-      <PageHeading title={t("notFound.title")} lead={t("notFound.text")} />
-      <Link to="/" className="button">
-        {t("notFound.home")}
-      </Link>
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { Loading } from "./components/loading.tsx";
+import { NotFound } from "./components/not-found.tsx";
 import { PageHeading } from "./components/page-heading.tsx";
 import { Redirect } from "./components/redirect.tsx";
 import { StaffLayout } from "./components/staff-layout.tsx";
@@ -24,7 +25,7 @@ export function StaffArea() {
   return (
     <StaffLayout restricted={me.mustChangePassword}>
       {!Page ? (
-        <StaffNotFound />
+        <NotFound />
       ) : !allowed ? (
         <Forbidden />
       ) : (
@@ -33,18 +34,6 @@ export function StaffArea() {
         </Suspense>
       )}
     </StaffLayout>
-  );
-}
-
-function StaffNotFound() {
-  const { t } = useI18n();
-  return (
-    <div className="panel">
-      <PageHeading title={t("notFound.title")} lead={t("notFound.text")} />
-      <Link to="/" className="button">
-        {t("notFound.home")}
-      </Link>
-    </div>
   );
 }
 
