@@ -24,8 +24,29 @@ pg.types.setTypeParser(1082, (v) => v); // date stays "YYYY-MM-DD", as on PGlite
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server ends (restart, failover, an administrator's pg_terminate_backend) is
+  // already dropped from the pool when this fires; without a listener node-postgres would throw it and end
+  // the process. The next query opens a new connection.
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: "MOTCUA_PG_IDLE" });
+  });
+  // pool.end() resolves when its clients have been asked to end, not when their sockets are closed; close()
+  // waits for the sockets too, so a database can be dropped right after without killing a live backend.
+  const open = new Set<pg.PoolClient>();
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.once("end", () => open.delete(client));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: "postgres", close: () => db.destroy() };
+  return {
+    db,
+    engine: "postgres",
+    close: async () => {
+      const closing = [...open].map((client) => new Promise((resolve) => client.once("end", resolve)));
+      await db.destroy();
+      await Promise.all(closing);
+    },
+  };
 }
 
 /** PGlite in a directory (durable) or in memory (dataDir undefined), with the extensions the schema uses. */

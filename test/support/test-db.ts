@@ -21,11 +21,16 @@ export async function createTestDb(): Promise<DbHandle> {
     return {
       ...handle,
       close: async () => {
+        // The pool's connections are closed when close() resolves; without FORCE, a connection something else
+        // still holds (a leaked pool) fails the drop and the test file, rather than being killed mid-query.
         await handle.close();
         const drop = new pg.Client({ connectionString: withDatabase(url, "postgres") });
         await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await drop.end();
+        try {
+          await drop.query(`DROP DATABASE IF EXISTS ${name}`);
+        } finally {
+          await drop.end();
+        }
       },
     };
   }
