@@ -135,17 +135,26 @@ function keyIdentifier(key: KeyObject): Uint8Array {
   return digest("sha1", new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView));
 }
 
+/**
+ * 16 random bytes as a positive serial number (RFC 5280 §4.1.2.2: positive, at most 20 octets) in minimal DER
+ * (X.690 §8.3.2: the first nine bits are neither all zero nor all one). The top bit is cleared for "positive"
+ * and the next one set so that a leading zero byte, which DER forbids and OpenSSL refuses, cannot occur.
+ */
+export function randomSerialNumber(): Uint8Array {
+  const serial = randomBytes(16);
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
+  return serial;
+}
+
 /** Issues one certificate (RSA-2048 or P-256 key, SHA-256 signature). */
 export async function issueCertificate(options: IssueOptions): Promise<IssuedCertificate> {
   const keys = generateKey(options.keyType ?? "RSA");
   const now = new Date();
   const notBefore = options.notBefore ?? new Date(now.getTime() - 60 * 60 * 1000);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 3 * 365 * 24 * 3600 * 1000);
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f;
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
+  cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(randomSerialNumber()) });
   cert.subject = name(options.subject);
   const issuerCert = options.issuer ? certificateFromDer(options.issuer.certificate) : undefined;
   cert.issuer = issuerCert ? issuerCert.subject : cert.subject;

@@ -126,8 +126,9 @@ export class HttpTimestampAuthority implements TimestampAuthority {
   ) {}
 
   async timestamp(digest: Uint8Array, hash: HashName): Promise<Uint8Array> {
+    // A positive INTEGER in minimal DER (X.690 §8.3.2): no leading zero byte, which strict servers refuse.
     const nonce = randomBytes(8);
-    nonce[0] &= 0x7f;
+    nonce[0] = ((nonce[0] ?? 0) & 0x3f) | 0x40;
     let response: Response;
     try {
       response = await fetch(this.url, {
