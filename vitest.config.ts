@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { reporters } from "./test/support/ci-reporter.ts";
 
 export default defineConfig({
   test: {
@@ -7,8 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    reporters: process.env.CI_REPORT
-      ? ["default", ["json", { outputFile: process.env.CI_REPORT }]]
-      : ["default"],
+    reporters: reporters(),
   },
 });

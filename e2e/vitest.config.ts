@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { reporters } from "../test/support/ci-reporter.ts";
 
 /** Browser tests: the real server as a child process, driven in headless Chromium. Run with `npm run test:e2e`. */
 export default defineConfig({
@@ -10,8 +11,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     fileParallelism: false,
     pool: "forks",
-    reporters: process.env.CI_REPORT
-      ? ["default", ["json", { outputFile: process.env.CI_REPORT }]]
-      : ["default"],
+    reporters: reporters(),
   },
 });
