@@ -39,6 +39,15 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/(contracts|domain|db/tables)/" },
     },
     {
+      name: "production-does-not-import-tests",
+      comment:
+        "Code that ships never imports test code: the test harness (test/), browser tests (e2e/), benchmarks, " +
+        "test files and the test-support helpers beside them.",
+      severity: "error",
+      from: { path: "^(src|web/src)/", pathNot: "(\\.test\\.tsx?|test-support\\.ts)$" },
+      to: { path: "^(test|e2e|bench)/|\\.test\\.tsx?$|test-support\\.ts$" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

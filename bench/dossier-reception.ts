@@ -31,7 +31,7 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { renderReceipt } from "../src/pdf/forms/index.ts";
 import { buildReceipt } from "../src/pdf/forms/test-support.ts";
 import { seedDemoIfEmpty } from "../src/seed/demo.ts";
-import { freePort } from "../test/process/server-process.ts";
+import { freePort, HttpSession } from "../test/support/http.ts";
 
 const CLIENTS = 32;
 const POOL = 20;
@@ -87,48 +87,19 @@ async function drive(
   return summarise(latencies, errors, (performance.now() - started) / 1000);
 }
 
+/** An officer's session that receives dossiers; `base` sends it to another app instance over the same database. */
 class Client {
-  private cookies = new Map<string, string>();
-  private csrf = "";
-  constructor(private readonly base: string) {}
-
-  private remember(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const i = (pair ?? "").indexOf("=");
-      if (i > 0) this.cookies.set((pair as string).slice(0, i), (pair as string).slice(i + 1));
-    }
+  private readonly session: HttpSession;
+  constructor(base: string) {
+    this.session = new HttpSession(base);
   }
 
-  private headers(): Record<string, string> {
-    return {
-      "content-type": "application/json",
-      "x-csrf-token": this.csrf,
-      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-    };
+  login(username: string): Promise<void> {
+    return this.session.login(username, PASSWORD);
   }
 
-  async login(username: string): Promise<void> {
-    const res = await fetch(`${this.base}/api/v1/auth/csrf`);
-    this.remember(res);
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-    const login = await fetch(`${this.base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: this.headers(),
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-    this.remember(login);
-    await login.arrayBuffer();
-  }
-
-  /** Receives through `base` (another app instance over the same database, with the same session). */
-  async receive(body: ReceiveInput, base = this.base): Promise<boolean> {
-    const res = await fetch(`${base}/api/v1/dossiers`, {
-      method: "POST",
-      headers: this.headers(),
-      body: JSON.stringify(body),
-    });
+  async receive(body: ReceiveInput, base?: string): Promise<boolean> {
+    const res = await this.session.send("POST", "/api/v1/dossiers", body, base ? { base } : {});
     const text = await res.text();
     if (res.status !== 201) throw new Error(`${res.status} ${text.slice(0, 300)}`);
     return true;

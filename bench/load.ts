@@ -16,9 +16,9 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../src/seed/demo-units.ts";
-import { HttpSession } from "../test/crash/http-session.ts";
-import { freePort, startServerProcess, waitForHealth } from "../test/process/server-process.ts";
+import { startServerProcess } from "../test/process/server-process.ts";
 import { withDatabase } from "../test/support/engine.ts";
+import { freePort, HttpSession, waitForHealth } from "../test/support/http.ts";
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const ENGINES = (process.argv[3] ?? "postgres,pglite").split(",");
@@ -42,27 +42,12 @@ interface Officer {
   csrf: string;
 }
 
+/** A signed-in officer's cookie and CSRF headers, for autocannon's own requests. */
 async function officerHeaders(base: string, username: string): Promise<Officer> {
-  // A login through the same client the crash suite uses, then the cookies it kept, for autocannon.
-  const cookies = new Map<string, string>();
-  const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
-  for (const c of csrfRes.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-  }
-  const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf-token": csrf, cookie: cookie() },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
-  for (const c of login.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-  }
-  return { cookie: cookie(), csrf };
+  const session = new HttpSession(base);
+  await session.login(username, DEMO_PASSWORD);
+  const headers = await session.headers();
+  return { cookie: headers.cookie, csrf: headers["x-csrf-token"] };
 }
 
 function receptionBody(i: number): string {
@@ -103,7 +88,7 @@ async function runEngine(engine: string): Promise<Step[]> {
   const server = startServerProcess(dataDir, await freePort(), env);
   const steps: Step[] = [];
   try {
-    await waitForHealth(server.url, 300_000, server.exited);
+    await waitForHealth(server.url, { timeoutMs: 300_000, exited: server.exited, output: server.output });
     const officers = await Promise.all(OFFICERS.map((u) => officerHeaders(server.url, u)));
     // Dossiers to look up: received once, code and secret kept.
     const lookups: { code: string; secret: string }[] = [];

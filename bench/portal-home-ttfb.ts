@@ -13,7 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Fastify from "fastify";
-import { freePort, startServerProcess, waitForHealth } from "../test/process/server-process.ts";
+import { startServerProcess } from "../test/process/server-process.ts";
+import { freePort, waitForHealth } from "../test/support/http.ts";
 
 const INDEX = path.resolve("web/dist/index.html");
 const SECONDS = 10;
@@ -65,7 +66,7 @@ async function main() {
   try {
     const port = await freePort();
     const server = startServerProcess(dataDir, port, { LOG_LEVEL: "error" });
-    await waitForHealth(server.url, 240_000, server.exited);
+    await waitForHealth(server.url, { timeoutMs: 240_000, exited: server.exited, output: server.output });
     await autocannon({ url: `${server.url}/portal`, connections: CONNECTIONS, duration: 3 });
     const motcua = await underLoad(`${server.url}/portal`);
     server.child.kill("SIGTERM");

@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Fastify from "fastify";
-import { freePort, startServerProcess, waitForHealth } from "../test/process/server-process.ts";
+import { startServerProcess } from "../test/process/server-process.ts";
+import { freePort, waitForHealth } from "../test/support/http.ts";
 
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -31,13 +32,21 @@ async function main() {
   try {
     const port = await freePort();
     const cold = startServerProcess(dataDir, port, { LOG_LEVEL: "error" });
-    const coldMs = await waitForHealth(cold.url, 120_000, cold.exited);
+    const coldMs = await waitForHealth(cold.url, {
+      timeoutMs: 120_000,
+      exited: cold.exited,
+      output: cold.output,
+    });
     const rssAfterStart = rssMiB(cold.child.pid as number);
     cold.child.kill("SIGTERM");
     await cold.exited;
 
     const warm = startServerProcess(dataDir, port, { LOG_LEVEL: "error" });
-    const warmMs = await waitForHealth(warm.url, 120_000, warm.exited);
+    const warmMs = await waitForHealth(warm.url, {
+      timeoutMs: 120_000,
+      exited: warm.exited,
+      output: warm.output,
+    });
     await load(`${warm.url}/health`, 3);
     const motcua = await load(`${warm.url}/health`);
     const rssAfterLoad = rssMiB(warm.child.pid as number);

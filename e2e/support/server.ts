@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { withDatabase } from "../../test/support/engine.ts";
+import { freePort, waitForHealth } from "../../test/support/http.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,25 +15,6 @@ export interface ProductServer {
   /** Everything the server printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** On PostgreSQL (DATABASE_URL set) every run gets a database of its own, dropped at the end. */
@@ -57,28 +39,6 @@ async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () =
       }
     },
   };
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) {
-        const body = (await response.json()) as { status?: string };
-        if (body.status === "ok") return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server did not answer /health within ${timeoutMs} ms:\n${output()}`);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -132,7 +92,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Pro
 
   try {
     // Start-up migrates and seeds the demo data: about a minute on a busy machine.
-    await waitForHealth(url, child, output, 240_000);
+    await waitForHealth(url, { timeoutMs: 240_000, exited: exited(child), output });
   } catch (error) {
     await stop();
     throw error;

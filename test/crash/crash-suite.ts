@@ -19,14 +19,9 @@ import { LocalFileStore } from "../../src/adapters/storage/local-file-store.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import type { Db } from "../../src/db/database.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
-import {
-  freePort,
-  type ServerProcess,
-  startServerProcess,
-  waitForHealth,
-} from "../process/server-process.ts";
+import { type ServerProcess, startServerProcess } from "../process/server-process.ts";
 import { withDatabase } from "../support/engine.ts";
-import { HttpSession } from "./http-session.ts";
+import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 
 const run = promisify(execFile);
 
@@ -436,7 +431,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   async function start(): Promise<ServerProcess> {
     const s = startServerProcess(dataDir, await freePort(), env);
     try {
-      await waitForHealth(s.url, 300_000, s.exited);
+      await waitForHealth(s.url, { timeoutMs: 300_000, exited: s.exited, output: s.output });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${s.output()}`);
     }

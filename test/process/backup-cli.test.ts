@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../src/db/connection.ts";
 import { tableFingerprints, verifyBackup } from "../../src/modules/backup/restore.ts";
-import { freePort, startServerProcess, waitForHealth } from "./server-process.ts";
+import { freePort, waitForHealth } from "../support/http.ts";
+import { startServerProcess } from "./server-process.ts";
 
 const run = promisify(execFile);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-backup-cli-"));
@@ -25,7 +26,7 @@ describe("npx motcua backup / restore", () => {
     const target = path.join(root, "target");
     const file = path.join(root, "motcua.backup");
     const server = startServerProcess(source, await freePort());
-    await waitForHealth(server.url, 300_000, server.exited);
+    await waitForHealth(server.url, { timeoutMs: 300_000, exited: server.exited, output: server.output });
     try {
       const backup = await cli(["backup", "--out", file], { DATA_DIR: source });
       expect(JSON.parse(backup.stdout).tables.units).toBeGreaterThan(20);

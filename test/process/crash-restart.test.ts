@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
-import { freePort, startServerProcess, waitForHealth } from "./server-process.ts";
+import { freePort, waitForHealth } from "../support/http.ts";
+import { startServerProcess } from "./server-process.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -52,7 +53,7 @@ describe("crash safety of the embedded database", () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const first = startServerProcess(dataDir, port);
-    await waitForHealth(first.url, 300_000, first.exited);
+    await waitForHealth(first.url, { timeoutMs: 300_000, exited: first.exited, output: first.output });
 
     const session = new Session(first.url);
     expect(
@@ -90,7 +91,11 @@ describe("crash safety of the embedded database", () => {
     expect(fs.existsSync(path.join(dataDir, "motcua.lock"))).toBe(true);
 
     const second = startServerProcess(dataDir, port);
-    const recoveryMs = await waitForHealth(second.url, 300_000, second.exited);
+    const recoveryMs = await waitForHealth(second.url, {
+      timeoutMs: 300_000,
+      exited: second.exited,
+      output: second.output,
+    });
     try {
       // Seconds on an idle machine (see BENCHMARKS.md); the bound only catches a restart that hangs.
       expect(recoveryMs).toBeLessThan(240_000);
@@ -108,7 +113,7 @@ describe("crash safety of the embedded database", () => {
   it("refuses a second server on the same data directory with a clear message", async () => {
     const dataDir = tempDataDir();
     const first = startServerProcess(dataDir, await freePort());
-    await waitForHealth(first.url, 300_000, first.exited);
+    await waitForHealth(first.url, { timeoutMs: 300_000, exited: first.exited, output: first.output });
     try {
       const second = startServerProcess(dataDir, await freePort());
       const code = await second.exited;

@@ -1,17 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -48,27 +36,4 @@ export function startServerProcess(
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-export async function waitForHealth(
-  url: string,
-  timeoutMs = 60_000,
-  exited?: Promise<unknown>,
-): Promise<number> {
-  const started = Date.now();
-  let gone = false;
-  void exited?.then(() => {
-    gone = true;
-  });
-  while (Date.now() - started < timeoutMs) {
-    if (gone) throw new Error("server exited before it became healthy");
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} not healthy after ${timeoutMs} ms`);
 }
