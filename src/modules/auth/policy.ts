@@ -27,6 +27,7 @@ export const ACTIONS = [
   "signing.manage",
   "signing.trust",
   "feedback.read",
+  "feedback.receive",
   "feedback.manage",
   "roster.manage",
   "report.read",
@@ -48,12 +49,16 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "dossier.receive": "own",
     "dossier.return": "own",
     "feedback.read": "own",
+    // The desk registers feedback that arrives by letter, phone, comment box or in person (NĐ 118/2025 art. 8(1)(đ)).
+    "feedback.receive": "own",
     "payment.collect": "own",
   },
   specialist: {
     ...OFFICER_READS,
     "dossier.process": "own",
     "document.read": "own",
+    "feedback.read": "own",
+    "feedback.receive": "own",
     "feedback.manage": "own",
   },
   leader: {
@@ -64,7 +69,9 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "document.read": "own",
     "document.sign": "own",
     "report.read": "subtree",
+    // The leader decides on feedback and approves the redacted text that is published (NĐ 20/2008 art. 17, 19).
     "feedback.read": "own",
+    "feedback.manage": "own",
     "payment.refund": "own",
   },
   // The clerk (văn thư) keeps the agency's seal and its signing device (NĐ 30/2020): signing.manage, own unit.
