@@ -92,7 +92,8 @@ export async function findRequests(db: Executor, q: RequestQuery): Promise<Row[]
     if (q.unitId) query = query.where("f.unit_id", "=", q.unitId);
     if (q.serviceCodes && q.serviceCodes.length > 0)
       query = query.where("f.subject", "in", q.serviceCodes as FeedbackRow["subject"][]);
-    query = query.where("f.received_at", ">=", q.start).where("f.received_at", "<", q.end);
+    // Both ends included: the spec calls them the earliest and the latest datetime to include.
+    query = query.where("f.received_at", ">=", q.start).where("f.received_at", "<=", q.end);
     if (q.statuses && q.statuses.length === 1) {
       query = query.where("f.status", "in", q.statuses[0] === "open" ? OPEN : CLOSED);
     }
