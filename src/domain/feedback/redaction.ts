@@ -30,12 +30,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const PHONE = /(?<![\p{N}])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\p{N}])/gu;
 const IDENTITY = /(?<![\p{N}])(?:\d{12}|\d{9})(?![\p{N}])/gu;
 const SECRET = /(?<![\p{L}\p{N}])[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}(?![\p{L}\p{N}])/gu;
-const UPPER = "A-ZĐÀ-Ỹ";
-const HONORIFIC = new RegExp(
-  `(?<![\\p{L}])(ông|bà|anh|chị|cô|chú|em|cháu|bác|Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Bác)\\s+` +
-    `((?:[${UPPER}][\\p{Ll}]*)(?:\\s+[${UPPER}][\\p{Ll}]*){0,3})`,
-  "gu",
-);
+const HONORIFIC =
+  /(?<![\p{L}])(ông|bà|anh|chị|cô|chú|em|cháu|bác|Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Bác)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})/gu;
 
 /** Lower case, without diacritics (đ → d), single spaces: what two spellings of one name share. */
 export function fold(text: string): string {
