@@ -495,23 +495,39 @@ export const CALLS: Record<string, RouteCall> = {
   "POST /api/v1/signing/verify": none(() => post(`${V1}/signing/verify`, { file: PDF_B64 })),
   // feedback and petitions
   "POST /api/v1/public/feedback": none((fx) =>
-    post(`${V1}/public/feedback`, { ...FEEDBACK_FORM, unit: fx.units.QT.code, content: `Phản ánh ${fx.next()}.` }),
+    post(`${V1}/public/feedback`, {
+      ...FEEDBACK_FORM,
+      unit: fx.units.QT.code,
+      content: `Phản ánh ${fx.next()}.`,
+    }),
   ),
   "GET /api/v1/public/feedback/lookup": unit(
-    (u) => get(`${V1}/public/feedback/lookup?code=${encodeURIComponent(u.feedback?.code ?? "")}&secret=${u.feedback?.secret}`),
+    (u) =>
+      get(
+        `${V1}/public/feedback/lookup?code=${encodeURIComponent(u.feedback?.code ?? "")}&secret=${u.feedback?.secret}`,
+      ),
     "feedback",
   ),
   "POST /api/v1/public/feedback/rating": unit(
-    (u) => post(`${V1}/public/feedback/rating`, { code: u.feedback?.code, secret: u.feedback?.secret, score: 2 }),
+    (u) =>
+      post(`${V1}/public/feedback/rating`, { code: u.feedback?.code, secret: u.feedback?.secret, score: 2 }),
     "feedback",
   ),
   "GET /api/v1/public/feedback/published": unit((u) => get(`${V1}/public/feedback/published?unit=${u.code}`)),
   "POST /api/v1/feedback": unit((u, fx) =>
-    post(`${V1}/feedback`, { ...FEEDBACK_FORM, unit: u.code, channel: "letter", content: `Thư ${fx.next()}.` }),
+    post(`${V1}/feedback`, {
+      ...FEEDBACK_FORM,
+      unit: u.code,
+      channel: "letter",
+      content: `Thư ${fx.next()}.`,
+    }),
   ),
   "GET /api/v1/feedback": unit((u) => get(`${V1}/feedback?unit=${u.code}`)),
   "GET /api/v1/feedback/:id": unit((u) => get(`${V1}/feedback/${u.feedback?.id}`), "feedback"),
-  "GET /api/v1/feedback/:id/redaction": unit((u) => get(`${V1}/feedback/${u.feedback?.id}/redaction`), "feedback"),
+  "GET /api/v1/feedback/:id/redaction": unit(
+    (u) => get(`${V1}/feedback/${u.feedback?.id}/redaction`),
+    "feedback",
+  ),
   "POST /api/v1/feedback/:id/classify": feedbackStep("classify", { classification: "within_competence" }),
   "POST /api/v1/feedback/:id/forward": feedbackStep("forward", { toExternal: "Sở Tư pháp" }),
   "POST /api/v1/feedback/:id/assign": unit(
@@ -528,9 +544,13 @@ export const CALLS: Record<string, RouteCall> = {
     url: `${V1}/feedback-settings`,
     payload: { unit: u.code, answerWorkingDays: 10, version: STALE },
   })),
-  "GET /api/v1/feedback-figures": unit((u) => get(`${V1}/feedback-figures?unit=${u.code}&from=2026-11-01&to=2026-11-30`)),
+  "GET /api/v1/feedback-figures": unit((u) =>
+    get(`${V1}/feedback-figures?unit=${u.code}&from=2026-11-01&to=2026-11-30`),
+  ),
   "GET /api/v1/open311-clients": unit((u) => get(`${V1}/open311-clients?unit=${u.code}`)),
-  "POST /api/v1/open311-clients": unit((u) => post(`${V1}/open311-clients`, { unit: u.code, name: "Ứng dụng thử ma trận" })),
+  "POST /api/v1/open311-clients": unit((u) =>
+    post(`${V1}/open311-clients`, { unit: u.code, name: "Ứng dụng thử ma trận" }),
+  ),
   "GET /api/v1/signing/verify/:fileId": unit(
     (u) => get(`${V1}/signing/verify/${u.dossier?.fileId}`),
     "dossier",

@@ -30,7 +30,8 @@ export const feedbackApi = {
   file: (body: z.input<typeof PublicFeedbackInput>) => call<ReceiptT>("POST", "/public/feedback", body),
   lookup: (code: string, secret: string) =>
     call<PublicStatusT>("GET", `/public/feedback/lookup${query({ code, secret })}`),
-  rate: (body: z.input<typeof FeedbackRatingInput>) => call<PublicStatusT>("POST", "/public/feedback/rating", body),
+  rate: (body: z.input<typeof FeedbackRatingInput>) =>
+    call<PublicStatusT>("POST", "/public/feedback/rating", body),
   published: (params: { unit?: string; procedure?: string }) =>
     call<{ items: PublishedT[] }>("GET", `/public/feedback/published${query(params)}`),
   desk: (body: z.input<typeof DeskFeedbackInput>) => call<ReceiptT>("POST", "/feedback", body),
@@ -44,7 +45,8 @@ export const feedbackApi = {
     call<FeedbackRecordT>("POST", `/feedback/${id}/forward`, body),
   assign: (id: string, body: { version: number; handlerId: string }) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/assign`, body),
-  study: (id: string, body: z.input<typeof StudyInput>) => call<FeedbackRecordT>("POST", `/feedback/${id}/study`, body),
+  study: (id: string, body: z.input<typeof StudyInput>) =>
+    call<FeedbackRecordT>("POST", `/feedback/${id}/study`, body),
   answer: (id: string, body: z.input<typeof AnswerInput>) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/answer`, body),
   publish: (id: string, body: z.input<typeof PublishInput>) =>

@@ -91,12 +91,16 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   {
     path: "/app/feedback/new",
     nav: "feedback",
-    page: lazy(() => import("./pages/feedback/register-page.tsx").then((m) => ({ default: m.FeedbackDeskPage }))),
+    page: lazy(() =>
+      import("./pages/feedback/register-page.tsx").then((m) => ({ default: m.FeedbackDeskPage })),
+    ),
   },
   {
     path: "/app/feedback/view",
     nav: "feedback",
-    page: lazy(() => import("./pages/feedback/handle-page.tsx").then((m) => ({ default: m.FeedbackHandlePage }))),
+    page: lazy(() =>
+      import("./pages/feedback/handle-page.tsx").then((m) => ({ default: m.FeedbackHandlePage })),
+    ),
   },
   {
     path: "/app/notifications",

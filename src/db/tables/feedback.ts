@@ -1,11 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type {
-  Channel,
-  Classification,
-  FeedbackStatus,
-  Study,
-  Subject,
-} from "../../domain/feedback/index.ts";
+import type { Channel, Classification, FeedbackStatus, Study, Subject } from "../../domain/feedback/index.ts";
 import type { NullableTimestamp, Timestamp } from "./foundation.ts";
 
 export type FeedbackDecision = "adopted" | "partly_adopted" | "not_adopted" | "explained";

@@ -77,7 +77,16 @@ describe("redaction of personal data before publication", () => {
       "Tôi là Trần Văn Bình (tran van binh), CCCD 006190001234, CMND 095123456, ĐT 0912.345.678 hoặc +84 912 345 678, " +
       "thư binh.tran@example.vn, nhà ở Số 5, thôn Nà Làng, xã Quang Thuận. Anh Bình đề nghị rút ngắn thời hạn.";
     const out = redact(text, known);
-    for (const piece of ["Trần", "tran van binh", "006190001234", "095123456", "345", "binh.tran", "Nà Làng", "Bình"])
+    for (const piece of [
+      "Trần",
+      "tran van binh",
+      "006190001234",
+      "095123456",
+      "345",
+      "binh.tran",
+      "Nà Làng",
+      "Bình",
+    ])
       expect(out).not.toContain(piece);
     expect(out).toContain("đề nghị rút ngắn thời hạn");
     expect(findPersonalData(out, known)).toEqual([]);
@@ -101,7 +110,9 @@ describe("redaction of personal data before publication", () => {
 
 describe("codes and duplicates", () => {
   it("formats <agency>-PA-YYMMDD-NNNN", () => {
-    expect(feedbackCode("000.17.31.H06", parseLocalDate("2026-11-30"), 7)).toBe("000.17.31.H06-PA-261130-0007");
+    expect(feedbackCode("000.17.31.H06", parseLocalDate("2026-11-30"), 7)).toBe(
+      "000.17.31.H06-PA-261130-0007",
+    );
     expect(isFeedbackCode("000.17.31.H06-PA-261130-0007")).toBe(true);
     expect(() => feedbackCode("000.17.31.H06", parseLocalDate("2026-11-30"), 10_000)).toThrow();
   });

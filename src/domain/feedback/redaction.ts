@@ -118,7 +118,9 @@ export function findPersonalData(text: string, known: KnownPersonalData): Findin
   const has = (value: string | null | undefined) => {
     if (!value) return false;
     const v = fold(value.trim());
-    return v.length >= 2 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "u").test(folded);
+    return (
+      v.length >= 2 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "u").test(folded)
+    );
   };
   if (has(known.name)) found.add("name");
   if (has(known.address)) found.add("address");

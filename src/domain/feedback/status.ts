@@ -23,7 +23,12 @@ export const FEEDBACK_STATUSES = [
 ] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
-export const CLASSIFICATIONS = ["not_accepted", "conduct", "within_competence", "outside_competence"] as const;
+export const CLASSIFICATIONS = [
+  "not_accepted",
+  "conduct",
+  "within_competence",
+  "outside_competence",
+] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export const CHANNELS = ["web", "letter", "phone", "comment_box", "email", "in_person", "open311"] as const;

@@ -3,8 +3,9 @@
  * the ones it forwarded (both sides keep the history); supervisors see their subtree. A record the caller may not
  * see answers 404, so that ids reveal nothing; a visible record the caller may not handle answers 403.
  */
-import { sql } from "kysely";
+
 import type { Selectable } from "kysely";
+import { sql } from "kysely";
 import type { Executor, Tx } from "../../db/database.ts";
 import type { FeedbackTable } from "../../db/tables/feedback.ts";
 import { AppError } from "../../errors.ts";
@@ -15,7 +16,10 @@ import type { Principal, StaffPrincipal } from "../auth/principal.ts";
 
 export type FeedbackRow = Selectable<FeedbackTable>;
 
-export async function involvedUnits(db: Executor, row: Pick<FeedbackRow, "id" | "unit_id" | "received_unit_id">) {
+export async function involvedUnits(
+  db: Executor,
+  row: Pick<FeedbackRow, "id" | "unit_id" | "received_unit_id">,
+) {
   const { rows } = await sql<UnitRef>`
     SELECT u.id, u.path FROM units u
     WHERE u.id IN (${row.unit_id}, ${row.received_unit_id})
@@ -53,7 +57,11 @@ export async function assertCanHandle(
   action: Action = "feedback.manage",
 ): Promise<StaffPrincipal> {
   const staff = await assertCanReadFeedback(db, principal, row);
-  const holder = await db.selectFrom("units").select(["id", "path"]).where("id", "=", row.unit_id).executeTakeFirstOrThrow();
+  const holder = await db
+    .selectFrom("units")
+    .select(["id", "path"])
+    .where("id", "=", row.unit_id)
+    .executeTakeFirstOrThrow();
   if (!can(staff, action, holder)) throw new AppError("FORBIDDEN", { details: { action } });
   return staff;
 }

@@ -23,7 +23,9 @@ beforeAll(async () => {
   ctx = await createTestContext({ env: { SESSION_TTL_HOURS: "720", TRUST_PROXY: "1" } });
   ctx.clock.set(MONDAY_9);
   [specialist, desk, deskPhuThong, leader] = await Promise.all(
-    ["chuyenvien.quangthuan", "tiepnhan.quangthuan", "tiepnhan.phuthong", "lanhdao.quangthuan"].map((u) => ctx.as(u)),
+    ["chuyenvien.quangthuan", "tiepnhan.quangthuan", "tiepnhan.phuthong", "lanhdao.quangthuan"].map((u) =>
+      ctx.as(u),
+    ),
   );
 });
 afterAll(async () => ctx?.close());
@@ -78,7 +80,13 @@ async function view(client: TestClient, id: string): Promise<RecordView> {
   return res.json() as RecordView;
 }
 
-async function act(client: TestClient, id: string, step: string, body: Record<string, unknown>, status = 200) {
+async function act(
+  client: TestClient,
+  id: string,
+  step: string,
+  body: Record<string, unknown>,
+  status = 200,
+) {
   const current = await view(specialist, id).catch(() => view(client, id));
   const res = await client.post(`/api/v1/feedback/${id}/${step}`, { version: current.version, ...body });
   expect(res.statusCode, res.body).toBe(status);
@@ -86,9 +94,14 @@ async function act(client: TestClient, id: string, step: string, body: Record<st
 }
 
 const STUDY = Object.fromEntries(
-  ["necessity", "reasonableness_legality", "simplicity", "feasibility", "consistency", "treaty_conformity"].map(
-    (c) => [c, { assessment: "met", note: null }],
-  ),
+  [
+    "necessity",
+    "reasonableness_legality",
+    "simplicity",
+    "feasibility",
+    "consistency",
+    "treaty_conformity",
+  ].map((c) => [c, { assessment: "met", note: null }]),
 );
 
 describe("a feedback about a procedure, handled within competence and published", () => {
@@ -102,7 +115,12 @@ describe("a feedback about a procedure, handled within competence and published"
       `/api/v1/public/feedback/lookup?code=${encodeURIComponent(receipt.code)}&secret=${receipt.secret}`,
     );
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: "received", unit: { code: QUANG_THUAN }, answer: null, canRate: false });
+    expect(ok.json()).toMatchObject({
+      status: "received",
+      unit: { code: QUANG_THUAN },
+      answer: null,
+      canRate: false,
+    });
     const wrong = await citizen().get(
       `/api/v1/public/feedback/lookup?code=${encodeURIComponent(receipt.code)}&secret=AAAAAAAA`,
     );
@@ -246,7 +264,9 @@ describe("forwarding outside competence within 5 working days (NĐ 20/2008 art. 
       expect(c.forwardDueAt).toBe("2026-12-07T09:00:00+07:00");
     }
     ctx.clock.set("2026-12-07T01:00:00Z"); // Monday 07/12 08:00: before the due instant
-    const f1 = await act(specialist, onTime.id, "forward", { toExternal: "Sở Giao thông vận tải tỉnh Bắc Kạn" });
+    const f1 = await act(specialist, onTime.id, "forward", {
+      toExternal: "Sở Giao thông vận tải tỉnh Bắc Kạn",
+    });
     expect(f1).toMatchObject({ status: "forwarded", forwardLate: false });
 
     ctx.clock.set("2026-12-07T03:00:00Z"); // Monday 07/12 10:00: past it, not yet forwarded
@@ -276,9 +296,15 @@ describe("forwarding outside competence within 5 working days (NĐ 20/2008 art. 
 
   it("moves a forward inside motcua into the other unit's register; the sender keeps read access only", async () => {
     ctx.clock.set("2026-12-08T02:00:00Z");
-    const r = await file({ content: "Phản ánh về việc niêm yết thủ tục tại thị trấn Phủ Thông.", subject: "other" });
+    const r = await file({
+      content: "Phản ánh về việc niêm yết thủ tục tại thị trấn Phủ Thông.",
+      subject: "other",
+    });
     await act(specialist, r.id, "classify", { classification: "outside_competence" });
-    const moved = await act(specialist, r.id, "forward", { toUnit: PHU_THONG, note: "Thuộc thẩm quyền thị trấn" });
+    const moved = await act(specialist, r.id, "forward", {
+      toUnit: PHU_THONG,
+      note: "Thuộc thẩm quyền thị trấn",
+    });
     expect(moved).toMatchObject({ status: "received", unit: { code: PHU_THONG } });
     const theirs = await deskPhuThong.get(`/api/v1/feedback?unit=${PHU_THONG}`);
     expect((theirs.json() as { items: { id: string }[] }).items.map((i) => i.id)).toContain(r.id);
@@ -302,7 +328,9 @@ describe("abuse controls", () => {
       form({ content: "đề nghị bố trí thêm GHẾ CHỜ tại bộ phận một cửa!", phone: "+84 912 888 777" }),
     );
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ error: { code: "FEEDBACK_DUPLICATE", details: { code: first.code } } });
+    expect(dup.json()).toMatchObject({
+      error: { code: "FEEDBACK_DUPLICATE", details: { code: first.code } },
+    });
     ctx.clock.advance(24 * 3600_000 + 1000);
     await file({ content: "Đề nghị bố trí thêm ghế chờ tại bộ phận một cửa.", phone: "0912 000 111" });
   });
@@ -311,16 +339,28 @@ describe("abuse controls", () => {
     ctx.clock.set("2026-12-10T02:00:00Z");
     const one = citizen();
     for (let i = 0; i < 5; i++) {
-      const res = await one.post("/api/v1/public/feedback", form({ content: `Góp ý số ${i} về giờ làm việc.`, phone: `09130000${10 + i}` }));
+      const res = await one.post(
+        "/api/v1/public/feedback",
+        form({ content: `Góp ý số ${i} về giờ làm việc.`, phone: `09130000${10 + i}` }),
+      );
       expect(res.statusCode, res.body).toBe(201);
     }
-    const sixth = await one.post("/api/v1/public/feedback", form({ content: "Góp ý thứ sáu.", phone: "0913000099" }));
+    const sixth = await one.post(
+      "/api/v1/public/feedback",
+      form({ content: "Góp ý thứ sáu.", phone: "0913000099" }),
+    );
     expect(sixth.statusCode).toBe(429);
     for (let i = 0; i < 5; i++) {
-      const res = await citizen().post("/api/v1/public/feedback", form({ content: `Ý kiến ${i} về bãi đỗ xe.`, phone: "0914 555 666" }));
+      const res = await citizen().post(
+        "/api/v1/public/feedback",
+        form({ content: `Ý kiến ${i} về bãi đỗ xe.`, phone: "0914 555 666" }),
+      );
       expect(res.statusCode, res.body).toBe(201);
     }
-    const contact = await citizen().post("/api/v1/public/feedback", form({ content: "Ý kiến thứ sáu.", phone: "0914 555 666" }));
+    const contact = await citizen().post(
+      "/api/v1/public/feedback",
+      form({ content: "Ý kiến thứ sáu.", phone: "0914 555 666" }),
+    );
     expect(contact.statusCode).toBe(429);
   });
 

@@ -58,9 +58,13 @@ export async function withStep<T>(
     const staff = await assertCanHandle(tx, principal, row);
     assertVersion(row, version);
     if (!canDo(action, row.status) || (row.spam && action !== "mark_spam"))
-      throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", { details: { status: row.status, action, spam: row.spam } });
+      throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", {
+        details: { status: row.status, action, spam: row.spam },
+      });
     if (action === "mark_spam" && row.spam)
-      throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", { details: { status: row.status, action, spam: true } });
+      throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", {
+        details: { status: row.status, action, spam: true },
+      });
     return run({ tx, row, staff, now });
   });
 }
@@ -79,7 +83,8 @@ export async function classify(step: Step, input: z.infer<typeof ClassifyInput>)
   const status = statusAfterClassification(input.classification);
   const calendar = await calendarFor(tx, row.unit_id);
   // Forwarding runs from the record's arrival in this unit's register (art. 14(2): 5 working days).
-  const forwardDueAt = status === "to_forward" ? new Date(forwardDue(calendar, new Date(row.registered_at).getTime())) : null;
+  const forwardDueAt =
+    status === "to_forward" ? new Date(forwardDue(calendar, new Date(row.registered_at).getTime())) : null;
   const answerDueAt =
     status === "accepted"
       ? new Date(answerDue(calendar, now.getTime(), await answerWorkingDays(tx, row.unit_id)))
@@ -117,11 +122,18 @@ export async function classify(step: Step, input: z.infer<typeof ClassifyInput>)
 
 export async function forward(step: Step, input: z.infer<typeof ForwardInput>) {
   const { tx, row, staff, now } = step;
-  const late = isLate(row.forward_due_at ? new Date(row.forward_due_at).getTime() : null, now.getTime(), now.getTime());
-  const common = { forwardDueAt: row.forward_due_at ? new Date(row.forward_due_at).toISOString() : null, late };
+  const late = isLate(
+    row.forward_due_at ? new Date(row.forward_due_at).getTime() : null,
+    now.getTime(),
+    now.getTime(),
+  );
+  const common = {
+    forwardDueAt: row.forward_due_at ? new Date(row.forward_due_at).toISOString() : null,
+    late,
+  };
   if ("toUnit" in input) {
     const target = await findUnitByCode(tx, input.toUnit);
-    if (!target || !target.active || target.id === row.unit_id)
+    if (!target?.active || target.id === row.unit_id)
       throw new AppError("FEEDBACK_FORWARD_TARGET_INVALID", { details: { unit: input.toUnit } });
     // Inside motcua the record moves into the competent unit's register and starts there as received.
     await recordFeedbackEvent(
@@ -229,7 +241,12 @@ export async function study(step: Step, input: z.infer<typeof StudyInput>) {
     tx,
     row,
     staffActor(staff),
-    { action: "study", fromStatus: row.status, toStatus: row.status, detail: { criteria: Object.keys(input.study) } },
+    {
+      action: "study",
+      fromStatus: row.status,
+      toStatus: row.status,
+      detail: { criteria: Object.keys(input.study) },
+    },
     now,
   );
 }
@@ -251,12 +268,21 @@ export async function answer(step: Step, input: z.infer<typeof AnswerInput>) {
     })
     .where("id", "=", row.id)
     .execute();
-  const late = isLate(row.answer_due_at ? new Date(row.answer_due_at).getTime() : null, now.getTime(), now.getTime());
+  const late = isLate(
+    row.answer_due_at ? new Date(row.answer_due_at).getTime() : null,
+    now.getTime(),
+    now.getTime(),
+  );
   await recordFeedbackEvent(
     tx,
     row,
     staffActor(staff),
-    { action: "answer", fromStatus: row.status, toStatus: "answered", detail: { decision: input.decision, late } },
+    {
+      action: "answer",
+      fromStatus: row.status,
+      toStatus: "answered",
+      detail: { decision: input.decision, late },
+    },
     now,
   );
 }

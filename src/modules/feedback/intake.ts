@@ -127,12 +127,13 @@ export async function receiveFeedback(
 ): Promise<IntakeResult> {
   await enforceLimits(deps, input, origin, now);
   const unit = await findUnitByCode(deps.db, input.unit);
-  if (!unit || !unit.active) throw new AppError("UNKNOWN_UNIT", { details: { code: input.unit } });
+  if (!unit?.active) throw new AppError("UNKNOWN_UNIT", { details: { code: input.unit } });
   if (origin.kind === "desk" && origin.unitId !== unit.id) {
     // The desk registers feedback into its own unit's register; it forwards afterwards if need be.
     throw new AppError("FORBIDDEN", { details: { action: "feedback.receive" } });
   }
-  if (!isAgencyCode(unit.code)) throw new AppError("UNIT_CODE_NOT_AGENCY_CODE", { details: { code: unit.code } });
+  if (!isAgencyCode(unit.code))
+    throw new AppError("UNIT_CODE_NOT_AGENCY_CODE", { details: { code: unit.code } });
   if (input.subject === "dossier" && !input.dossierCode) throw new AppError("FEEDBACK_SUBJECT_INCOMPLETE");
   if (input.subject === "procedure" && !input.procedure) throw new AppError("FEEDBACK_SUBJECT_INCOMPLETE");
   const procedure = input.procedure ? await findProcedure(deps.db, input.procedure) : undefined;
@@ -140,7 +141,8 @@ export async function receiveFeedback(
     throw new AppError("NOT_FOUND", { details: { entity: "procedure", ref: input.procedure } });
 
   const receivedAt = input.receivedAt && input.receivedAt < now ? input.receivedAt : now;
-  const contact = contactKey({ phone: input.phone, email: input.email ?? null }) ?? `n:${textKey(input.name)}`;
+  const contact =
+    contactKey({ phone: input.phone, email: input.email ?? null }) ?? `n:${textKey(input.name)}`;
   const text = textKey(`${input.title ?? ""} ${input.content}`);
   const secret = generateLookupSecret((b) => randomFillSync(b));
 

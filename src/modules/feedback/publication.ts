@@ -11,12 +11,17 @@ import type {
   FeedbackRatingInput,
   PublicFeedbackStatus,
   PublishedFeedback,
-  PublishInput,
   PublishedQuery,
+  PublishInput,
 } from "../../contracts/feedback.ts";
 import type { Db, Executor } from "../../db/database.ts";
 import { formatInstant } from "../../domain/calendar/index.ts";
-import { type FeedbackStatus, findPersonalData, type KnownPersonalData, redact } from "../../domain/feedback/index.ts";
+import {
+  type FeedbackStatus,
+  findPersonalData,
+  type KnownPersonalData,
+  redact,
+} from "../../domain/feedback/index.ts";
 import { AppError } from "../../errors.ts";
 import { enforceRateLimit } from "../auth/rate-limit.ts";
 import { findProcedure } from "../catalog/queries.ts";
@@ -62,7 +67,9 @@ export function redactionProposal(row: FeedbackRow) {
 export async function publish(step: Step, input: z.infer<typeof PublishInput>, publicUrl: string) {
   const { tx, row, staff, now } = step;
   const known = knownData(row);
-  const findings = [...new Set([...findPersonalData(input.question, known), ...findPersonalData(input.answer, known)])];
+  const findings = [
+    ...new Set([...findPersonalData(input.question, known), ...findPersonalData(input.answer, known)]),
+  ];
   if (findings.length > 0) throw new AppError("FEEDBACK_PERSONAL_DATA", { details: { findings } });
   await tx
     .updateTable("feedback")
@@ -76,8 +83,18 @@ export async function publish(step: Step, input: z.infer<typeof PublishInput>, p
     })
     .where("id", "=", row.id)
     .execute();
-  await recordFeedbackEvent(tx, row, staffActor(staff), { action: "publish", fromStatus: row.status, toStatus: "published" }, now);
-  const unit = await tx.selectFrom("units").select("name").where("id", "=", row.unit_id).executeTakeFirstOrThrow();
+  await recordFeedbackEvent(
+    tx,
+    row,
+    staffActor(staff),
+    { action: "publish", fromStatus: row.status, toStatus: "published" },
+    now,
+  );
+  const unit = await tx
+    .selectFrom("units")
+    .select("name")
+    .where("id", "=", row.unit_id)
+    .executeTakeFirstOrThrow();
   await enqueueNotification(
     tx,
     {
@@ -124,7 +141,11 @@ export async function lookupFeedback(
 }
 
 async function publicStatus(db: Executor, row: FeedbackRow): Promise<z.infer<typeof PublicFeedbackStatus>> {
-  const unit = await db.selectFrom("units").select(["code", "name"]).where("id", "=", row.unit_id).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom("units")
+    .select(["code", "name"])
+    .where("id", "=", row.unit_id)
+    .executeTakeFirstOrThrow();
   const published = row.status === "published";
   return {
     code: row.code,
@@ -150,13 +171,23 @@ export async function rateAnswer(
   await enforceRateLimit(db, `feedback-lookup:${address}`, LOOKUP_LIMIT, 60, now);
   return db.transaction().execute(async (tx) => {
     const found = await openWithSecret(tx, input.code, input.secret);
-    const row = await tx.selectFrom("feedback").selectAll().where("id", "=", found.id).forUpdate().executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom("feedback")
+      .selectAll()
+      .where("id", "=", found.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (row.status !== "published")
       throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", { details: { status: row.status, action: "rate" } });
     if (row.rating !== null) throw new AppError("FEEDBACK_ALREADY_RATED");
     await tx
       .updateTable("feedback")
-      .set({ rating: input.score, rating_comment: input.comment ?? null, rated_at: now, version: row.version + 1 })
+      .set({
+        rating: input.score,
+        rating_comment: input.comment ?? null,
+        rated_at: now,
+        version: row.version + 1,
+      })
       .where("id", "=", row.id)
       .execute();
     await recordFeedbackEvent(
@@ -189,7 +220,9 @@ export async function listPublished(
       "u.code as unit_code",
       "u.name as unit_name",
       "p.slug as procedure_slug",
-      sql<string | null>`(SELECT v.name FROM procedure_versions v WHERE v.procedure_id = p.id ORDER BY v.version DESC LIMIT 1)`.as(
+      sql<
+        string | null
+      >`(SELECT v.name FROM procedure_versions v WHERE v.procedure_id = p.id ORDER BY v.version DESC LIMIT 1)`.as(
         "procedure_name",
       ),
     ])
@@ -202,14 +235,17 @@ export async function listPublished(
   }
   if (query.procedure) {
     const procedure = await findProcedure(db, query.procedure);
-    if (!procedure) throw new AppError("NOT_FOUND", { details: { entity: "procedure", ref: query.procedure } });
+    if (!procedure)
+      throw new AppError("NOT_FOUND", { details: { entity: "procedure", ref: query.procedure } });
     q = q.where("f.procedure_id", "=", procedure.id);
   }
   const rows = await q.orderBy("f.published_at", "desc").limit(query.limit).execute();
   return rows.map((r) => ({
     code: r.code,
     unit: { code: r.unit_code, name: r.unit_name },
-    procedure: r.procedure_slug ? { slug: r.procedure_slug, name: r.procedure_name ?? r.procedure_slug } : null,
+    procedure: r.procedure_slug
+      ? { slug: r.procedure_slug, name: r.procedure_name ?? r.procedure_slug }
+      : null,
     subject: r.subject,
     question: r.published_question ?? "",
     answer: r.published_answer ?? "",

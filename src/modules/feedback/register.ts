@@ -78,11 +78,19 @@ export async function listRegister(
   };
 }
 
-export async function feedbackView(db: Executor, row: FeedbackRow, now: Date): Promise<z.infer<typeof FeedbackRecord>> {
+export async function feedbackView(
+  db: Executor,
+  row: FeedbackRow,
+  now: Date,
+): Promise<z.infer<typeof FeedbackRecord>> {
   const units = await db
     .selectFrom("units")
     .select(["id", "code", "name"])
-    .where("id", "in", [row.unit_id, row.received_unit_id, ...(row.forwarded_to_unit_id ? [row.forwarded_to_unit_id] : [])])
+    .where("id", "in", [
+      row.unit_id,
+      row.received_unit_id,
+      ...(row.forwarded_to_unit_id ? [row.forwarded_to_unit_id] : []),
+    ])
     .execute();
   const unitOf = (id: string) => units.find((u) => u.id === id) as { id: string; code: string; name: string };
   const procedure = row.procedure_id
@@ -99,7 +107,11 @@ export async function feedbackView(db: Executor, row: FeedbackRow, now: Date): P
         .executeTakeFirst()
     : undefined;
   const handler = row.handler_id
-    ? await db.selectFrom("staff").select(["id", "full_name"]).where("id", "=", row.handler_id).executeTakeFirst()
+    ? await db
+        .selectFrom("staff")
+        .select(["id", "full_name"])
+        .where("id", "=", row.handler_id)
+        .executeTakeFirst()
     : undefined;
   const files = await db
     .selectFrom("feedback_files as ff")
@@ -122,7 +134,9 @@ export async function feedbackView(db: Executor, row: FeedbackRow, now: Date): P
     receivedUnit: unitOf(row.received_unit_id),
     channel: row.channel,
     subject: row.subject,
-    procedure: procedure ? { id: procedure.id, slug: procedure.slug, name: procedure.name ?? procedure.slug } : null,
+    procedure: procedure
+      ? { id: procedure.id, slug: procedure.slug, name: procedure.name ?? procedure.slug }
+      : null,
     dossierCode: row.dossier_code,
     title: row.title,
     content: row.content,

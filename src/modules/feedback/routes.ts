@@ -48,7 +48,9 @@ import { createOpen311Client, listOpen311Clients, readSettings, writeSettings } 
 const IdParams = z.strictObject({ id: Uuid });
 const tags = ["feedback"];
 
-function attachments(list: { filename: string; contentType?: string | undefined; file: string }[] | undefined) {
+function attachments(
+  list: { filename: string; contentType?: string | undefined; file: string }[] | undefined,
+) {
   return (list ?? []).map((a) => ({
     name: a.filename,
     contentType: a.contentType,
@@ -134,7 +136,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Vào sổ phản ánh, kiến nghị nhận qua thư, điện thoại, hòm thư góp ý / Register feedback at the desk",
+        summary:
+          "Vào sổ phản ánh, kiến nghị nhận qua thư, điện thoại, hòm thư góp ý / Register feedback at the desk",
         body: DeskFeedbackInput,
         response: { 201: FeedbackReceipt, ...ErrorResponses },
       },
@@ -164,7 +167,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Sổ theo dõi phản ánh, kiến nghị / The unit's feedback register",
         querystring: RegisterQuery,
-        response: { 200: z.object({ items: z.array(FeedbackSummary), total: z.number().int() }), ...ErrorResponses },
+        response: {
+          200: z.object({ items: z.array(FeedbackSummary), total: z.number().int() }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => listRegister(db, request.principal, request.query, clock()),
@@ -206,11 +212,21 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   ) =>
     app.post(
       `/feedback/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, body, response: { 200: FeedbackRecord, ...ErrorResponses } } },
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body,
+          response: { 200: FeedbackRecord, ...ErrorResponses },
+        },
+      },
       async (request) => {
         const input = request.body as z.infer<S>;
         const now = clock();
-        await withStep(db, request.principal, request.params.id, input.version, action, now, (s) => run(s, input));
+        await withStep(db, request.principal, request.params.id, input.version, action, now, (s) =>
+          run(s, input),
+        );
         return feedbackView(db, await findFeedback(db, request.params.id), now);
       },
     );
@@ -218,12 +234,24 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   step("classify", "Phân loại (NĐ 20/2008 Điều 14) / Classify", ClassifyInput, "classify", classify);
   step("forward", "Chuyển cơ quan có thẩm quyền / Forward", ForwardInput, "forward", forward);
   step("assign", "Giao người xử lý / Assign a handler", AssignInput, "assign", assign);
-  step("study", "Nghiên cứu theo sáu tiêu chí (Điều 16) / Study against the six criteria", StudyInput, "study", study);
-  step("answer", "Quyết định và trả lời / Decide and answer", AnswerInput, "answer", answer);
-  step("publish", "Duyệt và công khai kết quả (Điều 19) / Approve and publish", PublishInput, "publish", (s, input) =>
-    publish(s, input, config.publicUrl),
+  step(
+    "study",
+    "Nghiên cứu theo sáu tiêu chí (Điều 16) / Study against the six criteria",
+    StudyInput,
+    "study",
+    study,
   );
-  step("spam", "Đánh dấu tin rác (giữ lại, không công khai) / Mark spam", SpamInput, "mark_spam", (s) => markSpam(s));
+  step("answer", "Quyết định và trả lời / Decide and answer", AnswerInput, "answer", answer);
+  step(
+    "publish",
+    "Duyệt và công khai kết quả (Điều 19) / Approve and publish",
+    PublishInput,
+    "publish",
+    (s, input) => publish(s, input, config.publicUrl),
+  );
+  step("spam", "Đánh dấu tin rác (giữ lại, không công khai) / Mark spam", SpamInput, "mark_spam", (s) =>
+    markSpam(s),
+  );
 
   // ---- settings, figures, Open311 clients -----------------------------------------------------------------------
   app.get(

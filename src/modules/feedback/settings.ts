@@ -18,7 +18,11 @@ import { getUnitByCode } from "../units/queries.ts";
 export async function readSettings(db: Executor, principal: Principal, unitCode: string) {
   const unit = await getUnitByCode(db, unitCode);
   if (!can(principal, "unit.manage", unit)) assertCan(principal, "feedback.read", unit);
-  const row = await db.selectFrom("feedback_settings").selectAll().where("unit_id", "=", unit.id).executeTakeFirst();
+  const row = await db
+    .selectFrom("feedback_settings")
+    .selectAll()
+    .where("unit_id", "=", unit.id)
+    .executeTakeFirst();
   return {
     unit: unit.code,
     answerWorkingDays: row?.answer_working_days ?? DEFAULT_ANSWER_WORKING_DAYS,
@@ -88,7 +92,13 @@ export async function createOpen311Client(
   const row = await db.transaction().execute(async (tx) => {
     const created = await tx
       .insertInto("open311_clients")
-      .values({ unit_id: unit.id, name: input.name, key_hash: hashApiKey(apiKey), created_by: staff.staffId, created_at: now })
+      .values({
+        unit_id: unit.id,
+        name: input.name,
+        key_hash: hashApiKey(apiKey),
+        created_by: staff.staffId,
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(
@@ -105,7 +115,14 @@ export async function createOpen311Client(
     );
     return created;
   });
-  return { id: row.id, unit: unit.code, name: row.name, active: row.active, createdAt: formatInstant(now.getTime()), apiKey };
+  return {
+    id: row.id,
+    unit: unit.code,
+    name: row.name,
+    active: row.active,
+    createdAt: formatInstant(now.getTime()),
+    apiKey,
+  };
 }
 
 export async function listOpen311Clients(db: Executor, principal: Principal, unitCode: string) {

@@ -107,7 +107,8 @@ export const feedbackEn: Record<FeedbackKey, string> = {
   "f.answer.text": "Answer",
   "f.answer.submit": "Record decision and answer",
   "f.publish": "Approve the public text (personal data removed)",
-  "f.publish.hint": "Check and edit before publishing: no names, identity numbers, phones, addresses or e-mails.",
+  "f.publish.hint":
+    "Check and edit before publishing: no names, identity numbers, phones, addresses or e-mails.",
   "f.publish.question": "Public text of the feedback",
   "f.publish.answer": "Public text of the answer",
   "f.publish.load": "Show the proposal",

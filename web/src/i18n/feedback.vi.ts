@@ -105,7 +105,8 @@ export const feedbackVi = {
   "f.answer.text": "Nội dung trả lời",
   "f.answer.submit": "Ghi quyết định và trả lời",
   "f.publish": "Duyệt nội dung công khai (đã ẩn thông tin cá nhân)",
-  "f.publish.hint": "Kiểm tra và sửa nội dung trước khi công khai: không để lại họ tên, số giấy tờ, điện thoại, địa chỉ, thư điện tử.",
+  "f.publish.hint":
+    "Kiểm tra và sửa nội dung trước khi công khai: không để lại họ tên, số giấy tờ, điện thoại, địa chỉ, thư điện tử.",
   "f.publish.question": "Nội dung phản ánh công khai",
   "f.publish.answer": "Nội dung trả lời công khai",
   "f.publish.load": "Xem bản đề xuất",

@@ -28,7 +28,10 @@ afterAll(async () => ctx?.close());
 function xml(body: string): Record<string, unknown> {
   expect(body.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
   expect(body).not.toMatch(/<!DOCTYPE|<!ENTITY/);
-  execFileSync("xmllint", ["--noout", "--nonet", "--schema", XSD, "-"], { input: body, stdio: ["pipe", "pipe", "pipe"] });
+  execFileSync("xmllint", ["--noout", "--nonet", "--schema", XSD, "-"], {
+    input: body,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   return parser.parse(body) as Record<string, unknown>;
 }
 
@@ -68,7 +71,9 @@ describe("discovery and services", () => {
     const j = await client.get("/open311/v2/discovery.json");
     expect(j.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(j.json()).toMatchObject({
-      endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", formats: ["text/xml", "application/json"] }],
+      endpoints: [
+        { specification: "http://wiki.open311.org/GeoReport_v2", formats: ["text/xml", "application/json"] },
+      ],
     });
   });
 
@@ -76,7 +81,13 @@ describe("discovery and services", () => {
     const x = await client.get(`/open311/v2/services.xml?jurisdiction_id=${QT}`);
     expect(x.statusCode).toBe(200);
     const doc = xml(x.body) as { services: { service: { service_code: string; metadata: string }[] } };
-    expect(doc.services.service.map((s) => s.service_code)).toEqual(["procedure", "conduct", "dossier", "rule", "other"]);
+    expect(doc.services.service.map((s) => s.service_code)).toEqual([
+      "procedure",
+      "conduct",
+      "dossier",
+      "rule",
+      "other",
+    ]);
     const j = await client.get(`/open311/v2/services.json?jurisdiction_id=${QT}`);
     expect((j.json() as { service_code: string; type: string }[])[0]).toMatchObject({
       service_code: "procedure",
@@ -90,7 +101,10 @@ describe("discovery and services", () => {
     expect(x.statusCode, x.body).toBe(200);
     xml(x.body);
     const j = await client.get(`/open311/v2/services/procedure.json?jurisdiction_id=${QT}`);
-    const def = j.json() as { service_code: string; attributes: { code: string; required: boolean; values: { key: string }[] }[] };
+    const def = j.json() as {
+      service_code: string;
+      attributes: { code: string; required: boolean; values: { key: string }[] }[];
+    };
     expect(def.service_code).toBe("procedure");
     expect(def.attributes.map((a) => [a.code, a.required])).toEqual([
       ["submitter_address", true],
@@ -128,13 +142,19 @@ describe("service requests", () => {
     token = doc.service_requests.request.token;
     expect(id).toMatch(/^\d+$/);
     expect(token).toBe(`${QT}-PA-261130-0001`);
-    expect(doc.service_requests.request.service_notice).toMatch(/Mã tra cứu \(giữ bí mật\): [A-HJKMNP-Z2-9]{8}/);
+    expect(doc.service_requests.request.service_notice).toMatch(
+      /Mã tra cứu \(giữ bí mật\): [A-HJKMNP-Z2-9]{8}/,
+    );
     const row = await ctx.handle.db
       .selectFrom("feedback")
       .select(["channel", "submitter_name", "submitter_address"])
       .where("code", "=", token)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ channel: "open311", submitter_name: "Lý Văn Mở", submitter_address: "Thôn Khuổi Cuồng, xã Quang Thuận" });
+    expect(row).toEqual({
+      channel: "open311",
+      submitter_name: "Lý Văn Mở",
+      submitter_address: "Thôn Khuổi Cuồng, xã Quang Thuận",
+    });
   });
 
   it("refuses a request without the phone the law requires (NĐ 20/2008 art. 9), in the spec's format", async () => {
@@ -158,7 +178,9 @@ describe("service requests", () => {
     const j = await client.get(`/open311/v2/requests/${id}.json?jurisdiction_id=${QT}`);
     expect((j.json() as { service_request_id: string }[])[0]?.service_request_id).toBe(id);
     const t = await client.get(`/open311/v2/tokens/${token}.xml`);
-    const tdoc = xml(t.body) as { service_requests: { request: { service_request_id: string; token: string } } };
+    const tdoc = xml(t.body) as {
+      service_requests: { request: { service_request_id: string; token: string } };
+    };
     expect(tdoc.service_requests.request).toEqual({ service_request_id: id, token });
     const tj = await client.get(`/open311/v2/tokens/${token}.json`);
     expect(tj.json()).toEqual([{ service_request_id: id, token }]);
@@ -174,10 +196,14 @@ describe("service requests", () => {
     };
     expect(await list("status=open")).toContain(id);
     expect(await list("status=closed")).not.toContain(id);
-    expect(await list("start_date=2026-11-30T00:00:00%2B07:00&end_date=2026-12-01T00:00:00%2B07:00")).toContain(id);
+    expect(
+      await list("start_date=2026-11-30T00:00:00%2B07:00&end_date=2026-12-01T00:00:00%2B07:00"),
+    ).toContain(id);
     expect(await list("start_date=2026-12-01T00:00:00Z")).not.toContain(id);
     expect(await list("end_date=2026-11-29T00:00:00Z")).not.toContain(id);
-    const x = await client.get(`/open311/v2/requests.xml?jurisdiction_id=${QT}&status=open&service_code=procedure`);
+    const x = await client.get(
+      `/open311/v2/requests.xml?jurisdiction_id=${QT}&status=open&service_code=procedure`,
+    );
     xml(x.body);
     const tooLong = await client.get(
       `/open311/v2/requests.json?jurisdiction_id=${QT}&start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z`,
@@ -190,21 +216,41 @@ describe("service requests", () => {
 
   it("shows the published answer in status_notes and closes the request", async () => {
     const specialist = await ctx.as("chuyenvien.quangthuan");
-    const rec = (await ctx.handle.db.selectFrom("feedback").select(["id"]).where("code", "=", token).executeTakeFirstOrThrow()).id;
+    const rec = (
+      await ctx.handle.db
+        .selectFrom("feedback")
+        .select(["id"])
+        .where("code", "=", token)
+        .executeTakeFirstOrThrow()
+    ).id;
     const step = async (path: string, body: Record<string, unknown>) => {
       const current = (await specialist.get(`/api/v1/feedback/${rec}`)).json() as { version: number };
-      const res = await specialist.post(`/api/v1/feedback/${rec}/${path}`, { version: current.version, ...body });
+      const res = await specialist.post(`/api/v1/feedback/${rec}/${path}`, {
+        version: current.version,
+        ...body,
+      });
       expect(res.statusCode, res.body).toBe(200);
     };
     await step("classify", { classification: "within_competence" });
     const study = Object.fromEntries(
-      ["necessity", "reasonableness_legality", "simplicity", "feasibility", "consistency", "treaty_conformity"].map(
-        (c) => [c, { assessment: "met" }],
-      ),
+      [
+        "necessity",
+        "reasonableness_legality",
+        "simplicity",
+        "feasibility",
+        "consistency",
+        "treaty_conformity",
+      ].map((c) => [c, { assessment: "met" }]),
     );
     await step("study", { study });
-    await step("answer", { decision: "partly_adopted", answer: "Đã rút gọn thành phần hồ sơ từ ngày 15/12/2026." });
-    const proposal = (await specialist.get(`/api/v1/feedback/${rec}/redaction`)).json() as { question: string; answer: string };
+    await step("answer", {
+      decision: "partly_adopted",
+      answer: "Đã rút gọn thành phần hồ sơ từ ngày 15/12/2026.",
+    });
+    const proposal = (await specialist.get(`/api/v1/feedback/${rec}/redaction`)).json() as {
+      question: string;
+      answer: string;
+    };
     await step("publish", { question: proposal.question, answer: proposal.answer });
 
     const j = await client.get(`/open311/v2/requests/${id}.json`);
@@ -214,7 +260,9 @@ describe("service requests", () => {
       description: proposal.question,
     });
     const x = await client.get(`/open311/v2/requests.xml?jurisdiction_id=${QT}&status=closed`);
-    const doc = xml(x.body) as { service_requests: { request: Record<string, string> | Record<string, string>[] } };
+    const doc = xml(x.body) as {
+      service_requests: { request: Record<string, string> | Record<string, string>[] };
+    };
     const items = [doc.service_requests.request].flat();
     expect(items.find((r) => r.service_request_id === id)?.status_notes).toBe(
       "Đã rút gọn thành phần hồ sơ từ ngày 15/12/2026.",
@@ -235,7 +283,11 @@ describe("api_key: clients that file on behalf of others", () => {
       phone: "0988 111 000",
     });
     expect(ok.statusCode, ok.body).toBe(201);
-    const bad = await post("requests.json", { ...REQUEST, api_key: "khong-hop-le", description: "Khác nữa." });
+    const bad = await post("requests.json", {
+      ...REQUEST,
+      api_key: "khong-hop-le",
+      description: "Khác nữa.",
+    });
     expect(bad.statusCode).toBe(403);
     expect(bad.json()).toEqual([{ code: 403, description: expect.stringContaining("api_key") }]);
     const elsewhere = await post("requests.xml", {

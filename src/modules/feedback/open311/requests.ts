@@ -26,8 +26,10 @@ const iso = (d: Date | string | null) => (d === null ? null : formatInstant(new 
 
 function statusNotes(row: Row): string | null {
   if (row.status === "published") return row.published_answer;
-  if (row.status === "forwarded") return `Đã chuyển đến ${row.forwarded_to_external ?? ""} / Forwarded to the competent body`;
-  if (row.status === "not_accepted") return `${STATUS_LABELS.not_accepted.vi} / ${STATUS_LABELS.not_accepted.en}`;
+  if (row.status === "forwarded")
+    return `Đã chuyển đến ${row.forwarded_to_external ?? ""} / Forwarded to the competent body`;
+  if (row.status === "not_accepted")
+    return `${STATUS_LABELS.not_accepted.vi} / ${STATUS_LABELS.not_accepted.en}`;
   return null;
 }
 

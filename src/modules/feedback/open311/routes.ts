@@ -63,7 +63,8 @@ function params(request: FastifyRequest): Params {
   if (body instanceof URLSearchParams) {
     for (const [k, v] of body) out[k] = v;
   } else if (body && typeof body === "object") {
-    for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (typeof v === "string") out[k] = v;
+    for (const [k, v] of Object.entries(body as Record<string, unknown>))
+      if (typeof v === "string") out[k] = v;
   }
   return out;
 }
@@ -71,11 +72,12 @@ function params(request: FastifyRequest): Params {
 async function jurisdiction(db: Executor, p: Params, required: boolean) {
   const code = p.jurisdiction_id?.trim();
   if (!code) {
-    if (required) throw bad("Thiếu jurisdiction_id (mã định danh đơn vị)", "jurisdiction_id was not provided");
+    if (required)
+      throw bad("Thiếu jurisdiction_id (mã định danh đơn vị)", "jurisdiction_id was not provided");
     return null;
   }
   const unit = await findUnitByCode(db, code);
-  if (!unit || !unit.active) throw notFound("Không có đơn vị với jurisdiction_id này", "jurisdiction_id not found");
+  if (!unit?.active) throw notFound("Không có đơn vị với jurisdiction_id này", "jurisdiction_id not found");
   return unit;
 }
 
@@ -100,7 +102,13 @@ const PostFields = z.object({
   phone: Phone,
   email: Email.optional(),
   submitter_address: Text(500),
-  procedure: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/).optional(),
+  procedure: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9.-]+$/)
+    .optional(),
   dossier_code: Text(80).optional(),
 });
 
@@ -129,23 +137,45 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     const file = (request.params as { file?: string } | undefined)?.file ?? "";
     const format = formatOf(file);
     if (error instanceof Open311Error)
-      return send(reply, format, error.status, renderErrors(format, [{ code: error.status, description: error.description }]));
+      return send(
+        reply,
+        format,
+        error.status,
+        renderErrors(format, [{ code: error.status, description: error.description }]),
+      );
     if (error instanceof AppError)
       return send(
         reply,
         format,
         error.status,
-        renderErrors(format, [{ code: error.status, description: `${error.messageVi} / ${error.messageEn}` }]),
+        renderErrors(format, [
+          { code: error.status, description: `${error.messageVi} / ${error.messageEn}` },
+        ]),
       );
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)
-      return send(reply, format, status, renderErrors(format, [{ code: status, description: "Yêu cầu không hợp lệ / Bad request" }]));
+      return send(
+        reply,
+        format,
+        status,
+        renderErrors(format, [{ code: status, description: "Yêu cầu không hợp lệ / Bad request" }]),
+      );
     request.log.error(error);
-    return send(reply, format, 500, renderErrors(format, [{ code: 500, description: "Lỗi máy chủ / Server error" }]));
+    return send(
+      reply,
+      format,
+      500,
+      renderErrors(format, [{ code: 500, description: "Lỗi máy chủ / Server error" }]),
+    );
   });
   app.setNotFoundHandler((request, reply) => {
     const format = request.url.split("?")[0]?.endsWith(".json") ? "json" : "xml";
-    return send(reply, format, 404, renderErrors(format, [{ code: 404, description: "Không có tài nguyên này / No such resource" }]));
+    return send(
+      reply,
+      format,
+      404,
+      renderErrors(format, [{ code: 404, description: "Không có tài nguyên này / No such resource" }]),
+    );
   });
 
   const limitReads = (request: FastifyRequest) =>
@@ -187,7 +217,12 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     }
     if (name === "services") {
       await jurisdiction(db, p, true);
-      return send(reply, format, 200, renderList(format, "services", "service", SERVICES.map(serviceListItem)));
+      return send(
+        reply,
+        format,
+        200,
+        renderList(format, "services", "service", SERVICES.map(serviceListItem)),
+      );
     }
     if (name === "requests") {
       const unit = await jurisdiction(db, p, true);
@@ -225,7 +260,12 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
         ...(statuses ? { statuses: statuses as ("open" | "closed")[] } : {}),
         limit: MAX_REQUESTS,
       });
-      return send(reply, format, 200, renderList(format, "service_requests", "request", rows.map(requestOnWire)));
+      return send(
+        reply,
+        format,
+        200,
+        renderList(format, "service_requests", "request", rows.map(requestOnWire)),
+      );
     }
     throw notFound("Không có tài nguyên này", "No such resource");
   });
@@ -255,7 +295,12 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     const row = /^\d{1,18}$/.test(split.name) ? await findRequestById(db, split.name) : undefined;
     if (!row || (unit && row.unit_id !== unit.id))
       throw notFound("Không có service_request_id này", "service_request_id not found");
-    return send(reply, split.format, 200, renderList(split.format, "service_requests", "request", [requestOnWire(row)]));
+    return send(
+      reply,
+      split.format,
+      200,
+      renderList(split.format, "service_requests", "request", [requestOnWire(row)]),
+    );
   });
 
   app.get("/tokens/:file", async (request, reply) => {
@@ -278,7 +323,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
   app.post("/:file", async (request, reply) => {
     const { file } = fileParams.parse(request.params);
     const split = splitFormat(file);
-    if (!split || split.name !== "requests") throw notFound("Không có tài nguyên này", "No such resource");
+    if (split?.name !== "requests") throw notFound("Không có tài nguyên này", "No such resource");
     const { format } = split;
     const p = params(request);
     let clientId: string | null = null;
@@ -287,14 +332,24 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
       if (!client) throw new Open311Error(403, "api_key không hợp lệ / api_key is invalid");
       clientId = client.id;
       const unit = await jurisdiction(db, p, true);
-      const issuer = await db.selectFrom("units").select("path").where("id", "=", client.unitId).executeTakeFirstOrThrow();
-      if (!unit || !unit.path.startsWith(issuer.path))
-        throw new Open311Error(403, "api_key không dùng được cho đơn vị này / api_key is not valid for this jurisdiction");
+      const issuer = await db
+        .selectFrom("units")
+        .select("path")
+        .where("id", "=", client.unitId)
+        .executeTakeFirstOrThrow();
+      if (!unit?.path.startsWith(issuer.path))
+        throw new Open311Error(
+          403,
+          "api_key không dùng được cho đơn vị này / api_key is not valid for this jurisdiction",
+        );
     }
     const unit = await jurisdiction(db, p, true);
     if (!p.service_code) throw bad("Thiếu service_code", "service_code was not provided");
     if (!serviceByCode(p.service_code)) throw notFound("Không có service_code này", "service_code not found");
-    const name = [p.last_name, p.first_name].map((s) => s?.trim()).filter(Boolean).join(" ");
+    const name = [p.last_name, p.first_name]
+      .map((s) => s?.trim())
+      .filter(Boolean)
+      .join(" ");
     const parsed = PostFields.safeParse({
       service_code: p.service_code,
       description: p.description,
@@ -306,7 +361,9 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
       dossier_code: p["attribute[dossier_code]"] || undefined,
     });
     if (!parsed.success) {
-      const fields = [...new Set(parsed.error.issues.map((i) => FIELD_NAMES[String(i.path[0])] ?? String(i.path[0])))];
+      const fields = [
+        ...new Set(parsed.error.issues.map((i) => FIELD_NAMES[String(i.path[0])] ?? String(i.path[0]))),
+      ];
       throw bad(`Thiếu hoặc sai: ${fields.join(", ")}`, `Missing or invalid: ${fields.join(", ")}`);
     }
     const f = parsed.data;

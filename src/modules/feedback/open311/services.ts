@@ -22,7 +22,8 @@ export const SERVICES: readonly ServiceInfo[] = [
   {
     code: "procedure",
     name: "Phản ánh, kiến nghị về thủ tục hành chính",
-    description: "Về một thủ tục hành chính: quy định, hồ sơ, thời hạn, phí. / About an administrative procedure.",
+    description:
+      "Về một thủ tục hành chính: quy định, hồ sơ, thời hạn, phí. / About an administrative procedure.",
     keywords: "thủ tục, thu tuc, procedure",
   },
   {
@@ -94,7 +95,8 @@ export async function serviceDefinition(db: Executor, s: ServiceInfo, unitId: st
       code: "submitter_address",
       datatype: "string",
       required: true,
-      datatype_description: "Địa chỉ của người phản ánh, kiến nghị (NĐ 20/2008 Điều 9). / The submitter's address.",
+      datatype_description:
+        "Địa chỉ của người phản ánh, kiến nghị (NĐ 20/2008 Điều 9). / The submitter's address.",
       order: 1,
       description: "Địa chỉ liên hệ / Postal address",
       values: [],

@@ -29,7 +29,8 @@ export function splitFormat(file: string): { name: string; format: Format } | nu
 function forXml(value: WireValue): WireValue {
   if (value === null) return "";
   if (Array.isArray(value)) return value.map(forXml);
-  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forXml(v)]));
+  if (typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forXml(v)]));
   return value;
 }
 
@@ -39,7 +40,12 @@ const DECLARATION = { "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" } };
  * A list resource: JSON is the bare array; XML wraps each item in `item` under `root`
  * (services/service, service_requests/request, errors/error).
  */
-export function renderList(format: Format, root: string, item: string, items: Record<string, WireValue>[]): string {
+export function renderList(
+  format: Format,
+  root: string,
+  item: string,
+  items: Record<string, WireValue>[],
+): string {
   if (format === "json") return JSON.stringify(items);
   const body = items.length === 0 ? "" : { [item]: items.map(forXml) };
   return builder.build({ ...DECLARATION, [root]: body });

@@ -10,7 +10,9 @@ export function useFeedbackI18n() {
     const dict = lang === "en" ? feedbackEn : feedbackVi;
     const t = (key: FeedbackKey, params?: Params) => {
       const text = dict[key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
+      return params
+        ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w))
+        : text;
     };
     return { t, lang };
   }, [lang]);

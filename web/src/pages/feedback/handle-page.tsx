@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import { feedbackApi, type FeedbackRecordT } from "../../feedback-api.ts";
+import { type FeedbackRecordT, feedbackApi } from "../../feedback-api.ts";
 import type { FeedbackKey } from "../../i18n/feedback.vi.ts";
 import { errorText } from "../../lib/errors.ts";
 import { useLocation } from "../../router.tsx";
@@ -35,7 +35,13 @@ function TextArea({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} className="input" rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        className="input"
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }
@@ -137,9 +143,23 @@ export function FeedbackHandlePage() {
       </section>
 
       {canManage && !record.spam && record.status === "received" ? (
-        <form className="form panel" onSubmit={submitOn((r) => feedbackApi.classify(r.id, classification === "not_accepted" ? { version: v, classification: "not_accepted", reason } : { version: v, classification: classification as "within_competence" }))}>
+        <form
+          className="form panel"
+          onSubmit={submitOn((r) =>
+            feedbackApi.classify(
+              r.id,
+              classification === "not_accepted"
+                ? { version: v, classification: "not_accepted", reason }
+                : { version: v, classification: classification as "within_competence" },
+            ),
+          )}
+        >
           <h2>{t("f.classify")}</h2>
-          <SelectField label={t("f.classify")} value={classification} onChange={(e) => setClassification(e.target.value)}>
+          <SelectField
+            label={t("f.classify")}
+            value={classification}
+            onChange={(e) => setClassification(e.target.value)}
+          >
             {(["within_competence", "outside_competence", "conduct", "not_accepted"] as const).map((c) => (
               <option key={c} value={c}>
                 {t(`f.classify.${c}`)}
@@ -147,7 +167,13 @@ export function FeedbackHandlePage() {
             ))}
           </SelectField>
           {classification === "not_accepted" ? (
-            <TextArea id="fb-reason" label={t("f.classify.reason")} value={reason} onChange={setReason} rows={3} />
+            <TextArea
+              id="fb-reason"
+              label={t("f.classify.reason")}
+              value={reason}
+              onChange={setReason}
+              rows={3}
+            />
           ) : null}
           <button type="submit" className="button button-primary">
             {t("f.classify.submit")}
@@ -159,12 +185,21 @@ export function FeedbackHandlePage() {
         <form
           className="form panel"
           onSubmit={submitOn((r) =>
-            feedbackApi.forward(r.id, toUnit.trim() ? { version: v, toUnit: toUnit.trim() } : { version: v, toExternal: toExternal.trim() }),
+            feedbackApi.forward(
+              r.id,
+              toUnit.trim()
+                ? { version: v, toUnit: toUnit.trim() }
+                : { version: v, toExternal: toExternal.trim() },
+            ),
           )}
         >
           <h2>{t("f.forward")}</h2>
           <TextField label={t("f.forward.unit")} value={toUnit} onChange={(e) => setToUnit(e.target.value)} />
-          <TextField label={t("f.forward.external")} value={toExternal} onChange={(e) => setToExternal(e.target.value)} />
+          <TextField
+            label={t("f.forward.external")}
+            value={toExternal}
+            onChange={(e) => setToExternal(e.target.value)}
+          />
           <button type="submit" className="button button-primary">
             {t("f.forward.submit")}
           </button>
@@ -175,7 +210,11 @@ export function FeedbackHandlePage() {
         <>
           {record.handler?.id !== me.id ? (
             <p>
-              <button type="button" className="button" onClick={() => void run((r) => feedbackApi.assign(r.id, { version: v, handlerId: me.id }))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void run((r) => feedbackApi.assign(r.id, { version: v, handlerId: me.id }))}
+              >
                 {t("f.assign.self")}
               </button>
             </p>
@@ -211,9 +250,18 @@ export function FeedbackHandlePage() {
               {t("f.study.submit")}
             </button>
           </form>
-          <form className="form panel" onSubmit={submitOn((r) => feedbackApi.answer(r.id, { version: v, decision: decision as "adopted", answer }))}>
+          <form
+            className="form panel"
+            onSubmit={submitOn((r) =>
+              feedbackApi.answer(r.id, { version: v, decision: decision as "adopted", answer }),
+            )}
+          >
             <h2>{t("f.decision")}</h2>
-            <SelectField label={t("f.decision")} value={decision} onChange={(e) => setDecision(e.target.value)}>
+            <SelectField
+              label={t("f.decision")}
+              value={decision}
+              onChange={(e) => setDecision(e.target.value)}
+            >
               {(["adopted", "partly_adopted", "not_adopted", "explained"] as const).map((d) => (
                 <option key={d} value={d}>
                   {t(`f.decision.${d}`)}
@@ -232,15 +280,29 @@ export function FeedbackHandlePage() {
         <form
           className="form panel"
           onSubmit={submitOn((r) =>
-            feedbackApi.publish(r.id, { version: v, question: proposal?.question ?? "", answer: proposal?.answer ?? "" }),
+            feedbackApi.publish(r.id, {
+              version: v,
+              question: proposal?.question ?? "",
+              answer: proposal?.answer ?? "",
+            }),
           )}
         >
           <h2>{t("f.publish")}</h2>
           <p>{t("f.publish.hint")}</p>
           {proposal ? (
             <>
-              <TextArea id="fb-pub-q" label={t("f.publish.question")} value={proposal.question} onChange={(q) => setProposal({ ...proposal, question: q })} />
-              <TextArea id="fb-pub-a" label={t("f.publish.answer")} value={proposal.answer} onChange={(a) => setProposal({ ...proposal, answer: a })} />
+              <TextArea
+                id="fb-pub-q"
+                label={t("f.publish.question")}
+                value={proposal.question}
+                onChange={(q) => setProposal({ ...proposal, question: q })}
+              />
+              <TextArea
+                id="fb-pub-a"
+                label={t("f.publish.answer")}
+                value={proposal.answer}
+                onChange={(a) => setProposal({ ...proposal, answer: a })}
+              />
               <button type="submit" className="button button-primary">
                 {t("f.publish.submit")}
               </button>
@@ -249,7 +311,9 @@ export function FeedbackHandlePage() {
             <button
               type="button"
               className="button"
-              onClick={() => feedbackApi.redaction(record.id).then(setProposal, (e) => setError(errorText(e, lang)))}
+              onClick={() =>
+                feedbackApi.redaction(record.id).then(setProposal, (e) => setError(errorText(e, lang)))
+              }
             >
               {t("f.publish.load")}
             </button>
@@ -257,7 +321,9 @@ export function FeedbackHandlePage() {
         </form>
       ) : null}
 
-      {canManage && !record.spam && ["received", "to_forward", "accepted", "not_accepted"].includes(record.status) ? (
+      {canManage &&
+      !record.spam &&
+      ["received", "to_forward", "accepted", "not_accepted"].includes(record.status) ? (
         <p>
           <button type="button" className="button" onClick={() => void run((r) => feedbackApi.spam(r.id, v))}>
             {t("f.spam")}

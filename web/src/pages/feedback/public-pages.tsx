@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { type PublicUnitT, api } from "../../api.ts";
+import { api, type PublicUnitT } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -57,14 +57,18 @@ function FeedbackFormPage() {
     api.units.publicList().then(
       (r) => {
         setUnits(r.items);
-        setValues((v) => (v.unit ? v : { ...v, unit: r.items.find((u) => u.kind !== "province")?.code ?? "" }));
+        setValues((v) =>
+          v.unit ? v : { ...v, unit: r.items.find((u) => u.kind !== "province")?.code ?? "" },
+        );
       },
       () => setUnits([]),
     );
   }, []);
 
-  const set = (key: keyof typeof values) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set =
+    (key: keyof typeof values) =>
+    (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +82,11 @@ function FeedbackFormPage() {
     setError(undefined);
     try {
       const attachments = await Promise.all(
-        files.map(async (f) => ({ filename: f.name, contentType: f.type || undefined, file: await readBase64(f) })),
+        files.map(async (f) => ({
+          filename: f.name,
+          contentType: f.type || undefined,
+          file: await readBase64(f),
+        })),
       );
       const r = await feedbackApi.file({
         unit: values.unit,
@@ -134,7 +142,13 @@ function FeedbackFormPage() {
       <PageHeading title={t("f.title")} lead={t("f.lead")} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <form className="form panel" onSubmit={submit} noValidate>
-        <SelectField label={t("f.unit")} value={values.unit} onChange={set("unit")} required error={err("unit")}>
+        <SelectField
+          label={t("f.unit")}
+          value={values.unit}
+          onChange={set("unit")}
+          required
+          error={err("unit")}
+        >
           {units.map((u) => (
             <option key={u.id} value={u.code}>
               {u.name}
@@ -167,7 +181,14 @@ function FeedbackFormPage() {
           />
         ) : null}
         {values.subject === "dossier" ? (
-          <TextField label={t("f.dossierCode")} value={values.dossierCode} onChange={set("dossierCode")} required error={err("dossierCode")} maxLength={80} />
+          <TextField
+            label={t("f.dossierCode")}
+            value={values.dossierCode}
+            onChange={set("dossierCode")}
+            required
+            error={err("dossierCode")}
+            maxLength={80}
+          />
         ) : null}
         <TextField label={t("f.titleField")} value={values.title} onChange={set("title")} maxLength={300} />
         <div className={missing.includes("content") ? "field has-error" : "field"}>
@@ -190,10 +211,42 @@ function FeedbackFormPage() {
           />
           {missing.includes("content") ? <p className="field-error">⚠ {t("f.required")}</p> : null}
         </div>
-        <TextField label={t("f.name")} value={values.name} onChange={set("name")} required error={err("name")} autoComplete="name" maxLength={200} />
-        <TextField label={t("f.address")} value={values.address} onChange={set("address")} required error={err("address")} autoComplete="street-address" maxLength={500} />
-        <TextField label={t("f.phone")} type="tel" value={values.phone} onChange={set("phone")} required error={err("phone")} autoComplete="tel" maxLength={20} />
-        <TextField label={t("f.email")} type="email" value={values.email} onChange={set("email")} autoComplete="email" maxLength={200} />
+        <TextField
+          label={t("f.name")}
+          value={values.name}
+          onChange={set("name")}
+          required
+          error={err("name")}
+          autoComplete="name"
+          maxLength={200}
+        />
+        <TextField
+          label={t("f.address")}
+          value={values.address}
+          onChange={set("address")}
+          required
+          error={err("address")}
+          autoComplete="street-address"
+          maxLength={500}
+        />
+        <TextField
+          label={t("f.phone")}
+          type="tel"
+          value={values.phone}
+          onChange={set("phone")}
+          required
+          error={err("phone")}
+          autoComplete="tel"
+          maxLength={20}
+        />
+        <TextField
+          label={t("f.email")}
+          type="email"
+          value={values.email}
+          onChange={set("email")}
+          autoComplete="email"
+          maxLength={200}
+        />
         <div className="field">
           <label htmlFor="feedback-files">{t("f.attachments")}</label>
           <input
@@ -207,7 +260,14 @@ function FeedbackFormPage() {
         {/* Honeypot: hidden from people and from assistive technology; robots fill it in. */}
         <div className="feedback-hp" aria-hidden="true">
           <label htmlFor="feedback-website">{t("f.honeypot")}</label>
-          <input id="feedback-website" name="website" tabIndex={-1} autoComplete="off" value={values.website} onChange={set("website")} />
+          <input
+            id="feedback-website"
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            value={values.website}
+            onChange={set("website")}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
@@ -245,9 +305,12 @@ function FeedbackLookupPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    navigate(`/phan-anh-kien-nghi/tra-cuu?${new URLSearchParams({ code: code.trim(), secret: secret.trim() }).toString()}`, {
-      replace: true,
-    });
+    navigate(
+      `/phan-anh-kien-nghi/tra-cuu?${new URLSearchParams({ code: code.trim(), secret: secret.trim() }).toString()}`,
+      {
+        replace: true,
+      },
+    );
   }
 
   async function rate(event: FormEvent) {
@@ -265,8 +328,20 @@ function FeedbackLookupPage() {
     <div className="container narrow-page">
       <PageHeading title={t("f.lookup.title")} />
       <form className="form panel" onSubmit={submit}>
-        <TextField label={t("f.lookup.code")} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={80} />
-        <TextField label={t("f.lookup.secret")} value={secret} onChange={(e) => setSecret(e.target.value)} required maxLength={20} />
+        <TextField
+          label={t("f.lookup.code")}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          maxLength={80}
+        />
+        <TextField
+          label={t("f.lookup.secret")}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          required
+          maxLength={20}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("f.lookup.submit")}
@@ -279,7 +354,9 @@ function FeedbackLookupPage() {
           <h2 id="feedback-result-title">{result.code}</h2>
           <dl className="feedback-receipt">
             <dt>{t("f.status")}</dt>
-            <dd data-testid="feedback-status">{lang === "en" ? result.statusLabel.en : result.statusLabel.vi}</dd>
+            <dd data-testid="feedback-status">
+              {lang === "en" ? result.statusLabel.en : result.statusLabel.vi}
+            </dd>
             <dt>{t("f.unit")}</dt>
             <dd>{result.unit.name}</dd>
           </dl>
@@ -299,7 +376,13 @@ function FeedbackLookupPage() {
                 <legend>{t("f.rate.title")}</legend>
                 {([2, 1, 0] as const).map((s) => (
                   <label key={s} className="radio">
-                    <input type="radio" name="score" value={s} checked={score === s} onChange={() => setScore(s)} />{" "}
+                    <input
+                      type="radio"
+                      name="score"
+                      value={s}
+                      checked={score === s}
+                      onChange={() => setScore(s)}
+                    />{" "}
                     {t(`f.rate.${s}`)}
                   </label>
                 ))}

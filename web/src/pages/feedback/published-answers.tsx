@@ -31,7 +31,8 @@ export function PublishedAnswers({ unit, procedure }: { unit?: string; procedure
           {items.map((item) => (
             <li key={item.code} className="feedback-published-item">
               <p className="feedback-published-meta">
-                {item.code} · {t("f.published.at")} {shortInstant(item.publishedAt).slice(0, 10)} · {item.unit.name}
+                {item.code} · {t("f.published.at")} {shortInstant(item.publishedAt).slice(0, 10)} ·{" "}
+                {item.unit.name}
               </p>
               <h3>{t("f.published.question")}</h3>
               <p className="feedback-text">{item.question}</p>

@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, useCallback, useEffect, useState } fr
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import { feedbackApi, type FeedbackSummaryT } from "../../feedback-api.ts";
+import { type FeedbackSummaryT, feedbackApi } from "../../feedback-api.ts";
 import type { FeedbackKey } from "../../i18n/feedback.vi.ts";
 import { errorText } from "../../lib/errors.ts";
 import { Link } from "../../router.tsx";
@@ -10,7 +10,15 @@ import { useMe } from "../../session.tsx";
 import { shortInstant, useFeedbackI18n } from "./feedback-i18n.ts";
 import "./feedback.css";
 
-const STATUSES = ["received", "to_forward", "accepted", "answered", "published", "forwarded", "not_accepted"] as const;
+const STATUSES = [
+  "received",
+  "to_forward",
+  "accepted",
+  "answered",
+  "published",
+  "forwarded",
+  "not_accepted",
+] as const;
 
 /** Sổ theo dõi phản ánh, kiến nghị: the unit's register, late records flagged. */
 export function FeedbackRegisterPage() {
@@ -42,7 +50,13 @@ export function FeedbackRegisterPage() {
       <PageHeading
         title={t("f.register.title")}
         lead={me.unit.name}
-        actions={canReceive ? <Link to="/app/feedback/new" className="button">{t("f.register.new")}</Link> : undefined}
+        actions={
+          canReceive ? (
+            <Link to="/app/feedback/new" className="button">
+              {t("f.register.new")}
+            </Link>
+          ) : undefined
+        }
       />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <div className="form-row">
@@ -55,10 +69,12 @@ export function FeedbackRegisterPage() {
           ))}
         </SelectField>
         <label className="checkbox">
-          <input type="checkbox" checked={late} onChange={(e) => setLate(e.target.checked)} /> {t("f.register.late")}
+          <input type="checkbox" checked={late} onChange={(e) => setLate(e.target.checked)} />{" "}
+          {t("f.register.late")}
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={spam} onChange={(e) => setSpam(e.target.checked)} /> {t("f.register.spam")}
+          <input type="checkbox" checked={spam} onChange={(e) => setSpam(e.target.checked)} />{" "}
+          {t("f.register.spam")}
         </label>
       </div>
       {items && items.length === 0 ? <p>{t("f.register.empty")}</p> : null}
@@ -86,7 +102,9 @@ export function FeedbackRegisterPage() {
                 <td>{t(`f.status.${r.status}` as FeedbackKey)}</td>
                 <td>
                   {shortInstant(r.status === "to_forward" ? r.forwardDueAt : r.answerDueAt)}
-                  {r.forwardLate || r.answerLate ? <span className="feedback-late"> {t("f.late")}</span> : null}
+                  {r.forwardLate || r.answerLate ? (
+                    <span className="feedback-late"> {t("f.late")}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -114,8 +132,9 @@ export function FeedbackDeskPage() {
   });
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<string>();
-  const set = (k: keyof typeof v) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    setV((x) => ({ ...x, [k]: e.target.value }));
+  const set =
+    (k: keyof typeof v) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setV((x) => ({ ...x, [k]: e.target.value }));
   const submit = useCallback(
     async (event: FormEvent) => {
       event.preventDefault();
@@ -164,7 +183,14 @@ export function FeedbackDeskPage() {
         <TextField label={t("f.dossierCode")} value={v.dossierCode} onChange={set("dossierCode")} />
         <div className="field">
           <label htmlFor="desk-content">{t("f.content")}</label>
-          <textarea id="desk-content" className="input" rows={6} value={v.content} onChange={set("content")} required />
+          <textarea
+            id="desk-content"
+            className="input"
+            rows={6}
+            value={v.content}
+            onChange={set("content")}
+            required
+          />
         </div>
         <TextField label={t("f.name")} value={v.name} onChange={set("name")} required />
         <TextField label={t("f.address")} value={v.address} onChange={set("address")} required />
