@@ -52,7 +52,8 @@ async function post(path: string, fields: Record<string, string>) {
 const REQUEST = {
   jurisdiction_id: QT,
   service_code: "procedure",
-  description: "Thủ tục đăng ký khai sinh yêu cầu giấy tờ trùng lặp; đề nghị rút gọn.",
+  description:
+    "Tôi là Lý Văn Mở, điện thoại 0987 654 321. Thủ tục cấp giấy xác nhận tình trạng hôn nhân yêu cầu giấy tờ trùng lặp; đề nghị rút gọn.",
   first_name: "Văn Mở",
   last_name: "Lý",
   phone: "0987 654 321",
@@ -174,7 +175,9 @@ describe("service requests", () => {
       service_code: "procedure",
       requested_datetime: "2026-11-30T09:00:00+07:00",
     });
-    expect(x.body).not.toMatch(/0987|Lý Văn Mở|Khuổi Cuồng|open311@/);
+    // Before publication nothing of what the person wrote leaves the server: no description at all.
+    expect(doc.service_requests.request.description).toBe("");
+    expect(x.body).not.toMatch(/0987|Lý Văn Mở|Khuổi Cuồng|open311@|giấy tờ trùng lặp/);
     const j = await client.get(`/open311/v2/requests/${id}.json?jurisdiction_id=${QT}`);
     expect((j.json() as { service_request_id: string }[])[0]?.service_request_id).toBe(id);
     const t = await client.get(`/open311/v2/tokens/${token}.xml`);
@@ -253,6 +256,8 @@ describe("service requests", () => {
     };
     await step("publish", { question: proposal.question, answer: proposal.answer });
 
+    expect(proposal.question).toContain("giấy tờ trùng lặp");
+    expect(proposal.question).not.toMatch(/0987|Lý Văn Mở/);
     const j = await client.get(`/open311/v2/requests/${id}.json`);
     expect((j.json() as Record<string, string>[])[0]).toMatchObject({
       status: "closed",
