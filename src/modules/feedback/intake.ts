@@ -140,6 +140,11 @@ export async function receiveFeedback(
   if (input.procedure && !procedure)
     throw new AppError("NOT_FOUND", { details: { entity: "procedure", ref: input.procedure } });
 
+  // A letter's arrival is entered after the fact, but not from the future nor from more than a year back.
+  if (input.receivedAt && input.receivedAt.getTime() < now.getTime() - 366 * 86_400_000)
+    throw new AppError("VALIDATION_FAILED", {
+      details: { field: "receivedAt", reason: "more than a year ago" },
+    });
   const receivedAt = input.receivedAt && input.receivedAt < now ? input.receivedAt : now;
   const contact =
     contactKey({ phone: input.phone, email: input.email ?? null }) ?? `n:${textKey(input.name)}`;

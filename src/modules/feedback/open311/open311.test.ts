@@ -275,6 +275,28 @@ describe("service requests", () => {
   });
 });
 
+describe("hostile input", () => {
+  it("refuses bytes that are not UTF-8, unknown formats and unknown resources in the spec's format", async () => {
+    const res = await client.request({
+      method: "POST",
+      url: "/open311/v2/requests.xml",
+      payload: `${form({ ...REQUEST, phone: "0911 000 999" })}&description=%FF%FE%00`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      csrf: false,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      (xml(res.body) as { errors: { error: { description: string } } }).errors.error.description,
+    ).toContain("description");
+    const html = await client.get("/open311/v2/requests.html");
+    expect(html.statusCode).toBe(404);
+    xml(html.body);
+    const unknown = await client.get("/open311/v2/nothing/here.json");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual([{ code: 404, description: expect.any(String) }]);
+  });
+});
+
 describe("api_key: clients that file on behalf of others", () => {
   it("accepts a key issued by the unit's administrator and refuses an unknown one (403)", async () => {
     const admin = await ctx.as("quantri.quangthuan");
