@@ -387,7 +387,9 @@ describe("the desk registers feedback from a letter", () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json() as Receipt;
-    expect(r.code).toBe(`${QUANG_THUAN}-PA-261210-0001`.replace("0001", r.code.slice(-4)));
+    // Coded by the day the letter arrived (10/12), after the eleven filings of that day above (one after the
+    // duplicate window, five per address, five per contact).
+    expect(r.code).toBe(`${QUANG_THUAN}-PA-261210-0012`);
     const v = await view(desk, r.id);
     expect(v).toMatchObject({ channel: "letter", receivedAt: "2026-12-10T08:30:00+07:00" });
     const other = await deskPhuThong.post("/api/v1/feedback", {
