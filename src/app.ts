@@ -29,6 +29,8 @@ import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
+import { open311Routes } from "./modules/feedback/open311/routes.ts";
+import { feedbackRoutes } from "./modules/feedback/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { paymentRoutes } from "./modules/payments/routes.ts";
@@ -190,9 +192,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(paymentRoutes);
       await api.register(portalDossierRoutes);
+      await api.register(feedbackRoutes);
     },
     { prefix: API_PREFIX },
   );
+  // Open311 GeoReport v2: public by design, outside /api (its clients send no CSRF token); see SECURITY.md.
+  await app.register(open311Routes, { prefix: "/open311/v2" });
 
   // Demo mode without a configured gateway: the local VNPay-protocol gateway, served by this process.
   const payment = deps.config.payment;

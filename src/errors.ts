@@ -663,6 +663,51 @@ export const ERRORS = {
     vi: "Nội dung thông báo đã được xoá vì chứa thông tin bí mật nên không gửi lại được.",
     en: "The notification's content was erased because it held a secret, so it cannot be sent again.",
   },
+  FEEDBACK_STEP_NOT_ALLOWED: {
+    status: 409,
+    vi: "Phản ánh, kiến nghị đang ở trạng thái không cho phép bước xử lý này.",
+    en: "The feedback's status does not allow this step.",
+  },
+  FEEDBACK_DUPLICATE: {
+    status: 409,
+    vi: "Phản ánh, kiến nghị này đã được gửi trong vòng một ngày; cơ quan sẽ trả lời theo mã đã cấp.",
+    en: "This feedback was already sent within a day; it will be answered under the code already given.",
+  },
+  FEEDBACK_REFUSED: {
+    status: 400,
+    vi: "Không tiếp nhận được phản ánh, kiến nghị này.",
+    en: "This feedback cannot be accepted.",
+  },
+  FEEDBACK_SUBJECT_INCOMPLETE: {
+    status: 400,
+    vi: "Hãy cho biết thủ tục hoặc mã hồ sơ mà phản ánh, kiến nghị đề cập.",
+    en: "Name the procedure or the dossier code the feedback is about.",
+  },
+  FEEDBACK_STUDY_INCOMPLETE: {
+    status: 409,
+    vi: "Cần nghiên cứu đủ sáu tiêu chí (Nghị định 20/2008/NĐ-CP, Điều 16) trước khi quyết định.",
+    en: "All six criteria (Decree 20/2008, art. 16) must be studied before the decision.",
+  },
+  FEEDBACK_PERSONAL_DATA: {
+    status: 422,
+    vi: "Nội dung công khai còn thông tin cá nhân (họ tên, số giấy tờ, điện thoại, địa chỉ, thư điện tử, mã tra cứu).",
+    en: "The public text still holds personal data (name, identity number, phone, address, e-mail, lookup secret).",
+  },
+  FEEDBACK_ALREADY_RATED: {
+    status: 409,
+    vi: "Câu trả lời này đã được đánh giá.",
+    en: "This answer has already been rated.",
+  },
+  FEEDBACK_HANDLER_INVALID: {
+    status: 422,
+    vi: "Người được giao xử lý phải là cán bộ đang làm việc của đơn vị.",
+    en: "The handler must be an active officer of the unit.",
+  },
+  FEEDBACK_FORWARD_TARGET_INVALID: {
+    status: 422,
+    vi: "Không chuyển được đến đơn vị này.",
+    en: "The feedback cannot be forwarded to this unit.",
+  },
   DEMO_ONLY: {
     status: 404,
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",

@@ -4,6 +4,7 @@ import type { CatalogTables } from "./tables/catalog.ts";
 import type { CitizenAuthTables } from "./tables/citizen-auth.ts";
 import type { CitizenTables } from "./tables/citizens.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
+import type { FeedbackTables } from "./tables/feedback.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
@@ -23,7 +24,8 @@ export interface Database
     CitizenAuthTables,
     NotificationTables,
     OnlineFilingTables,
-    PaymentTables {}
+    PaymentTables,
+    FeedbackTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

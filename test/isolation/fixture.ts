@@ -130,6 +130,8 @@ export interface UnitFx {
   portalDraft?: { id: string; version: number; uploadId: string; fileId: string };
   /** An outbox message about the unit's dossier. */
   messageId?: string;
+  /** A feedback filed on the public form into the unit's register. */
+  feedback?: { id: string; code: string; secret: string };
 }
 
 export interface Fixture {
@@ -359,6 +361,21 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
       .where("dossier_id", "=", units[key].dossier?.id ?? "")
       .executeTakeFirst();
     units[key].messageId = message?.id;
+  }
+
+  // A feedback in each commune's register, filed on the public form.
+  for (const key of ["QT", "PT"] as const) {
+    units[key].feedback = await ok<{ id: string; code: string; secret: string }>(
+      ctx.client().post("/api/v1/public/feedback", {
+        name: "Hoàng Thị Ma Trận",
+        address: "Thôn Bản Ma",
+        phone: key === "QT" ? "0912 345 601" : "0912 345 602",
+        unit: UNIT_CODES[key],
+        subject: "other",
+        content: `Phản ánh thử ma trận phân quyền tại ${key}.`,
+      }),
+      201,
+    );
   }
 
   const decisions = await ok<{ items: { id: string }[] }>(admin.get("/api/v1/calendar/decisions"));

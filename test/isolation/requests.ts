@@ -13,7 +13,8 @@ export type Needs =
   | "credentialId"
   | "paymentId"
   | "portalDraft"
-  | "messageId";
+  | "messageId"
+  | "feedback";
 
 export interface MatrixRequest {
   method: string;
@@ -57,6 +58,16 @@ const draft = (build: (d: NonNullable<UnitFx["portalDraft"]>) => MatrixRequest):
   unit((u) => build(u.portalDraft as NonNullable<UnitFx["portalDraft"]>), "portalDraft");
 
 const component = { name: "Tờ khai", kind: "original", count: 1 };
+
+const feedbackStep = (path: string, body: Record<string, unknown> = {}): RouteCall =>
+  unit((u) => post(`${V1}/feedback/${u.feedback?.id}/${path}`, { version: STALE, ...body }), "feedback");
+const FEEDBACK_FORM = {
+  name: "Lục Văn Ma Trận",
+  address: "Thôn Bản Ma",
+  phone: "0912 345 699",
+  subject: "other",
+  content: "Phản ánh thử ma trận phân quyền.",
+};
 
 export const CALLS: Record<string, RouteCall> = {
   "GET /api/v1/openapi.json": none(() => get(`${V1}/openapi.json`)),
@@ -482,6 +493,64 @@ export const CALLS: Record<string, RouteCall> = {
     get(`${V1}/portal/account/oidc/callback?code=matran&state=matran`),
   ),
   "POST /api/v1/signing/verify": none(() => post(`${V1}/signing/verify`, { file: PDF_B64 })),
+  // feedback and petitions
+  "POST /api/v1/public/feedback": none((fx) =>
+    post(`${V1}/public/feedback`, {
+      ...FEEDBACK_FORM,
+      unit: fx.units.QT.code,
+      content: `Phản ánh ${fx.next()}.`,
+    }),
+  ),
+  "GET /api/v1/public/feedback/lookup": unit(
+    (u) =>
+      get(
+        `${V1}/public/feedback/lookup?code=${encodeURIComponent(u.feedback?.code ?? "")}&secret=${u.feedback?.secret}`,
+      ),
+    "feedback",
+  ),
+  "POST /api/v1/public/feedback/rating": unit(
+    (u) =>
+      post(`${V1}/public/feedback/rating`, { code: u.feedback?.code, secret: u.feedback?.secret, score: 2 }),
+    "feedback",
+  ),
+  "GET /api/v1/public/feedback/published": unit((u) => get(`${V1}/public/feedback/published?unit=${u.code}`)),
+  "POST /api/v1/feedback": unit((u, fx) =>
+    post(`${V1}/feedback`, {
+      ...FEEDBACK_FORM,
+      unit: u.code,
+      channel: "letter",
+      content: `Thư ${fx.next()}.`,
+    }),
+  ),
+  "GET /api/v1/feedback": unit((u) => get(`${V1}/feedback?unit=${u.code}`)),
+  "GET /api/v1/feedback/:id": unit((u) => get(`${V1}/feedback/${u.feedback?.id}`), "feedback"),
+  "GET /api/v1/feedback/:id/redaction": unit(
+    (u) => get(`${V1}/feedback/${u.feedback?.id}/redaction`),
+    "feedback",
+  ),
+  "POST /api/v1/feedback/:id/classify": feedbackStep("classify", { classification: "within_competence" }),
+  "POST /api/v1/feedback/:id/forward": feedbackStep("forward", { toExternal: "Sở Tư pháp" }),
+  "POST /api/v1/feedback/:id/assign": unit(
+    (u) => post(`${V1}/feedback/${u.feedback?.id}/assign`, { version: STALE, handlerId: u.staffId }),
+    "feedback",
+  ),
+  "POST /api/v1/feedback/:id/study": feedbackStep("study", { study: { necessity: { assessment: "met" } } }),
+  "POST /api/v1/feedback/:id/answer": feedbackStep("answer", { decision: "adopted", answer: "Trả lời." }),
+  "POST /api/v1/feedback/:id/publish": feedbackStep("publish", { question: "Hỏi.", answer: "Trả lời." }),
+  "POST /api/v1/feedback/:id/spam": feedbackStep("spam"),
+  "GET /api/v1/feedback-settings": unit((u) => get(`${V1}/feedback-settings?unit=${u.code}`)),
+  "PUT /api/v1/feedback-settings": unit((u) => ({
+    method: "PUT",
+    url: `${V1}/feedback-settings`,
+    payload: { unit: u.code, answerWorkingDays: 10, version: STALE },
+  })),
+  "GET /api/v1/feedback-figures": unit((u) =>
+    get(`${V1}/feedback-figures?unit=${u.code}&from=2026-11-01&to=2026-11-30`),
+  ),
+  "GET /api/v1/open311-clients": unit((u) => get(`${V1}/open311-clients?unit=${u.code}`)),
+  "POST /api/v1/open311-clients": unit((u) =>
+    post(`${V1}/open311-clients`, { unit: u.code, name: "Ứng dụng thử ma trận" }),
+  ),
   "GET /api/v1/signing/verify/:fileId": unit(
     (u) => get(`${V1}/signing/verify/${u.dossier?.fileId}`),
     "dossier",

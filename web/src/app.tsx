@@ -20,6 +20,9 @@ const PortalPages = lazy(() =>
 const CatalogPublicPages = lazy(() =>
   import("./pages/catalog/public-routes.tsx").then((m) => ({ default: m.CatalogPublicPages })),
 );
+const FeedbackPublicPages = lazy(() =>
+  import("./pages/feedback/public-pages.tsx").then((m) => ({ default: m.FeedbackPublicPages })),
+);
 const LookupPage = lazy(() =>
   import("./pages/lookup/lookup-page.tsx").then((m) => ({ default: m.LookupPage })),
 );
@@ -59,6 +62,15 @@ function Screen() {
       <PublicLayout>
         <Suspense fallback={<Loading />}>
           <CatalogPublicPages />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  if (pathname === "/phan-anh-kien-nghi" || pathname.startsWith("/phan-anh-kien-nghi/")) {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <FeedbackPublicPages />
         </Suspense>
       </PublicLayout>
     );

@@ -69,6 +69,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "dossier.read"),
   },
   {
+    id: "feedback",
+    path: "/app/feedback",
+    group: "work",
+    icon: "book",
+    label: "nav.feedback",
+    description: "nav.feedback.description",
+    visible: (p) => can(p, "feedback.read") || can(p, "feedback.manage"),
+  },
+  {
     id: "catalog",
     path: "/app/catalog",
     group: "work",

@@ -82,6 +82,27 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/signing/admin-page.tsx").then((m) => ({ default: m.SigningAdminPage }))),
   },
   {
+    path: "/app/feedback",
+    nav: "feedback",
+    page: lazy(() =>
+      import("./pages/feedback/register-page.tsx").then((m) => ({ default: m.FeedbackRegisterPage })),
+    ),
+  },
+  {
+    path: "/app/feedback/new",
+    nav: "feedback",
+    page: lazy(() =>
+      import("./pages/feedback/register-page.tsx").then((m) => ({ default: m.FeedbackDeskPage })),
+    ),
+  },
+  {
+    path: "/app/feedback/view",
+    nav: "feedback",
+    page: lazy(() =>
+      import("./pages/feedback/handle-page.tsx").then((m) => ({ default: m.FeedbackHandlePage })),
+    ),
+  },
+  {
     path: "/app/notifications",
     nav: "notifications",
     page: lazy(() =>

@@ -21,6 +21,7 @@ const PUBLIC_NAV: readonly PublicNavItem[] = [
   { path: PORTAL_PATHS.home, label: "public.nav.services" },
   { path: "/thu-tuc", label: "public.nav.catalog" },
   { path: "/tra-cuu", label: "public.nav.lookup" },
+  { path: "/phan-anh-kien-nghi", label: "public.nav.feedback" },
   { path: "/calendar", label: "public.nav.calendar" },
   { path: "/kiem-tra-chu-ky", label: "public.nav.verify" },
 ];

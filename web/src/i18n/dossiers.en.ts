@@ -9,6 +9,7 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "nav.book": "Tracking book",
   "nav.book.description": "The tracking book (form 07) of a unit for a period, as PDF and Excel.",
   "public.nav.lookup": "Track a dossier",
+  "public.nav.feedback": "Feedback",
 
   "shortcuts.title": "Shortcuts",
   "shortcuts.procedure": "procedure",

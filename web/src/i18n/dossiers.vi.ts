@@ -10,6 +10,7 @@ export const dossiersVi = {
   "nav.book": "Sổ theo dõi hồ sơ",
   "nav.book.description": "Sổ theo dõi hồ sơ (Mẫu số 07) theo đơn vị và thời gian, in PDF, Excel.",
   "public.nav.lookup": "Tra cứu hồ sơ",
+  "public.nav.feedback": "Phản ánh, kiến nghị",
 
   "shortcuts.title": "Phím tắt",
   "shortcuts.procedure": "chọn thủ tục",

@@ -286,6 +286,8 @@ export const en: Record<MessageKey, string> = {
   "totp.enabledNow": "Two-factor authentication is on.",
 
   "public.nav.calendar": "Holiday calendar",
+  "nav.feedback": "Feedback",
+  "nav.feedback.description": "Register, classify, answer and publish feedback and petitions.",
   "nav.calendar": "Public holidays",
   "nav.calendar.description": "Yearly decisions on days off, swaps and make-up days.",
   "calendar.title": "Public holidays in {year}",

@@ -287,6 +287,8 @@ export const vi = {
   "totp.enabledNow": "Đã bật xác thực hai lớp.",
 
   "public.nav.calendar": "Lịch nghỉ lễ",
+  "nav.feedback": "Phản ánh, kiến nghị",
+  "nav.feedback.description": "Sổ theo dõi, phân loại, trả lời và công khai phản ánh, kiến nghị.",
   "nav.calendar": "Ngày nghỉ lễ, tết",
   "nav.calendar.description": "Quyết định hằng năm về ngày nghỉ, hoán đổi và làm bù.",
   "calendar.title": "Lịch nghỉ lễ, tết năm {year}",

@@ -8,6 +8,7 @@ import {
   dossierSubmitted,
   dossierSupplementRequested,
 } from "./dossier.ts";
+import { feedbackAnswered, feedbackReceived } from "./feedback.ts";
 import { paymentPaid } from "./payment.ts";
 import type { NotificationTemplate } from "./template.ts";
 
@@ -23,6 +24,8 @@ const ALL = [
   dossierResultReady,
   dossierLate,
   dossierReturned,
+  feedbackReceived,
+  feedbackAnswered,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];

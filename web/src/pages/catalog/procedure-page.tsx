@@ -13,6 +13,7 @@ import { errorText } from "../../lib/errors.ts";
 import { formatHours } from "../../lib/hours.ts";
 import { ROLE_LABELS } from "../../lib/labels.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
+import { PublishedAnswers } from "../feedback/published-answers.tsx";
 import {
   APPLICANT_LABELS,
   displayDate,
@@ -284,6 +285,7 @@ export function ProcedurePage({ slug }: { slug: string }) {
           <WhereToFile detail={detail} unit={unit} slug={slug} />
         </aside>
       </div>
+      <PublishedAnswers procedure={detail.slug} />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+/**
+ * Deadlines of feedback handling, in working days on the unit's calendar (public holidays and decisions included).
+ *
+ * - Forwarding: a feedback outside the body's competence (or about a specific official's conduct) is forwarded to
+ *   the competent body within 5 working days of its receipt (NĐ 20/2008/NĐ-CP art. 14(2)).
+ * - Answer: NĐ 20/2008 sets no general deadline for the answer. motcua makes it a unit setting (working days
+ *   from acceptance); the default of 10 working days is our choice, stated here, a unit changes it as data.
+ */
+import { addWorkingDays, type Instant, type WorkingCalendar } from "../calendar/index.ts";
+
+export const FORWARD_WORKING_DAYS = 5;
+export const DEFAULT_ANSWER_WORKING_DAYS = 10;
+
+export function forwardDue(calendar: WorkingCalendar, receivedAt: Instant): Instant {
+  return addWorkingDays(calendar, receivedAt, FORWARD_WORKING_DAYS);
+}
+
+export function answerDue(calendar: WorkingCalendar, acceptedAt: Instant, workingDays: number): Instant {
+  return addWorkingDays(calendar, acceptedAt, workingDays);
+}
+
+/**
+ * Late when the step was done after its due instant, or is still not done and the due instant has passed.
+ * Null when there is no deadline for this record.
+ */
+export function isLate(due: Instant | null, doneAt: Instant | null, now: Instant): boolean | null {
+  if (due === null) return null;
+  return (doneAt ?? now) > due;
+}
