@@ -49,6 +49,8 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9]{4,20}$/)
     .optional(),
   VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  /** Below this much free space on the data or files disk, /health and the administrator's page warn. */
+  DISK_LOW_FREE_MB: z.coerce.number().int().min(0).default(1024),
   PAYMENT_EXPIRY_MINUTES: z.coerce
     .number()
     .int()
@@ -79,6 +81,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   filesDir: string;
+  /** Free space (bytes) under which the data or files disk is reported low. */
+  diskLowFreeBytes: number;
   smtpUrl: string | undefined;
   publicUrl: string;
   demo: boolean;
@@ -216,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     dataDir,
     databaseUrl: e.DATABASE_URL,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, "files")),
+    diskLowFreeBytes: e.DISK_LOW_FREE_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
     publicUrl,
     demo,

@@ -22,8 +22,36 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1082, (v) => v); // date stays "YYYY-MM-DD", as on PGlite
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** How long a request waits for a new connection when the server does not answer (a restart, a failover). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export interface PostgresOptions {
+  /**
+   * Told when a pooled connection breaks (the server restarted, an administrator ended the backend): the pool drops
+   * that connection and opens a new one on the next request, so this is for the log only.
+   */
+  onConnectionLost?: (error: Error) => void;
+}
+
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: PostgresOptions = {},
+): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  const lost = (error: Error) => options.onConnectionLost?.(error);
+  // Without a listener an idle connection's error (57P01 "terminating connection due to administrator command"
+  // during a restart) is an unhandled 'error' event that ends the process. The pool removes an idle client itself.
+  pool.on("error", lost);
+  // A checked-out client that breaks between two queries of a transaction emits 'error' too; its next query fails
+  // (the request answers 503) and the pool discards it on release because it is no longer queryable.
+  pool.on("connect", (client) => {
+    client.on("error", lost);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: "postgres", close: () => db.destroy() };
 }
@@ -62,6 +90,8 @@ export async function openPglite(
   }
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openDatabase(
+  opts: { databaseUrl?: string | undefined; dataDir: string } & PostgresOptions,
+): Promise<DbHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, 10, opts) : openPglite(opts.dataDir);
 }
