@@ -192,7 +192,10 @@ describe.skipIf(!("dir" in disk))(`a full data disk${reasonSkipped}`, () => {
       JSON.stringify(failed),
     ).toEqual([]);
     expect(failed.filter((a) => a.what === "upload").length).toBeGreaterThan(0);
-    expect(failed.filter((a) => a.what === "reception").length).toBeGreaterThan(0);
+    // On PGlite the database is on the full disk too; a PostgreSQL server keeps its data on its own disk, so there
+    // receptions without a new scan still succeed (its own "could not extend file", SQLSTATE 53100, is classified
+    // the same way: src/http/infrastructure-errors.test.ts).
+    if (!databaseUrl) expect(failed.filter((a) => a.what === "reception").length).toBeGreaterThan(0);
     for (const a of failed) {
       expect(a).toMatchObject({ code: "STORAGE_FULL", retryAfter: "60" });
       expect(a.messageEn).toMatch(/disk is full.*free space/);

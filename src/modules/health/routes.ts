@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
-import { cachedDiskSpace, measureDiskSpace } from "../../adapters/storage/disk-space.ts";
+import { cachedDiskSpace } from "../../adapters/storage/disk-space.ts";
+import { serverDiskSpace } from "../system/disk.ts";
 
 /** A load balancer polls this often; one database round trip per second is enough to know it answers. */
 const CHECK_INTERVAL_MS = 1000;
@@ -18,17 +19,7 @@ const Warnings = z.array(z.literal("DISK_SPACE_LOW")).optional();
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   let lastOkAt = 0;
   let pending: Promise<boolean> | undefined;
-  const { config } = app.deps;
-  const diskSpace = cachedDiskSpace(() =>
-    measureDiskSpace(
-      [
-        // On PostgreSQL the database's disk is the database server's; ours holds the file store (and the lock).
-        ...(app.deps.engine === "pglite" ? [{ role: "data" as const, dir: config.dataDir }] : []),
-        { role: "files" as const, dir: config.filesDir },
-      ],
-      config.diskLowFreeBytes,
-    ),
-  );
+  const diskSpace = cachedDiskSpace(() => serverDiskSpace(app.deps));
 
   async function databaseAnswers(): Promise<boolean> {
     if (Date.now() - lastOkAt < CHECK_INTERVAL_MS) return true;
