@@ -507,7 +507,8 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   async function start(): Promise<ServerProcess> {
     const s = startServerProcess(dataDir, await freePort(), env);
     try {
-      await waitForHealth(s.url, 300_000, s.exited);
+      // A fresh embedded database is created and seeded at the first start: minutes on a loaded machine.
+      await waitForHealth(s.url, 900_000, s.exited);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${s.output()}`);
     }
