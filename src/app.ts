@@ -37,6 +37,7 @@ import { paymentRoutes } from "./modules/payments/routes.ts";
 import { portalDossierRoutes } from "./modules/portal/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
+import { systemRoutes } from "./modules/system/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 
 export type Clock = () => Date;
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(paymentRoutes);
       await api.register(portalDossierRoutes);
       await api.register(feedbackRoutes);
+      await api.register(systemRoutes);
     },
     { prefix: API_PREFIX },
   );

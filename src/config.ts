@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   OIDC_DEMO_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The From header of notification e-mails; defaults to no-reply at the public host. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
+  /** How often the notification outbox is drained, and how long a claimed message is held before a re-send. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+  NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   SMS_URL: z.url().optional(),
   SMS_API_KEY: z.string().min(8).max(500).optional(),
   SMS_BRANDNAME: z
@@ -49,6 +52,8 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9]{4,20}$/)
     .optional(),
   VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  /** Below this much free space on the data or files disk, /health and the administrator's page warn. */
+  DISK_LOW_FREE_MB: z.coerce.number().int().min(0).default(1024),
   PAYMENT_EXPIRY_MINUTES: z.coerce
     .number()
     .int()
@@ -79,6 +84,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   filesDir: string;
+  /** Free space (bytes) under which the data or files disk is reported low. */
+  diskLowFreeBytes: number;
   smtpUrl: string | undefined;
   publicUrl: string;
   demo: boolean;
@@ -98,6 +105,8 @@ export interface Config {
   oidc: OidcConfig | null;
   /** The From header of notification e-mails (sent through smtpUrl). */
   mailFrom: string;
+  /** The outbox delivery loop: pause between passes, and the claim lease (a killed process's claims end with it). */
+  notify: { intervalMs: number; leaseMs: number };
   /** The brandname SMS gateway (src/adapters/messaging/sms-http.ts); null when none is configured. */
   sms: { url: string; apiKey: string; brandname: string } | null;
   /** null when online payment is not configured (outside demo mode without PAYMENT_GATEWAY_URL). */
@@ -216,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     dataDir,
     databaseUrl: e.DATABASE_URL,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, "files")),
+    diskLowFreeBytes: e.DISK_LOW_FREE_MB * 1024 * 1024,
+    notify: { intervalMs: e.NOTIFY_INTERVAL_MS, leaseMs: e.NOTIFY_LEASE_SECONDS * 1000 },
     smtpUrl: e.SMTP_URL,
     publicUrl,
     demo,

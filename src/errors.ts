@@ -708,6 +708,18 @@ export const ERRORS = {
     vi: "Không chuyển được đến đơn vị này.",
     en: "The feedback cannot be forwarded to this unit.",
   },
+  // Failures of the server's footing rather than of the request (src/http/infrastructure-errors.ts): 503 and 507
+  // (RFC 4918 §11.5 Insufficient Storage), both sent with Retry-After.
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: "Tạm thời không kết nối được cơ sở dữ liệu. Yêu cầu có thể chưa được lưu; vui lòng kiểm tra lại và thử lại sau ít giây.",
+    en: "The database cannot be reached for the moment. The request may not have been saved; please check and try again in a few seconds.",
+  },
+  STORAGE_FULL: {
+    status: 507,
+    vi: "Ổ đĩa lưu dữ liệu của máy chủ đã đầy nên yêu cầu chưa được lưu. Quản trị hệ thống cần giải phóng dung lượng (bản sao lưu cũ, tệp tạm) hoặc mở rộng ổ đĩa, rồi thử lại.",
+    en: "The server's data disk is full, so the request was not saved. The system administrator must free space (old backups, temporary files) or enlarge the disk, then try again.",
+  },
   DEMO_ONLY: {
     status: 404,
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",

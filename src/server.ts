@@ -20,7 +20,13 @@ export interface RunningServer {
 
 /** Opens the database, migrates, seeds demo data when asked, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Connections lost while the server runs (a PostgreSQL restart) are logged once the app's logger exists.
+  let logConnectionLost = (_error: Error) => {};
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) => logConnectionLost(error),
+  });
   let notifications: NotificationRuntime | undefined;
   try {
     await migrateToLatest(handle.db);
@@ -38,6 +44,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...(controlToken ? { controlToken } : {}),
       ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
     });
+    logConnectionLost = (error) =>
+      app.log.warn({ err: error }, "a database connection was lost; the pool opens a new one when needed");
     app.addHook("onClose", () => runtime.stop());
     // Pending online payments whose time ran out are settled with the gateway (querydr) every few minutes.
     const reconciler = paymentReconciler(

@@ -22,18 +22,41 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1082, (v) => v); // date stays "YYYY-MM-DD", as on PGlite
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection that the server ends (restart, failover, an administrator's pg_terminate_backend) is
-  // already dropped from the pool when this fires; without a listener node-postgres would throw it and end
-  // the process. The next query opens a new connection.
-  pool.on("error", (error) => {
-    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: "MOTCUA_PG_IDLE" });
+/** How long a request waits for a new connection when the server does not answer (a restart, a failover). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export interface PostgresOptions {
+  /**
+   * Told when a pooled connection breaks (the server restarted, an administrator ended the backend): the pool drops
+   * that connection and opens a new one on the next request, so this is for the log only.
+   */
+  onConnectionLost?: (error: Error) => void;
+}
+
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: PostgresOptions = {},
+): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
+  const lost =
+    options.onConnectionLost ??
+    ((error: Error) =>
+      process.emitWarning(`PostgreSQL closed a connection: ${error.message}`, { code: "MOTCUA_PG_IDLE" }));
+  // Without a listener an idle connection's error (57P01 "terminating connection due to administrator command"
+  // during a restart) is an unhandled 'error' event that ends the process. The pool removes an idle client itself.
+  pool.on("error", lost);
   // pool.end() resolves when its clients have been asked to end, not when their sockets are closed; close()
   // waits for the sockets too, so a database can be dropped right after without killing a live backend.
   const open = new Set<pg.PoolClient>();
+  // A checked-out client that breaks between two queries of a transaction emits 'error' too; its next query fails
+  // (the request answers 503) and the pool discards it on release because it is no longer queryable.
   pool.on("connect", (client) => {
+    client.on("error", lost);
     open.add(client);
     client.once("end", () => open.delete(client));
   });
@@ -83,6 +106,8 @@ export async function openPglite(
   }
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openDatabase(
+  opts: { databaseUrl?: string | undefined; dataDir: string } & PostgresOptions,
+): Promise<DbHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, 10, opts) : openPglite(opts.dataDir);
 }

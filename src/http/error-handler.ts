@@ -1,6 +1,7 @@
 import { hasZodFastifySchemaValidationErrors } from "@fastify/type-provider-zod";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError, type ErrorCode } from "../errors.ts";
+import { classifyInfrastructureFailure, RETRY_AFTER_SECONDS } from "./infrastructure-errors.ts";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
@@ -64,6 +65,15 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code = (fastifyError.code && FASTIFY_CODES[fastifyError.code]) || byStatus(status);
       const appError = new AppError(code);
       return reply.status(appError.status === status ? status : appError.status).send(appError.toBody());
+    }
+    const failure = classifyInfrastructureFailure(error);
+    if (failure) {
+      request.log.warn({ err: error }, failure === "STORAGE_FULL" ? "disk full" : "database unavailable");
+      const appError = new AppError(failure);
+      return reply
+        .status(appError.status)
+        .header("retry-after", String(RETRY_AFTER_SECONDS[failure]))
+        .send(appError.toBody());
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({

@@ -22,6 +22,7 @@ import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
 import { type ServerProcess, startServerProcess } from "../process/server-process.ts";
 import { withDatabase } from "../support/engine.ts";
 import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
+import { type FarSide, startFarSide } from "./far-side-peers.ts";
 
 const run = promisify(execFile);
 
@@ -58,6 +59,13 @@ export interface CrashSummary {
   uploadsAnswered: number;
   requestsFailedByKill: number;
   dossiersInDatabase: number;
+  /** Outbox messages the far side holds at the end, by de-duplication key (each exactly once as it can tell). */
+  emailsDelivered: number;
+  smsDelivered: number;
+  /** Deliveries the far side had taken whose outbox row a kill left unmarked (found after each kill). */
+  deliveriesCutByKill: number;
+  /** Copies that arrived again under a key already delivered: the re-sends the key lets the far side drop. */
+  resentUnderSameKey: number;
   problems: string[];
   seconds: number;
 }
@@ -394,6 +402,58 @@ export async function checkIntegrity(
   return problems;
 }
 
+/**
+ * The background delivery of the outbox against the far side (issue 24): every message the outbox marks sent was
+ * received under its own key; nothing arrived under a key that names no outbox message or names it for another
+ * channel or recipient; one event never became two messages (two keys the far side cannot tell apart). With
+ * `drained`, every message has been delivered. Returns the deliveries a kill cut (received, row not yet marked).
+ */
+export async function checkFarSide(
+  db: Db,
+  far: FarSide,
+  drained: boolean,
+): Promise<{ problems: string[]; cut: number }> {
+  const problems: string[] = [];
+  const rows = await db
+    .selectFrom("notification_outbox")
+    .select(["id", "channel", "status", "recipient"])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  let cut = 0;
+  for (const [channel, delivered] of [
+    ["email", far.emails],
+    ["sms", far.sms],
+  ] as const) {
+    for (const d of delivered.values()) {
+      const row = byId.get(d.outboxId);
+      if (!row) problems.push(`${channel} delivered under key ${d.outboxId}, which names no outbox message`);
+      else if (row.channel !== channel)
+        problems.push(`outbox ${row.id} (${row.channel}) arrived as ${channel}`);
+      else if (channel === "email" && d.recipient !== row.recipient)
+        problems.push(`outbox ${row.id} arrived for ${d.recipient} instead of ${row.recipient}`);
+      else if (row.status === "pending") cut++;
+    }
+  }
+  for (const r of rows) {
+    const delivered = (r.channel === "email" ? far.emails : far.sms).has(r.id);
+    if (r.status === "sent" && !delivered)
+      problems.push(`outbox ${r.id} (${r.channel}) is marked sent but the far side never received it`);
+    if (drained && r.status !== "sent")
+      problems.push(`outbox ${r.id} (${r.channel}) still ${r.status} after draining`);
+  }
+  for (const u of far.unkeyed) problems.push(`delivered without its de-duplication key: ${u}`);
+  const twice = await sql<{ dossier_id: string; template: string; n: number }>`
+    SELECT dossier_id, template, count(*)::int AS n FROM notification_outbox
+     WHERE template IN ('dossier.received', 'dossier.submitted') AND dossier_id IS NOT NULL
+     GROUP BY dossier_id, template, channel HAVING count(*) > 1
+  `.execute(db);
+  for (const t of twice.rows)
+    problems.push(
+      `dossier ${t.dossier_id}: ${t.n} ${t.template} messages on one channel (the far side sees ${t.n})`,
+    );
+  return { problems, cut };
+}
+
 export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary> {
   const started = Date.now();
   const log = options.log ?? (() => {});
@@ -416,7 +476,18 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
       await c.end();
     };
   }
-  const env = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
+  // The outbox is drained every 100 ms with a 2 s lease, so kills land inside deliveries and a cut delivery is
+  // re-sent within the round; the SMTP server and SMS gateway outlive the kills (test/crash/far-side-peers.ts).
+  const far = await startFarSide();
+  let deliveriesCutByKill = 0;
+  const env = {
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    SMTP_URL: far.smtpUrl,
+    SMS_URL: far.smsUrl,
+    SMS_API_KEY: far.smsApiKey,
+    NOTIFY_INTERVAL_MS: "100",
+    NOTIFY_LEASE_SECONDS: "2",
+  };
   const filesDir = path.join(dataDir, "files");
   const acked = {
     uploads: [] as AckUpload[],
@@ -431,14 +502,15 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   async function start(): Promise<ServerProcess> {
     const s = startServerProcess(dataDir, await freePort(), env);
     try {
-      await waitForHealth(s.url, { timeoutMs: 300_000, exited: s.exited, output: s.output });
+      // A fresh embedded database is created and seeded at the first start: minutes on a loaded machine.
+      await waitForHealth(s.url, { timeoutMs: 900_000, exited: s.exited, output: s.output });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${s.output()}`);
     }
     return s;
   }
 
-  async function verifyOffline(round: number): Promise<void> {
+  async function verifyOffline(round: number | typeof DRAINED): Promise<void> {
     const cli = await run(process.execPath, [path.resolve("bin/motcua.js"), "audit-verify"], {
       env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
       maxBuffer: 16 * 1024 * 1024,
@@ -451,6 +523,9 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     try {
       for (const p of await checkIntegrity(handle.db, filesDir, acked))
         problems.push(`after kill ${round}: ${p}`);
+      const delivery = await checkFarSide(handle.db, far, round === DRAINED);
+      for (const p of delivery.problems) problems.push(`after kill ${round}: ${p}`);
+      if (round !== DRAINED) deliveriesCutByKill += delivery.cut;
       const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers`.execute(handle.db);
       dossiersInDatabase = Number(n.rows[0]?.n);
     } finally {
@@ -512,6 +587,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
         `${options.engine}: kill ${round}/${options.kills}: ${acked.receptions.length - before} receptions answered ` +
           `this round (${acked.receptions.length} in all, ${acked.submissions.length} online submissions), ` +
           `${dossiersInDatabase} dossiers in the database, ` +
+          `${far.emails.size + far.sms.size} messages at the far side (${deliveriesCutByKill} deliveries cut by kills), ` +
           `${problems.length} problems`,
       );
       server = await start();
@@ -528,6 +604,17 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
       );
       if (!ok.includes(200)) problems.push(`acknowledged dossier ${last.code} not readable after restart`);
     }
+    // Every message reaches the far side once the last server has drained the outbox (stable for 4 s: two leases).
+    let seen = -1;
+    for (let stable = 0, t = 0; stable < 8 && t < 240; t++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = far.emails.size + far.sms.size;
+      stable = now === seen ? stable + 1 : 0;
+      seen = now;
+    }
+    server.child.kill("SIGTERM");
+    await server.exited;
+    await verifyOffline(DRAINED);
   } finally {
     if (server && server.child.exitCode === null) {
       server.child.kill("SIGTERM");
@@ -535,6 +622,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
     await dropDatabase();
+    await far.close();
   }
   return {
     engine: options.engine,
@@ -544,10 +632,17 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     uploadsAnswered: acked.uploads.length,
     requestsFailedByKill: failures,
     dossiersInDatabase,
+    emailsDelivered: far.emails.size,
+    smsDelivered: far.sms.size,
+    deliveriesCutByKill,
+    resentUnderSameKey: [...far.emails.values(), ...far.sms.values()].reduce((n, d) => n + d.copies - 1, 0),
     problems,
     seconds: Math.round((Date.now() - started) / 1000),
   };
 }
+
+/** The check after the final drain (not after a kill). */
+const DRAINED = "drained";
 
 function withoutDatabaseUrl(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;

@@ -12,6 +12,7 @@ const postgresUrl =
 
 let failed = false;
 const rows: string[] = [];
+const deliveryRows: string[] = [];
 for (const engine of engines) {
   if (engine !== "pglite" && engine !== "postgres") throw new Error(`unknown engine ${engine}`);
   const summary = await runCrashSuite({ engine, kills, postgresUrl, log: (l) => console.log(l) });
@@ -21,10 +22,19 @@ for (const engine of engines) {
     `| ${engine} | ${summary.kills} | ${summary.uploadsAnswered} | ${summary.receptionsAnswered} | ${summary.submissionsAnswered} | ` +
       `${summary.requestsFailedByKill} | ${summary.dossiersInDatabase} | ${summary.problems.length === 0 ? "yes" : `NO (${summary.problems.length})`} | ${summary.seconds} s |`,
   );
+  deliveryRows.push(
+    `| ${engine} | ${summary.kills} | ${summary.emailsDelivered} | ${summary.smsDelivered} | ${summary.deliveriesCutByKill} | ` +
+      `${summary.resentUnderSameKey} | ${summary.problems.length === 0 ? "yes" : "NO"} |`,
+  );
 }
 console.log(
   "\n| engine | kills | uploads answered | receptions answered | online submissions answered | requests cut by a kill | dossiers in the database | all verified | time |",
 );
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) console.log(r);
+console.log(
+  "\n| engine | kills | e-mails delivered (by Message-ID) | SMS delivered (by requestId) | deliveries cut by a kill | copies re-sent under the same key | each once at the far side |",
+);
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
+for (const r of deliveryRows) console.log(r);
 process.exit(failed ? 1 : 0);

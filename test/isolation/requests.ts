@@ -322,6 +322,7 @@ export const CALLS: Record<string, RouteCall> = {
   ),
   "GET /api/v1/payments/vnpay/ipn": none(() => get(`${V1}/payments/vnpay/ipn?vnp_TxnRef=khong-co`)),
   "GET /api/v1/payments/vnpay/return": none(() => get(`${V1}/payments/vnpay/return?vnp_TxnRef=khong-co`)),
+  "GET /api/v1/system/status": none(() => get(`${V1}/system/status`)),
   "GET /api/v1/demo/mailbox": none(() => get(`${V1}/demo/mailbox?to=khong.co@example.vn`)),
   // online filing
   "GET /api/v1/portal/online-procedures": none(() => get(`${V1}/portal/online-procedures`)),

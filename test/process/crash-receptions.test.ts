@@ -20,5 +20,8 @@ describe("crash safety under a load of counter receptions and online submissions
     expect(summary.receptionsAnswered).toBeGreaterThan(0);
     expect(summary.submissionsAnswered).toBeGreaterThan(0);
     expect(summary.dossiersInDatabase).toBeGreaterThanOrEqual(summary.receptionsAnswered);
+    // The outbox was delivered to the far side while the kills landed, each message once under its key.
+    expect(summary.smsDelivered).toBeGreaterThanOrEqual(summary.receptionsAnswered);
+    expect(summary.emailsDelivered).toBeGreaterThan(0);
   }, 900_000);
 });

@@ -20,14 +20,20 @@ export class LocalFileStore implements FileStore {
     if (await this.has(sha256)) return { sha256, size: bytes.byteLength };
     await fs.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-    const handle = await fs.open(tmp, "wx");
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await fs.open(tmp, "wx");
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, target);
+    } catch (error) {
+      // A full disk (ENOSPC) leaves a partial temporary file; removing it gives the space back.
+      await fs.rm(tmp, { force: true });
+      throw error;
     }
-    await fs.rename(tmp, target);
     const dirHandle = await fs.open(path.dirname(target), "r");
     try {
       await dirHandle.sync();

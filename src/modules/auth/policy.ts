@@ -35,6 +35,7 @@ export const ACTIONS = [
   "payment.refund",
   "notification.read",
   "notification.manage",
+  "system.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Scope = "own" | "subtree" | "all";
@@ -120,6 +121,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     ]
       .concat(["catalog.manage", "report.read", "signing.manage", "signing.trust"])
       .concat(["notification.read", "notification.manage"])
+      .concat(["system.read"])
       .map((a) => [a, "all"]),
   ) as Grants,
 };

@@ -17,8 +17,6 @@ export interface NotificationRuntime {
   stop(): Promise<void>;
 }
 
-const INTERVAL_MS = 5_000;
-
 /**
  * The senders `motcua serve` delivers with: SMTP_URL and SMS_URL when configured. In demo mode a missing one is
  * replaced by a local stand-in (a mail catcher on 127.0.0.1, a local SMS gateway peer) whose messages the
@@ -53,7 +51,8 @@ export async function prepareNotifications(config: Config): Promise<Notification
         db,
         senders,
         clock,
-        intervalMs: INTERVAL_MS,
+        intervalMs: config.notify.intervalMs,
+        options: { leaseMs: config.notify.leaseMs },
         sweep: (now) => notifyOverdue(db, now, config.publicUrl),
         onError,
       });

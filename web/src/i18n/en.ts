@@ -119,6 +119,22 @@ export const en: Record<MessageKey, string> = {
   "home.unitCode": "Identifier code",
   "home.roles": "Roles",
   "home.shortcuts": "Functions",
+  "system.title": "Server",
+  "system.database": "Database",
+  "system.engine.pglite": "PGlite (embedded, in the data directory)",
+  "system.engine.postgres": "PostgreSQL server",
+  "system.database.up": "up",
+  "system.database.down": "cannot be reached",
+  "system.databaseDown":
+    "The database cannot be reached: requests are being answered with 503. Check the PostgreSQL server.",
+  "system.disk.data": "Data disk",
+  "system.disk.files": "File storage disk",
+  "system.disk.free": "{free} GB free of {total} GB",
+  "system.diskLow.title": "A disk is almost full",
+  "system.diskLow.data":
+    "The database's disk has only {free} GB left (warning threshold {threshold} GB). Once it is full, receptions will be refused. Delete old backups or temporary files, or enlarge the disk.",
+  "system.diskLow.files":
+    "The disk holding uploaded files has only {free} GB left (warning threshold {threshold} GB). Once it is full, uploads will be refused. Delete old backups or temporary files, or enlarge the disk.",
 
   "notFound.title": "Page not found",
   "notFound.text": "There is no such address in the system.",

@@ -120,6 +120,22 @@ export const vi = {
   "home.unitCode": "Mã định danh",
   "home.roles": "Vai trò",
   "home.shortcuts": "Chức năng",
+  "system.title": "Máy chủ",
+  "system.database": "Cơ sở dữ liệu",
+  "system.engine.pglite": "PGlite (nhúng, trong thư mục dữ liệu)",
+  "system.engine.postgres": "Máy chủ PostgreSQL",
+  "system.database.up": "đang hoạt động",
+  "system.database.down": "không kết nối được",
+  "system.databaseDown":
+    "Không kết nối được cơ sở dữ liệu: các yêu cầu đang được trả lời lỗi 503. Hãy kiểm tra máy chủ PostgreSQL.",
+  "system.disk.data": "Ổ đĩa dữ liệu",
+  "system.disk.files": "Ổ đĩa lưu tệp",
+  "system.disk.free": "còn trống {free} GB / {total} GB",
+  "system.diskLow.title": "Ổ đĩa sắp đầy",
+  "system.diskLow.data":
+    "Ổ đĩa chứa cơ sở dữ liệu chỉ còn {free} GB (ngưỡng cảnh báo {threshold} GB). Khi đầy, việc tiếp nhận hồ sơ sẽ bị từ chối. Hãy xoá bản sao lưu cũ, tệp tạm hoặc mở rộng ổ đĩa.",
+  "system.diskLow.files":
+    "Ổ đĩa lưu tệp đính kèm chỉ còn {free} GB (ngưỡng cảnh báo {threshold} GB). Khi đầy, việc tải lên giấy tờ sẽ bị từ chối. Hãy xoá bản sao lưu cũ, tệp tạm hoặc mở rộng ổ đĩa.",
 
   "notFound.title": "Không tìm thấy trang",
   "notFound.text": "Địa chỉ này không có trong hệ thống.",

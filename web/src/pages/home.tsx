@@ -5,6 +5,7 @@ import { ROLE_LABELS, ROLE_ORDER, UNIT_KIND_LABELS } from "../lib/labels.ts";
 import { visibleNav } from "../nav.ts";
 import { Link } from "../router.tsx";
 import { useMe } from "../session.tsx";
+import { SystemStatusPanel } from "./system-status-panel.tsx";
 
 /** The staff member's start page: who and where they are, their roles, and what they can open. */
 export function HomePage() {
@@ -59,6 +60,7 @@ export function HomePage() {
           </div>
         </dl>
       </section>
+      {me.permissions["system.read"] ? <SystemStatusPanel /> : null}
       {shortcuts.length > 0 ? (
         <section aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title" className="section-title">
