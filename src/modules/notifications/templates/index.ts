@@ -8,6 +8,7 @@ import {
   dossierSubmitted,
   dossierSupplementRequested,
 } from "./dossier.ts";
+import { deskRosterChanged } from "./desk.ts";
 import { paymentPaid } from "./payment.ts";
 import type { NotificationTemplate } from "./template.ts";
 
@@ -23,6 +24,7 @@ const ALL = [
   dossierResultReady,
   dossierLate,
   dossierReturned,
+  deskRosterChanged,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];
