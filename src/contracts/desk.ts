@@ -230,7 +230,11 @@ export const DeskRatingInput = z.strictObject({
 export const PushRatingInput = z.strictObject({ dossierId: z.uuid() });
 
 export const FiguresQuery = z.strictObject({ from: IsoDate, to: IsoDate });
-const Durations = { tickets: z.number(), meanWaitSeconds: z.number().nullable(), meanServiceSeconds: z.number().nullable() };
+const Durations = {
+  tickets: z.number(),
+  meanWaitSeconds: z.number().nullable(),
+  meanServiceSeconds: z.number().nullable(),
+};
 export const DeskFigures = z.object({
   from: z.string(),
   to: z.string(),

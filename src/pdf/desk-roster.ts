@@ -15,7 +15,14 @@ export interface RosterPdfInput {
     weekday: number;
     working: boolean;
     note: { name: string } | null;
-    slots: { session: "morning" | "afternoon"; counter: number; memberName: string; title: string; fields: readonly string[]; standsInFor: { memberName: string } | null }[];
+    slots: {
+      session: "morning" | "afternoon";
+      counter: number;
+      memberName: string;
+      title: string;
+      fields: readonly string[];
+      standsInFor: { memberName: string } | null;
+    }[];
     uncoveredFields: string[];
   }[];
   fieldName: (code: string) => string;
@@ -39,11 +46,31 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
   const width = A4.width - margin.left - margin.right;
   let page = doc.addPage([A4.width, A4.height]);
   let y = A4.height - margin.top;
-  y = drawLines(page, [input.unitName.toUpperCase()], { x: margin.left, top: y, width }, { font: fonts.regular, size: 12, align: "center" });
-  y = drawLines(page, [input.deskName.toUpperCase()], { x: margin.left, top: y, width }, { font: fonts.bold, size: 12, align: "center" });
+  y = drawLines(
+    page,
+    [input.unitName.toUpperCase()],
+    { x: margin.left, top: y, width },
+    { font: fonts.regular, size: 12, align: "center" },
+  );
+  y = drawLines(
+    page,
+    [input.deskName.toUpperCase()],
+    { x: margin.left, top: y, width },
+    { font: fonts.bold, size: 12, align: "center" },
+  );
   y -= mm(6);
-  y = drawLines(page, ["LỊCH TRỰC"], { x: margin.left, top: y, width }, { font: fonts.bold, size: 14, align: "center" });
-  y = drawLines(page, [`Tuần từ ngày ${dmy(input.weekStart)} đến ngày ${dmy(weekEnd)}`], { x: margin.left, top: y, width }, { font: fonts.regular, size: 12, align: "center" });
+  y = drawLines(
+    page,
+    ["LỊCH TRỰC"],
+    { x: margin.left, top: y, width },
+    { font: fonts.bold, size: 14, align: "center" },
+  );
+  y = drawLines(
+    page,
+    [`Tuần từ ngày ${dmy(input.weekStart)} đến ngày ${dmy(weekEnd)}`],
+    { x: margin.left, top: y, width },
+    { font: fonts.regular, size: 12, align: "center" },
+  );
   y -= mm(5);
 
   const col = [mm(32), (width - mm(32)) / 2, (width - mm(32)) / 2];
@@ -58,7 +85,7 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
             (s.fields.length ? ` – ${s.fields.map(input.fieldName).join(", ")}` : ""),
           fonts.regular,
           size,
-          col[1] as number - mm(3),
+          (col[1] as number) - mm(3),
         ),
       );
   const line = (x1: number, y1: number, x2: number, y2: number) =>
@@ -73,7 +100,12 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
     let x = margin.left;
     line(margin.left, y, margin.left + width, y);
     cells.forEach((c, i) => {
-      drawLines(page, c, { x: x + mm(1.5), top: y - mm(1.5), width: (col[i] as number) - mm(3) }, { ...style, font: bold ? fonts.bold : fonts.regular });
+      drawLines(
+        page,
+        c,
+        { x: x + mm(1.5), top: y - mm(1.5), width: (col[i] as number) - mm(3) },
+        { ...style, font: bold ? fonts.bold : fonts.regular },
+      );
       line(x, y, x, y - height);
       x += col[i] as number;
     });
@@ -100,7 +132,12 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
     drawRow([label, morning.length ? morning : ["—"], afternoon.length ? afternoon : ["—"]], false);
   }
   y -= mm(4);
-  y = drawParagraph(page, `Thời gian làm việc: ${input.openingHours}`, { x: margin.left, top: y, width }, style);
+  y = drawParagraph(
+    page,
+    `Thời gian làm việc: ${input.openingHours}`,
+    { x: margin.left, top: y, width },
+    style,
+  );
   drawParagraph(page, `Phản ánh, kiến nghị: ${input.feedback}`, { x: margin.left, top: y, width }, style);
   return doc.save();
 }

@@ -55,19 +55,79 @@ export const DEMO_DESKS: SeedDesk[] = [
     model: "2018",
     name: "Bộ phận Tiếp nhận và Trả kết quả thị trấn Phủ Thông",
     address: "Trụ sở UBND thị trấn Phủ Thông, huyện Bạch Thông, tỉnh Bắc Kạn",
-    feedbackAddress: "UBND thị trấn Phủ Thông, tiểu khu II, thị trấn Phủ Thông, huyện Bạch Thông, tỉnh Bắc Kạn",
+    feedbackAddress:
+      "UBND thị trấn Phủ Thông, tiểu khu II, thị trấn Phủ Thông, huyện Bạch Thông, tỉnh Bắc Kạn",
     feedbackPhone: "0209 3850 101",
     feedbackEmail: "motcua.phuthong@example.vn",
     startsOn: "2025-01-02",
     members: [
-      { username: "lanhdao.phuthong", fullName: "Dương Văn Lãnh", role: "head", title: "Chủ tịch UBND thị trấn", fields: [], counter: null, phone: "0912 000 101" },
-      { fullName: "Hoàng Thị Hà", role: "deputy", title: "Công chức Văn phòng - Thống kê", fields: ["thi-dua-khen-thuong", "tin-nguong-ton-giao"], counter: 1, phone: "0912 000 102" },
-      { username: "chuyenvien.phuthong", fullName: "La Văn Phủ", role: "officer", title: "Công chức Tư pháp - Hộ tịch", fields: ["ho-tich", "chung-thuc"], counter: 2, phone: "0912 000 103" },
-      { fullName: "Nông Thị Hiền", role: "officer", title: "Công chức Tư pháp - Hộ tịch", fields: ["ho-tich", "chung-thuc"], counter: 2, phone: "0912 000 104" },
-      { fullName: "Lý Văn Thắng", role: "officer", title: "Công chức Địa chính - Xây dựng", fields: ["dat-dai", "moi-truong"], counter: 3, phone: "0912 000 105" },
-      { fullName: "Triệu Thị Mai", role: "officer", title: "Công chức Văn hóa - Xã hội", fields: ["bao-tro-xa-hoi", "giam-ngheo"], counter: 4, phone: "0912 000 106" },
-      { username: "tiepnhan.phuthong", fullName: "Bế Thị Thông", role: "officer", title: "Công chức Văn phòng - Thống kê", fields: ["ho-kinh-doanh", "cong-thuong"], counter: 1, phone: "0912 000 107" },
-      { fullName: "Hà Văn Sơn", role: "officer", title: "Công chức Văn hóa - Xã hội", fields: ["van-hoa-co-so", "the-duc-the-thao", "giao-duc-mam-non"], counter: 4, phone: "0912 000 108" },
+      {
+        username: "lanhdao.phuthong",
+        fullName: "Dương Văn Lãnh",
+        role: "head",
+        title: "Chủ tịch UBND thị trấn",
+        fields: [],
+        counter: null,
+        phone: "0912 000 101",
+      },
+      {
+        fullName: "Hoàng Thị Hà",
+        role: "deputy",
+        title: "Công chức Văn phòng - Thống kê",
+        fields: ["thi-dua-khen-thuong", "tin-nguong-ton-giao"],
+        counter: 1,
+        phone: "0912 000 102",
+      },
+      {
+        username: "chuyenvien.phuthong",
+        fullName: "La Văn Phủ",
+        role: "officer",
+        title: "Công chức Tư pháp - Hộ tịch",
+        fields: ["ho-tich", "chung-thuc"],
+        counter: 2,
+        phone: "0912 000 103",
+      },
+      {
+        fullName: "Nông Thị Hiền",
+        role: "officer",
+        title: "Công chức Tư pháp - Hộ tịch",
+        fields: ["ho-tich", "chung-thuc"],
+        counter: 2,
+        phone: "0912 000 104",
+      },
+      {
+        fullName: "Lý Văn Thắng",
+        role: "officer",
+        title: "Công chức Địa chính - Xây dựng",
+        fields: ["dat-dai", "moi-truong"],
+        counter: 3,
+        phone: "0912 000 105",
+      },
+      {
+        fullName: "Triệu Thị Mai",
+        role: "officer",
+        title: "Công chức Văn hóa - Xã hội",
+        fields: ["bao-tro-xa-hoi", "giam-ngheo"],
+        counter: 4,
+        phone: "0912 000 106",
+      },
+      {
+        username: "tiepnhan.phuthong",
+        fullName: "Bế Thị Thông",
+        role: "officer",
+        title: "Công chức Văn phòng - Thống kê",
+        fields: ["ho-kinh-doanh", "cong-thuong"],
+        counter: 1,
+        phone: "0912 000 107",
+      },
+      {
+        fullName: "Hà Văn Sơn",
+        role: "officer",
+        title: "Công chức Văn hóa - Xã hội",
+        fields: ["van-hoa-co-so", "the-duc-the-thao", "giao-duc-mam-non"],
+        counter: 4,
+        phone: "0912 000 108",
+      },
     ],
     houseRules: HOUSE_RULES("Bộ phận Tiếp nhận và Trả kết quả"),
     regulation: {
@@ -90,11 +150,50 @@ export const DEMO_DESKS: SeedDesk[] = [
     feedbackEmail: "tthcc.phongquang@example.vn",
     startsOn: "2025-07-01",
     members: [
-      { fullName: "Hoàng Văn Quảng", role: "head", title: "Giám đốc Trung tâm, Phó Chủ tịch UBND xã", fields: [], counter: null, phone: "0913 000 201" },
-      { fullName: "Ma Thị Hằng", role: "deputy", title: "Phó Giám đốc Trung tâm", fields: ["ho-kinh-doanh", "cong-thuong"], counter: 3, phone: "0913 000 202" },
-      { username: "tiepnhan.phongquang", fullName: "Đinh Thị Quang", role: "officer", title: "Công chức biệt phái", fields: ["ho-tich", "chung-thuc"], counter: 1, phone: "0913 000 203", seconded: ["2025-07-01", "2027-06-30"] },
-      { fullName: "Lương Văn Định", role: "officer", title: "Công chức biệt phái", fields: ["dat-dai", "moi-truong"], counter: 2, phone: "0913 000 204", seconded: ["2025-07-01", "2026-12-31"] },
-      { fullName: "Vi Thị Lan", role: "officer", title: "Công chức biệt phái", fields: ["bao-tro-xa-hoi", "giam-ngheo"], counter: 3, phone: "0913 000 205", seconded: ["2025-07-01", "2027-06-30"] },
+      {
+        fullName: "Hoàng Văn Quảng",
+        role: "head",
+        title: "Giám đốc Trung tâm, Phó Chủ tịch UBND xã",
+        fields: [],
+        counter: null,
+        phone: "0913 000 201",
+      },
+      {
+        fullName: "Ma Thị Hằng",
+        role: "deputy",
+        title: "Phó Giám đốc Trung tâm",
+        fields: ["ho-kinh-doanh", "cong-thuong"],
+        counter: 3,
+        phone: "0913 000 202",
+      },
+      {
+        username: "tiepnhan.phongquang",
+        fullName: "Đinh Thị Quang",
+        role: "officer",
+        title: "Công chức biệt phái",
+        fields: ["ho-tich", "chung-thuc"],
+        counter: 1,
+        phone: "0913 000 203",
+        seconded: ["2025-07-01", "2027-06-30"],
+      },
+      {
+        fullName: "Lương Văn Định",
+        role: "officer",
+        title: "Công chức biệt phái",
+        fields: ["dat-dai", "moi-truong"],
+        counter: 2,
+        phone: "0913 000 204",
+        seconded: ["2025-07-01", "2026-12-31"],
+      },
+      {
+        fullName: "Vi Thị Lan",
+        role: "officer",
+        title: "Công chức biệt phái",
+        fields: ["bao-tro-xa-hoi", "giam-ngheo"],
+        counter: 3,
+        phone: "0913 000 205",
+        seconded: ["2025-07-01", "2027-06-30"],
+      },
     ],
     houseRules: HOUSE_RULES("Trung tâm Phục vụ hành chính công"),
     regulation: {
@@ -111,7 +210,11 @@ export const DEMO_DESKS: SeedDesk[] = [
 
 export async function seedDemoDesks(tx: Tx, now: Date): Promise<void> {
   for (const desk of DEMO_DESKS) {
-    const unit = await tx.selectFrom("units").select("id").where("code", "=", desk.unitCode).executeTakeFirstOrThrow();
+    const unit = await tx
+      .selectFrom("units")
+      .select("id")
+      .where("code", "=", desk.unitCode)
+      .executeTakeFirstOrThrow();
     await tx
       .insertInto("desk_profiles")
       .values({
@@ -128,7 +231,11 @@ export async function seedDemoDesks(tx: Tx, now: Date): Promise<void> {
       .execute();
     for (const m of desk.members) {
       const staff = m.username
-        ? await tx.selectFrom("staff").select("id").where("username", "=", m.username).executeTakeFirstOrThrow()
+        ? await tx
+            .selectFrom("staff")
+            .select("id")
+            .where("username", "=", m.username)
+            .executeTakeFirstOrThrow()
         : null;
       const row = await tx
         .insertInto("desk_members")
@@ -153,12 +260,26 @@ export async function seedDemoDesks(tx: Tx, now: Date): Promise<void> {
       if (m.counter === null) continue;
       // Two members share a counter in turns: the first of them mornings, the second afternoons.
       const sharing = desk.members.filter((o) => o.counter === m.counter);
-      const sessions = sharing.length === 1 ? (["morning", "afternoon"] as const) : sharing[0] === m ? (["morning"] as const) : (["afternoon"] as const);
+      const sessions =
+        sharing.length === 1
+          ? (["morning", "afternoon"] as const)
+          : sharing[0] === m
+            ? (["morning"] as const)
+            : (["afternoon"] as const);
       for (let weekday = 1; weekday <= 5; weekday++) {
         for (const session of sessions) {
           await tx
             .insertInto("desk_duties")
-            .values({ unit_id: unit.id, member_id: row.id, weekday, session, counter: m.counter, valid_from: desk.startsOn, valid_to: null, created_at: now })
+            .values({
+              unit_id: unit.id,
+              member_id: row.id,
+              weekday,
+              session,
+              counter: m.counter,
+              valid_from: desk.startsOn,
+              valid_to: null,
+              created_at: now,
+            })
             .execute();
         }
       }
@@ -169,12 +290,29 @@ export async function seedDemoDesks(tx: Tx, now: Date): Promise<void> {
     ] as const) {
       await tx
         .insertInto("desk_documents")
-        .values({ unit_id: unit.id, kind, version: 1, title, body, issued_ref: ref, created_at: now, created_by: null, published_at: now })
+        .values({
+          unit_id: unit.id,
+          kind,
+          version: 1,
+          title,
+          body,
+          issued_ref: ref,
+          created_at: now,
+          created_by: null,
+          published_at: now,
+        })
         .execute();
     }
     await recordAudit(
       tx,
-      { actor: SYSTEM, action: "desk.seed", entityType: "desk_profile", entityId: unit.id, unitId: unit.id, summary: { members: desk.members.length } },
+      {
+        actor: SYSTEM,
+        action: "desk.seed",
+        entityType: "desk_profile",
+        entityId: unit.id,
+        unitId: unit.id,
+        summary: { members: desk.members.length },
+      },
       now,
     );
   }

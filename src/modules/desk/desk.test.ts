@@ -53,7 +53,13 @@ describe("the desk's public page", () => {
     // Monday 30/11/2026 is a working day: every counter 1–4 is staffed in the morning.
     const monday = page.roster.days[0];
     expect(monday.working).toBe(true);
-    expect(new Set(monday.slots.filter((s: { session: string }) => s.session === "morning").map((s: { counter: number }) => s.counter))).toEqual(new Set([1, 2, 3, 4]));
+    expect(
+      new Set(
+        monday.slots
+          .filter((s: { session: string }) => s.session === "morning")
+          .map((s: { counter: number }) => s.counter),
+      ),
+    ).toEqual(new Set([1, 2, 3, 4]));
   });
 
   it("shows the 2025 model at Phong Quang: a director who is a vice-chairman (NĐ 118/2025)", async () => {
@@ -98,8 +104,16 @@ describe("the duty roster", () => {
     const desk = (await admin.get(`/api/v1/units/${phuThongId}/desk`)).json();
     const thang = desk.members.find((m: { fullName: string }) => m.fullName === "Lý Văn Thắng");
     const mai = desk.members.find((m: { fullName: string }) => m.fullName === "Triệu Thị Mai");
-    await ctx.handle.db.updateTable("desk_members").set({ email: "thang@example.vn" }).where("id", "=", thang.id).execute();
-    await ctx.handle.db.updateTable("desk_members").set({ email: "mai@example.vn" }).where("id", "=", mai.id).execute();
+    await ctx.handle.db
+      .updateTable("desk_members")
+      .set({ email: "thang@example.vn" })
+      .where("id", "=", thang.id)
+      .execute();
+    await ctx.handle.db
+      .updateTable("desk_members")
+      .set({ email: "mai@example.vn" })
+      .where("id", "=", mai.id)
+      .execute();
     const before = (await admin.get(`/api/v1/units/${phuThongId}/desk/roster?week=2026-12-01`)).json();
     expect(before.warnings).toEqual([]);
     for (const session of ["morning", "afternoon"]) {
@@ -126,13 +140,36 @@ describe("the duty roster", () => {
       substituteId: mai.id,
     });
     expect(swap.statusCode, swap.body).toBe(201);
-    const thursday = (await admin.get(`/api/v1/units/${phuThongId}/desk/roster?week=2026-12-01`)).json().days[3];
-    expect(thursday.slots).toContainEqual(expect.objectContaining({ session: "morning", counter: 3, memberName: "Triệu Thị Mai", standsInFor: { memberId: thang.id, memberName: "Lý Văn Thắng" } }));
-    const mail = await ctx.handle.db.selectFrom("notification_outbox").select(["recipient", "body_text"]).where("template", "=", "desk.roster_changed").where("channel", "=", "email").execute();
-    expect(mail.map((m) => m.recipient).sort()).toEqual(["mai@example.vn", "thang@example.vn", "thang@example.vn", "thang@example.vn"]);
+    const thursday = (await admin.get(`/api/v1/units/${phuThongId}/desk/roster?week=2026-12-01`)).json()
+      .days[3];
+    expect(thursday.slots).toContainEqual(
+      expect.objectContaining({
+        session: "morning",
+        counter: 3,
+        memberName: "Triệu Thị Mai",
+        standsInFor: { memberId: thang.id, memberName: "Lý Văn Thắng" },
+      }),
+    );
+    const mail = await ctx.handle.db
+      .selectFrom("notification_outbox")
+      .select(["recipient", "body_text"])
+      .where("template", "=", "desk.roster_changed")
+      .where("channel", "=", "email")
+      .execute();
+    expect(mail.map((m) => m.recipient).sort()).toEqual([
+      "mai@example.vn",
+      "thang@example.vn",
+      "thang@example.vn",
+      "thang@example.vn",
+    ]);
     expect(mail.find((m) => m.recipient === "mai@example.vn")?.body_text).toContain("trực thay Lý Văn Thắng");
     // A member with no duty in that session cannot be marked absent.
-    const wrong = await admin.post(`/api/v1/units/${phuThongId}/desk/roster-changes`, { kind: "absence", date: "2026-12-05", session: "morning", memberId: thang.id });
+    const wrong = await admin.post(`/api/v1/units/${phuThongId}/desk/roster-changes`, {
+      kind: "absence",
+      date: "2026-12-05",
+      session: "morning",
+      memberId: thang.id,
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.code).toBe("ROSTER_CHANGE_INVALID");
   });
@@ -148,8 +185,13 @@ describe("queue numbers, the display and the rating tablet", () => {
     await asked.post("/api/v1/desk/device/pairing", { kind: "kiosk", unitCode: PHU_THONG });
     expect((await asked.post("/api/v1/desk/device/tickets", { lane: "general" })).statusCode).toBe(401);
     // The reception officer may pair a tablet, not a kiosk.
-    const code = (await (ctx.client()).post("/api/v1/desk/device/pairing", { kind: "kiosk", unitCode: PHU_THONG })).json().code;
-    const byOfficer = await officer.post(`/api/v1/units/${phuThongId}/desk/devices/pair`, { code, counter: null });
+    const code = (
+      await ctx.client().post("/api/v1/desk/device/pairing", { kind: "kiosk", unitCode: PHU_THONG })
+    ).json().code;
+    const byOfficer = await officer.post(`/api/v1/units/${phuThongId}/desk/devices/pair`, {
+      code,
+      counter: null,
+    });
     expect(byOfficer.statusCode).toBe(403);
   });
 
@@ -162,12 +204,17 @@ describe("queue numbers, the display and the rating tablet", () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ label: "001", waitingBefore: 0 });
     ctx.clock.advance(60_000);
-    const second = (await kiosk.post("/api/v1/desk/device/tickets", { lane: "priority", field: null })).json();
+    const second = (
+      await kiosk.post("/api/v1/desk/device/tickets", { lane: "priority", field: null })
+    ).json();
     expect(second).toMatchObject({ label: "UT002", waitingBefore: 1 });
     const display = await ctx.client().get(`/api/v1/public/desk/${PHU_THONG}/display?once=true`);
     expect(display.headers["content-type"]).toContain("text/event-stream");
     const shown = JSON.parse(display.body.split("data: ")[1] as string);
-    expect(shown.waiting).toEqual([{ label: "001", lane: "general" }, { label: "UT002", lane: "priority" }]);
+    expect(shown.waiting).toEqual([
+      { label: "001", lane: "general" },
+      { label: "UT002", lane: "priority" },
+    ]);
     expect(display.body).not.toContain("ho-tich");
 
     ctx.clock.advance(120_000);
@@ -176,31 +223,47 @@ describe("queue numbers, the display and the rating tablet", () => {
     expect(called.json()).toMatchObject({ label: "UT002", counter: 1, status: "called" });
     ctx.clock.advance(300_000);
     const dossier = await receive(officer);
-    const finished = await officer.post(`/api/v1/units/${phuThongId}/desk/queue/tickets/${called.json().id}/finish`, {
-      outcome: "served",
-      dossierId: dossier.id,
-      version: 2,
-    });
+    const finished = await officer.post(
+      `/api/v1/units/${phuThongId}/desk/queue/tickets/${called.json().id}/finish`,
+      {
+        outcome: "served",
+        dossierId: dossier.id,
+        version: 2,
+      },
+    );
     expect(finished.statusCode, finished.body).toBe(200);
     expect(finished.json()).toMatchObject({ status: "done", dossierId: dossier.id });
 
-    const figures = (await ctx.as("lanhdao.phuthong").then((c) => c.get(`/api/v1/units/${phuThongId}/desk/figures?from=2026-11-30&to=2026-11-30`))).json();
+    const figures = (
+      await ctx
+        .as("lanhdao.phuthong")
+        .then((c) => c.get(`/api/v1/units/${phuThongId}/desk/figures?from=2026-11-30&to=2026-11-30`))
+    ).json();
     expect(figures.perDay).toEqual([{ day: "2026-11-30", visitors: 2 }]);
     // Taken 09:01, called 09:03 (2 minutes), finished 09:08 (5 minutes), local time.
     expect(figures.perHour).toEqual([{ hour: 9, visitors: 2 }]);
-    expect(figures.perCounter).toEqual([{ counter: 1, tickets: 1, meanWaitSeconds: 120, meanServiceSeconds: 300 }]);
+    expect(figures.perCounter).toEqual([
+      { counter: 1, tickets: 1, meanWaitSeconds: 120, meanServiceSeconds: 300 },
+    ]);
 
     // A fresh minute (the clock moved on): 20 numbers pass, the 21st is refused.
-    for (let i = 0; i < 20; i++) expect((await kiosk.post("/api/v1/desk/device/tickets", { lane: "general" })).statusCode).toBe(201);
+    for (let i = 0; i < 20; i++)
+      expect((await kiosk.post("/api/v1/desk/device/tickets", { lane: "general" })).statusCode).toBe(201);
     const limited = await kiosk.post("/api/v1/desk/device/tickets", { lane: "general" });
     expect(limited.statusCode).toBe(429);
   });
 
   it("pairs a tablet with counter 1 by its code, shows only the dossier code pushed to it, and records the rating (NĐ 61/2018 art. 31)", async () => {
     const tablet = await pairedDevice("rating", officer, 1);
-    expect((await tablet.get("/api/v1/desk/device?kind=rating")).json()).toMatchObject({ paired: true, counter: 1, ratingRequest: null });
+    expect((await tablet.get("/api/v1/desk/device?kind=rating")).json()).toMatchObject({
+      paired: true,
+      counter: 1,
+      ratingRequest: null,
+    });
     const dossier = await receive(officer);
-    const pushed = await officer.post(`/api/v1/units/${phuThongId}/desk/counters/1/rating`, { dossierId: dossier.id });
+    const pushed = await officer.post(`/api/v1/units/${phuThongId}/desk/counters/1/rating`, {
+      dossierId: dossier.id,
+    });
     expect(pushed.statusCode, pushed.body).toBe(200);
     const seen = await tablet.get("/api/v1/desk/device/stream?kind=rating&once=true");
     const state = JSON.parse(seen.body.split("data: ")[1] as string);
@@ -216,23 +279,68 @@ describe("queue numbers, the display and the rating tablet", () => {
       result_legality_and_costs: 1,
       feedback_answers: null,
     };
-    const rated = await tablet.post("/api/v1/desk/device/ratings", { requestId: state.ratingRequest.id, scores });
+    const rated = await tablet.post("/api/v1/desk/device/ratings", {
+      requestId: state.ratingRequest.id,
+      scores,
+    });
     expect(rated.statusCode, rated.body).toBe(201);
-    const row = await ctx.handle.db.selectFrom("dossier_ratings").selectAll().where("dossier_id", "=", dossier.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ channel: "desk_device", counter: 1, citizen_id: null, staff_attitude: 2, online_service_quality: null });
-    const again = await tablet.post("/api/v1/desk/device/ratings", { requestId: state.ratingRequest.id, scores });
+    const row = await ctx.handle.db
+      .selectFrom("dossier_ratings")
+      .selectAll()
+      .where("dossier_id", "=", dossier.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      channel: "desk_device",
+      counter: 1,
+      citizen_id: null,
+      staff_attitude: 2,
+      online_service_quality: null,
+    });
+    const again = await tablet.post("/api/v1/desk/device/ratings", {
+      requestId: state.ratingRequest.id,
+      scores,
+    });
     expect(again.json().error.code).toBe("NO_RATING_REQUEST");
-    const figures = (await (await ctx.as("lanhdao.phuthong")).get(`/api/v1/units/${phuThongId}/desk/figures?from=2026-11-30&to=2026-11-30`)).json();
-    expect(figures.ratingsPerOfficer).toEqual([{ officerId: expect.any(String), name: "Bế Thị Thông", ratings: 1, meanStaffAttitude: 2, satisfiedShare: 1 }]);
+    const figures = (
+      await (
+        await ctx.as("lanhdao.phuthong")
+      ).get(`/api/v1/units/${phuThongId}/desk/figures?from=2026-11-30&to=2026-11-30`)
+    ).json();
+    expect(figures.ratingsPerOfficer).toEqual([
+      {
+        officerId: expect.any(String),
+        name: "Bế Thị Thông",
+        ratings: 1,
+        meanStaffAttitude: 2,
+        satisfiedShare: 1,
+      },
+    ]);
     // Another counter's tablet cannot rate it; an unpaired device cannot either.
-    expect((await ctx.client().post("/api/v1/desk/device/ratings", { requestId: state.ratingRequest.id, scores })).statusCode).toBe(401);
+    expect(
+      (await ctx.client().post("/api/v1/desk/device/ratings", { requestId: state.ratingRequest.id, scores }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it("numbers gap-free per unit and day under concurrent takers, a rolled-back ticket giving its number back", async () => {
     ctx.clock.set("2026-12-01T02:00:00Z");
-    const device = await ctx.handle.db.selectFrom("desk_devices").select("id").where("kind", "=", "kiosk").where("paired_at", "is not", null).executeTakeFirstOrThrow();
+    const device = await ctx.handle.db
+      .insertInto("desk_devices")
+      .values({
+        unit_id: phuThongId,
+        kind: "kiosk",
+        token_hash: "kiosk-of-the-concurrency-test",
+        paired_at: ctx.clock.now,
+        created_at: ctx.clock.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const take = () =>
-      ctx.handle.db.transaction().execute((tx) => takeTicket(tx, { id: device.id, unitId: phuThongId }, { lane: "general" }, ctx.clock.now));
+      ctx.handle.db
+        .transaction()
+        .execute((tx) =>
+          takeTicket(tx, { id: device.id, unitId: phuThongId }, { lane: "general" }, ctx.clock.now),
+        );
     await expect(
       ctx.handle.db.transaction().execute(async (tx) => {
         await takeTicket(tx, { id: device.id, unitId: phuThongId }, { lane: "general" }, ctx.clock.now);

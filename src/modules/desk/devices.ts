@@ -20,8 +20,8 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { assertCan } from "../auth/policy.ts";
 import type { Principal } from "../auth/principal.ts";
-import type { StaffAct } from "./members.ts";
 import { bumpLiveVersion } from "./live-hub.ts";
+import type { StaffAct } from "./members.ts";
 import { localDate, membersOn } from "./shared.ts";
 
 export const PAIRING_MINUTES = 10;
@@ -127,7 +127,11 @@ export interface Device {
 }
 
 /** The device behind the request's cookie for `kind`, or null (no cookie, unknown, revoked). */
-export async function deviceOf(db: Executor, request: FastifyRequest, kind: DeviceKind): Promise<Device | null> {
+export async function deviceOf(
+  db: Executor,
+  request: FastifyRequest,
+  kind: DeviceKind,
+): Promise<Device | null> {
   const token = request.cookies[deviceCookie(kind)];
   if (!token || token.length > 100) return null;
   const row = await db
@@ -148,7 +152,11 @@ export async function deviceOf(db: Executor, request: FastifyRequest, kind: Devi
   };
 }
 
-export async function requirePairedDevice(db: Executor, request: FastifyRequest, kind: DeviceKind): Promise<Device> {
+export async function requirePairedDevice(
+  db: Executor,
+  request: FastifyRequest,
+  kind: DeviceKind,
+): Promise<Device> {
   const device = await deviceOf(db, request, kind);
   if (!device?.paired) throw new AppError("DEVICE_REQUIRED");
   return device;
@@ -177,15 +185,37 @@ async function pendingRequest(db: Executor, unitId: string, counter: number) {
     .executeTakeFirst();
 }
 
-export async function deviceState(db: Db, device: Device | null, kind: DeviceKind, now: Date): Promise<z.infer<typeof DeviceState>> {
-  if (!device) return { kind, paired: false, pairingCode: null, unit: null, counter: null, fields: [], ratingRequest: null };
-  const unit = await db.selectFrom("units").select(["code", "name"]).where("id", "=", device.unitId).executeTakeFirstOrThrow();
+export async function deviceState(
+  db: Db,
+  device: Device | null,
+  kind: DeviceKind,
+  now: Date,
+): Promise<z.infer<typeof DeviceState>> {
+  if (!device)
+    return {
+      kind,
+      paired: false,
+      pairingCode: null,
+      unit: null,
+      counter: null,
+      fields: [],
+      ratingRequest: null,
+    };
+  const unit = await db
+    .selectFrom("units")
+    .select(["code", "name"])
+    .where("id", "=", device.unitId)
+    .executeTakeFirstOrThrow();
   let fields: z.infer<typeof DeviceState>["fields"] = [];
   let ratingRequest: z.infer<typeof DeviceState>["ratingRequest"] = null;
   if (device.paired && kind === "kiosk") {
     // The kiosk offers the fields the desk's members handle today, in the catalog's order.
     const handled = new Set((await membersOn(db, device.unitId, localDate(now))).flatMap((m) => m.fields));
-    fields = FIELDS.filter((f) => handled.size === 0 || handled.has(f.code)).map((f) => ({ code: f.code, nameVi: f.nameVi, nameEn: f.nameEn }));
+    fields = FIELDS.filter((f) => handled.size === 0 || handled.has(f.code)).map((f) => ({
+      code: f.code,
+      nameVi: f.nameVi,
+      nameEn: f.nameEn,
+    }));
   }
   if (device.paired && kind === "rating" && device.counter !== null) {
     const r = await pendingRequest(db, device.unitId, device.counter);
@@ -213,7 +243,11 @@ export async function pushRating(act: StaffAct, counter: number, dossierId: stri
     .executeTakeFirst();
   if (!dossier) throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
   if (!dossier.code) throw new AppError("RATING_NOT_ALLOWED", { details: { status: dossier.status } });
-  const rated = await tx.selectFrom("dossier_ratings").select("id").where("dossier_id", "=", dossier.id).executeTakeFirst();
+  const rated = await tx
+    .selectFrom("dossier_ratings")
+    .select("id")
+    .where("dossier_id", "=", dossier.id)
+    .executeTakeFirst();
   if (rated) throw new AppError("ALREADY_RATED");
   const tablet = await tx
     .selectFrom("desk_devices")
@@ -234,7 +268,14 @@ export async function pushRating(act: StaffAct, counter: number, dossierId: stri
     .execute();
   const row = await tx
     .insertInto("desk_rating_requests")
-    .values({ unit_id: unitId, counter, dossier_id: dossier.id, officer_id: act.staff.staffId, pushed_at: now, status: "pending" })
+    .values({
+      unit_id: unitId,
+      counter,
+      dossier_id: dossier.id,
+      officer_id: act.staff.staffId,
+      pushed_at: now,
+      status: "pending",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await bumpLiveVersion(tx, unitId);
@@ -287,7 +328,11 @@ export async function rateAtDesk(tx: Tx, device: Device, input: z.infer<typeof D
     .returning("id")
     .executeTakeFirst();
   if (!inserted) throw new AppError("ALREADY_RATED");
-  await tx.updateTable("desk_rating_requests").set({ status: "rated", rated_at: now }).where("id", "=", request.id).execute();
+  await tx
+    .updateTable("desk_rating_requests")
+    .set({ status: "rated", rated_at: now })
+    .where("id", "=", request.id)
+    .execute();
   await bumpLiveVersion(tx, device.unitId);
   await recordAudit(
     tx,

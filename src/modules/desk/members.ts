@@ -91,10 +91,17 @@ export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput
       .executeTakeFirst();
     if (!old || old.ends_on !== null || old.starts_on >= input.startsOn)
       throw new AppError("VALIDATION_FAILED", { details: { field: "replaces" } });
-    const dayBefore = new Date(Date.parse(`${input.startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.parse(`${input.startsOn}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await tx.updateTable("desk_members").set({ ends_on: dayBefore }).where("id", "=", old.id).execute();
     // The weekly duties move to the new position.
-    await tx.updateTable("desk_duties").set({ valid_to: dayBefore }).where("member_id", "=", old.id).where("valid_to", "is", null).execute();
+    await tx
+      .updateTable("desk_duties")
+      .set({ valid_to: dayBefore })
+      .where("member_id", "=", old.id)
+      .where("valid_to", "is", null)
+      .execute();
   }
   const row = await tx
     .insertInto("desk_members")
@@ -149,7 +156,12 @@ export async function endMember(act: StaffAct, memberId: string, input: z.infer<
     .where("id", "=", memberId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await tx.updateTable("desk_duties").set({ valid_to: input.endsOn }).where("member_id", "=", memberId).where("valid_to", "is", null).execute();
+  await tx
+    .updateTable("desk_duties")
+    .set({ valid_to: input.endsOn })
+    .where("member_id", "=", memberId)
+    .where("valid_to", "is", null)
+    .execute();
   await recordAudit(
     tx,
     {
@@ -216,8 +228,15 @@ export async function publishDocument(act: StaffAct, documentId: string) {
     .returningAll()
     .executeTakeFirst();
   if (!row) {
-    const exists = await tx.selectFrom("desk_documents").select("id").where("id", "=", documentId).where("unit_id", "=", unitId).executeTakeFirst();
-    throw exists ? new AppError("INVALID_STATE", { details: { published: true } }) : new AppError("NOT_FOUND", { details: { entity: "desk_document" } });
+    const exists = await tx
+      .selectFrom("desk_documents")
+      .select("id")
+      .where("id", "=", documentId)
+      .where("unit_id", "=", unitId)
+      .executeTakeFirst();
+    throw exists
+      ? new AppError("INVALID_STATE", { details: { published: true } })
+      : new AppError("NOT_FOUND", { details: { entity: "desk_document" } });
   }
   await recordAudit(
     tx,

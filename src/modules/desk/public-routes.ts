@@ -25,11 +25,26 @@ import { AppError } from "../../errors.ts";
 import { renderRosterPdf } from "../../pdf/desk-roster.ts";
 import { enforceRateLimit } from "../auth/rate-limit.ts";
 import { getUnitByCode } from "../units/queries.ts";
-import { deviceOf, deviceState, rateAtDesk, requestPairing, requirePairedDevice, setDeviceCookie } from "./devices.ts";
+import {
+  deviceOf,
+  deviceState,
+  rateAtDesk,
+  requestPairing,
+  requirePairedDevice,
+  setDeviceCookie,
+} from "./devices.ts";
 import type { LiveHub } from "./live-hub.ts";
 import { displayState, takeTicket } from "./queue.ts";
 import { rosterWeek } from "./roster.ts";
-import { documentOf, localDate, memberOf, membersOn, profileOf, publishedDocuments, requireProfile } from "./shared.ts";
+import {
+  documentOf,
+  localDate,
+  memberOf,
+  membersOn,
+  profileOf,
+  publishedDocuments,
+  requireProfile,
+} from "./shared.ts";
 
 const tags = ["desk"];
 const CodeParams = z.strictObject({ code: z.string().min(3).max(40) });
@@ -51,9 +66,19 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       for (const end of [...streams]) end();
     });
 
-    async function stream(request: FastifyRequest, reply: FastifyReply, unitId: string, once: boolean, snapshot: () => Promise<unknown>) {
+    async function stream(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      unitId: string,
+      once: boolean,
+      snapshot: () => Promise<unknown>,
+    ) {
       const frame = (state: unknown) => `event: state\ndata: ${JSON.stringify(state)}\n\n`;
-      if (once) return reply.type("text/event-stream; charset=utf-8").header("cache-control", "no-store").send(frame(await snapshot()));
+      if (once)
+        return reply
+          .type("text/event-stream; charset=utf-8")
+          .header("cache-control", "no-store")
+          .send(frame(await snapshot()));
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -139,7 +164,10 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
           summary: "Lịch trực tuần (PDF, A4) / The week's duty roster (PDF, A4)",
           params: CodeParams,
           querystring: WeekQuery,
-          response: { 200: z.instanceof(Uint8Array).meta({ type: "string", format: "binary" }), ...ErrorResponses },
+          response: {
+            200: z.instanceof(Uint8Array).meta({ type: "string", format: "binary" }),
+            ...ErrorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -179,7 +207,9 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const unit = await getUnitByCode(db, request.params.code);
-        return stream(request, reply, unit.id, request.query.once === "true", () => displayState(db, unit, clock()));
+        return stream(request, reply, unit.id, request.query.once === "true", () =>
+          displayState(db, unit, clock()),
+        );
       },
     );
 
@@ -188,7 +218,8 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Thiết bị xin ghép với đơn vị (nhận mã 6 số) / A device asks to be paired (gets a 6-digit code)",
+          summary:
+            "Thiết bị xin ghép với đơn vị (nhận mã 6 số) / A device asks to be paired (gets a 6-digit code)",
           body: PairRequestInput,
           response: { 201: PairRequestAnswer, ...ErrorResponses },
         },
@@ -197,7 +228,9 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         const now = clock();
         await enforceRateLimit(db, `desk-pairing:${request.ip}`, PAIRINGS_PER_WINDOW, 600, now);
         const unit = await getUnitByCode(db, request.body.unitCode);
-        const result = await db.transaction().execute((tx) => requestPairing(tx, request.body.kind, unit.id, now));
+        const result = await db
+          .transaction()
+          .execute((tx) => requestPairing(tx, request.body.kind, unit.id, now));
         setDeviceCookie(reply, request.body.kind, result.token, config.secureCookies);
         return reply.status(201).send({ code: result.code, expiresAt: result.expiresAt });
       },
@@ -215,7 +248,9 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const device = await deviceOf(db, request, request.query.kind);
-        return reply.header("cache-control", "no-store").send(await deviceState(db, device, request.query.kind, clock()));
+        return reply
+          .header("cache-control", "no-store")
+          .send(await deviceState(db, device, request.query.kind, clock()));
       },
     );
 
@@ -253,7 +288,9 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         const device = await requirePairedDevice(db, request, "kiosk");
         const now = clock();
         await enforceRateLimit(db, `desk-ticket:${device.id}`, TICKETS_PER_MINUTE, 60, now);
-        const ticket = await db.transaction().execute((tx) => takeTicket(tx, { id: device.id, unitId: device.unitId }, request.body, now));
+        const ticket = await db
+          .transaction()
+          .execute((tx) => takeTicket(tx, { id: device.id, unitId: device.unitId }, request.body, now));
         hub.publish(device.unitId);
         return reply.status(201).send(ticket);
       },

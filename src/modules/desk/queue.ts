@@ -7,18 +7,25 @@
  * the transaction that writes the ticket; concurrent takers wait on the row lock, and a rolled-back ticket gives
  * its number back with the rollback.
  */
-import { sql } from "kysely";
+
 import type { Selectable } from "kysely";
+import { sql } from "kysely";
 import type { z } from "zod";
-import type { DisplayState, FinishTicketInput, QueueView, TakeTicketInput, Ticket } from "../../contracts/desk.ts";
+import type {
+  DisplayState,
+  FinishTicketInput,
+  QueueView,
+  TakeTicketInput,
+  Ticket,
+} from "../../contracts/desk.ts";
 import type { Executor, Tx } from "../../db/database.ts";
 import type { QueueTicketTable } from "../../db/tables/desk.ts";
 import { FIELD_CODES } from "../../domain/catalog/fields.ts";
 import { nextTicketFor, ticketLabel } from "../../domain/desk/queue.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
-import type { StaffAct } from "./members.ts";
 import { bumpLiveVersion, liveVersion } from "./live-hub.ts";
+import type { StaffAct } from "./members.ts";
 import { iso, localDate, membersOn } from "./shared.ts";
 
 export function ticketOf(r: Selectable<QueueTicketTable>): z.infer<typeof Ticket> {
@@ -87,7 +94,11 @@ export async function takeTicket(
     },
     now,
   );
-  const unit = await tx.selectFrom("units").select("name").where("id", "=", device.unitId).executeTakeFirstOrThrow();
+  const unit = await tx
+    .selectFrom("units")
+    .select("name")
+    .where("id", "=", device.unitId)
+    .executeTakeFirstOrThrow();
   return {
     label: ticketLabel(input.lane, number),
     lane: input.lane,
@@ -158,7 +169,11 @@ export async function callNext(act: StaffAct, counter: number) {
   return ticketOf(row);
 }
 
-export async function finishTicket(act: StaffAct, ticketId: string, input: z.infer<typeof FinishTicketInput>) {
+export async function finishTicket(
+  act: StaffAct,
+  ticketId: string,
+  input: z.infer<typeof FinishTicketInput>,
+) {
   const { tx, unitId, now } = act;
   const row = await tx
     .selectFrom("queue_tickets")
@@ -180,7 +195,8 @@ export async function finishTicket(act: StaffAct, ticketId: string, input: z.inf
       .executeTakeFirst();
     if (!dossier) throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
   }
-  if (input.outcome === "no_show" && input.dossierId) throw new AppError("VALIDATION_FAILED", { details: { field: "dossierId" } });
+  if (input.outcome === "no_show" && input.dossierId)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "dossierId" } });
   const updated = await tx
     .updateTable("queue_tickets")
     .set((eb) => ({
@@ -208,7 +224,12 @@ export async function finishTicket(act: StaffAct, ticketId: string, input: z.inf
   return ticketOf(updated);
 }
 
-export async function queueView(db: Executor, unitId: string, staffId: string, now: Date): Promise<z.infer<typeof QueueView>> {
+export async function queueView(
+  db: Executor,
+  unitId: string,
+  staffId: string,
+  now: Date,
+): Promise<z.infer<typeof QueueView>> {
   const day = localDate(now);
   const rows = await db
     .selectFrom("queue_tickets")
@@ -232,12 +253,18 @@ export async function queueView(db: Executor, unitId: string, staffId: string, n
     waiting: rows.filter((r) => r.status === "waiting").map(ticketOf),
     atCounters: rows.filter((r) => r.status === "called").map(ticketOf),
     myCounter: members.find((m) => m.staff_id === staffId)?.counter ?? null,
-    pairedTablets: [...new Set(tablets.map((t) => t.counter).filter((c): c is number => c !== null))].sort((a, b) => a - b),
+    pairedTablets: [...new Set(tablets.map((t) => t.counter).filter((c): c is number => c !== null))].sort(
+      (a, b) => a - b,
+    ),
   };
 }
 
 /** What the waiting-room screen shows: numbers and counters only, nothing about the people. */
-export async function displayState(db: Executor, unit: { id: string; code: string; name: string }, now: Date): Promise<z.infer<typeof DisplayState>> {
+export async function displayState(
+  db: Executor,
+  unit: { id: string; code: string; name: string },
+  now: Date,
+): Promise<z.infer<typeof DisplayState>> {
   const day = localDate(now);
   const version = await liveVersion(db, unit.id);
   const rows = await db
@@ -250,7 +277,12 @@ export async function displayState(db: Executor, unit: { id: string; code: strin
     .execute();
   const serving = rows
     .filter((r) => r.status === "called" && r.counter !== null && r.called_at !== null)
-    .map((r) => ({ counter: r.counter as number, label: ticketLabel(r.lane, r.number), lane: r.lane, calledAt: iso(r.called_at as Date) }))
+    .map((r) => ({
+      counter: r.counter as number,
+      label: ticketLabel(r.lane, r.number),
+      lane: r.lane,
+      calledAt: iso(r.called_at as Date),
+    }))
     .sort((a, b) => a.counter - b.counter);
   const waiting = rows.filter((r) => r.status === "waiting");
   return {

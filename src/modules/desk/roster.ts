@@ -89,11 +89,19 @@ export async function rosterWeek(
     changes: changes.map(
       (c): RosterChange =>
         c.kind === "swap" && c.substitute_id
-          ? { kind: "swap", date: c.on_date, session: c.session, memberId: c.member_id, substituteId: c.substitute_id }
+          ? {
+              kind: "swap",
+              date: c.on_date,
+              session: c.session,
+              memberId: c.member_id,
+              substituteId: c.substitute_id,
+            }
           : { kind: "absence", date: c.on_date, session: c.session, memberId: c.member_id },
     ),
     // The desk must cover every field its members handle on every working day.
-    fields: [...new Set(members.filter((m) => m.ends_on === null || m.ends_on >= end).flatMap((m) => m.fields))].sort(),
+    fields: [
+      ...new Set(members.filter((m) => m.ends_on === null || m.ends_on >= end).flatMap((m) => m.fields)),
+    ].sort(),
   });
   return { weekStart: start, ...built };
 }
@@ -112,7 +120,14 @@ async function notifyMember(
     .selectFrom("desk_members as m")
     .leftJoin("staff as s", "s.id", "m.staff_id")
     .innerJoin("units as u", "u.id", "m.unit_id")
-    .select(["m.full_name", "m.email", "m.phone", "s.email as staff_email", "s.phone as staff_phone", "u.name as unit_name"])
+    .select([
+      "m.full_name",
+      "m.email",
+      "m.phone",
+      "s.email as staff_email",
+      "s.phone as staff_phone",
+      "u.name as unit_name",
+    ])
     .where("m.id", "=", memberId)
     .executeTakeFirstOrThrow();
   await enqueueNotification(
@@ -121,7 +136,13 @@ async function notifyMember(
       template: "desk.roster_changed",
       to: { email: member.email ?? member.staff_email, phone: member.phone ?? member.staff_phone },
       channels: ["email", "sms"],
-      data: { name: member.full_name, unit: member.unit_name, date: data.date, session: SESSION_VI[data.session], change: data.change },
+      data: {
+        name: member.full_name,
+        unit: member.unit_name,
+        date: data.date,
+        session: SESSION_VI[data.session],
+        change: data.change,
+      },
       unitId: act.unitId,
       dedupeKey,
     },
@@ -166,14 +187,23 @@ export async function addDuty(act: StaffAct, input: z.infer<typeof DutyInput>) {
       entityType: "desk_duty",
       entityId: row.id,
       unitId: act.unitId,
-      summary: { memberId: member.id, weekday: input.weekday, session: input.session, counter: input.counter },
+      summary: {
+        memberId: member.id,
+        weekday: input.weekday,
+        session: input.session,
+        counter: input.counter,
+      },
     },
     act.now,
   );
   await notifyMember(
     act,
     member.id,
-    { date: input.validFrom, session: input.session, change: `trực quầy ${input.counter} vào ${weekdayVi(input.weekday)} hằng tuần` },
+    {
+      date: input.validFrom,
+      session: input.session,
+      change: `trực quầy ${input.counter} vào ${weekdayVi(input.weekday)} hằng tuần`,
+    },
     `desk-duty:${row.id}`,
   );
   return { id: row.id, ...input, validTo: input.validTo ?? null, memberName: member.full_name };
@@ -182,7 +212,8 @@ export async function addDuty(act: StaffAct, input: z.infer<typeof DutyInput>) {
 export async function addRosterChange(act: StaffAct, input: z.infer<typeof RosterChangeInput>) {
   const member = await memberOfUnit(act, input.memberId);
   const substitute = input.kind === "swap" ? await memberOfUnit(act, input.substituteId) : null;
-  if (substitute?.id === member.id) throw new AppError("ROSTER_CHANGE_INVALID", { details: { substituteId: substitute.id } });
+  if (substitute?.id === member.id)
+    throw new AppError("ROSTER_CHANGE_INVALID", { details: { substituteId: substitute.id } });
   // The member must be on duty in that session, by the roster as it stands.
   const week = await rosterWeek(act.tx, act.unitId, input.date, act.now);
   const day = week.days.find((d) => d.date === input.date);
@@ -211,13 +242,24 @@ export async function addRosterChange(act: StaffAct, input: z.infer<typeof Roste
       entityType: "desk_roster_change",
       entityId: row.id,
       unitId: act.unitId,
-      summary: { date: input.date, session: input.session, memberId: member.id, substituteId: substitute?.id ?? null },
+      summary: {
+        date: input.date,
+        session: input.session,
+        memberId: member.id,
+        substituteId: substitute?.id ?? null,
+      },
     },
     act.now,
   );
   const change: RosterChange =
     input.kind === "swap"
-      ? { kind: "swap", date: input.date, session: input.session, memberId: member.id, substituteId: input.substituteId }
+      ? {
+          kind: "swap",
+          date: input.date,
+          session: input.session,
+          memberId: member.id,
+          substituteId: input.substituteId,
+        }
       : { kind: "absence", date: input.date, session: input.session, memberId: member.id };
   for (const id of peopleAffected(change)) {
     const text =
@@ -226,7 +268,12 @@ export async function addRosterChange(act: StaffAct, input: z.infer<typeof Roste
           ? `ông/bà nghỉ trực, ${substitute.full_name} trực thay`
           : "ông/bà nghỉ trực"
         : `ông/bà trực thay ${member.full_name}`;
-    await notifyMember(act, id, { date: input.date, session: input.session, change: text }, `desk-roster-change:${row.id}:${id}`);
+    await notifyMember(
+      act,
+      id,
+      { date: input.date, session: input.session, change: text },
+      `desk-roster-change:${row.id}:${id}`,
+    );
   }
   return { id: row.id };
 }

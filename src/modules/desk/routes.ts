@@ -51,10 +51,18 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
     const { db, clock } = app.deps;
 
     /** Authorizes, then runs `work` in one transaction as the staff member. */
-    async function act<T>(principal: Principal, unitId: string, action: Action, work: (a: StaffAct) => Promise<T>, live = false) {
+    async function act<T>(
+      principal: Principal,
+      unitId: string,
+      action: Action,
+      work: (a: StaffAct) => Promise<T>,
+      live = false,
+    ) {
       const unit = await getUnit(db, unitId);
       const staff = assertCan(principal, action, unit);
-      const result = await db.transaction().execute((tx: Tx) => work({ tx, staff, unitId: unit.id, now: clock() }));
+      const result = await db
+        .transaction()
+        .execute((tx: Tx) => work({ tx, staff, unitId: unit.id, now: clock() }));
       if (live) hub.publish(unit.id);
       return result;
     }
@@ -73,12 +81,33 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         const unit = await getUnit(db, request.params.id);
         assertCan(request.principal, "unit.read", unit);
         const profile = await profileRow(db, unit.id);
-        const members = await db.selectFrom("desk_members").selectAll().where("unit_id", "=", unit.id).orderBy("starts_on").orderBy("full_name").execute();
-        const documents = await db.selectFrom("desk_documents").selectAll().where("unit_id", "=", unit.id).orderBy("kind").orderBy("version", "desc").execute();
+        const members = await db
+          .selectFrom("desk_members")
+          .selectAll()
+          .where("unit_id", "=", unit.id)
+          .orderBy("starts_on")
+          .orderBy("full_name")
+          .execute();
+        const documents = await db
+          .selectFrom("desk_documents")
+          .selectAll()
+          .where("unit_id", "=", unit.id)
+          .orderBy("kind")
+          .orderBy("version", "desc")
+          .execute();
         const duties = await db
           .selectFrom("desk_duties as d")
           .innerJoin("desk_members as m", "m.id", "d.member_id")
-          .select(["d.id", "d.member_id", "d.weekday", "d.session", "d.counter", "d.valid_from", "d.valid_to", "m.full_name"])
+          .select([
+            "d.id",
+            "d.member_id",
+            "d.weekday",
+            "d.session",
+            "d.counter",
+            "d.valid_from",
+            "d.valid_to",
+            "m.full_name",
+          ])
           .where("d.unit_id", "=", unit.id)
           .where("d.valid_to", "is", null)
           .orderBy("d.weekday")
@@ -115,7 +144,8 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
           response: { 200: DeskProfile, ...ErrorResponses },
         },
       },
-      async (request) => act(request.principal, request.params.id, "roster.manage", (a) => saveProfile(a, request.body)),
+      async (request) =>
+        act(request.principal, request.params.id, "roster.manage", (a) => saveProfile(a, request.body)),
     );
 
     app.post(
@@ -130,7 +160,13 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await act(request.principal, request.params.id, "roster.manage", (a) => addMember(a, request.body))),
+        reply
+          .status(201)
+          .send(
+            await act(request.principal, request.params.id, "roster.manage", (a) =>
+              addMember(a, request.body),
+            ),
+          ),
     );
 
     app.post(
@@ -145,7 +181,9 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        act(request.principal, request.params.id, "roster.manage", (a) => endMember(a, request.params.memberId, request.body)),
+        act(request.principal, request.params.id, "roster.manage", (a) =>
+          endMember(a, request.params.memberId, request.body),
+        ),
     );
 
     app.post(
@@ -160,7 +198,13 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await act(request.principal, request.params.id, "roster.manage", (a) => addDocument(a, request.body))),
+        reply
+          .status(201)
+          .send(
+            await act(request.principal, request.params.id, "roster.manage", (a) =>
+              addDocument(a, request.body),
+            ),
+          ),
     );
 
     app.post(
@@ -174,7 +218,9 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        act(request.principal, request.params.id, "roster.manage", (a) => publishDocument(a, request.params.documentId)),
+        act(request.principal, request.params.id, "roster.manage", (a) =>
+          publishDocument(a, request.params.documentId),
+        ),
     );
 
     app.post(
@@ -189,7 +235,11 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await act(request.principal, request.params.id, "roster.manage", (a) => addDuty(a, request.body))),
+        reply
+          .status(201)
+          .send(
+            await act(request.principal, request.params.id, "roster.manage", (a) => addDuty(a, request.body)),
+          ),
     );
 
     app.post(
@@ -206,7 +256,11 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await act(request.principal, request.params.id, "roster.manage", (a) => addRosterChange(a, request.body))),
+          .send(
+            await act(request.principal, request.params.id, "roster.manage", (a) =>
+              addRosterChange(a, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -214,7 +268,8 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Lịch trực một tuần, kèm cảnh báo lĩnh vực không có người trực / A week's roster with its gaps",
+          summary:
+            "Lịch trực một tuần, kèm cảnh báo lĩnh vực không có người trực / A week's roster with its gaps",
           params: Params,
           querystring: WeekQuery,
           response: { 200: RosterWeek, ...ErrorResponses },
@@ -248,7 +303,9 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
           throw new AppError("FORBIDDEN", { details: { action: "dossier.receive" } });
         const result = await db
           .transaction()
-          .execute((tx) => pairDevice({ tx, staff, unitId: unit.id, now: clock() }, request.principal, unit, request.body));
+          .execute((tx) =>
+            pairDevice({ tx, staff, unitId: unit.id, now: clock() }, request.principal, unit, request.body),
+          );
         hub.publish(unit.id);
         return result;
       },
@@ -283,7 +340,13 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        act(request.principal, request.params.id, "dossier.receive", (a) => callNext(a, request.body.counter), true),
+        act(
+          request.principal,
+          request.params.id,
+          "dossier.receive",
+          (a) => callNext(a, request.body.counter),
+          true,
+        ),
     );
 
     app.post(
@@ -291,7 +354,8 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Kết thúc lượt phục vụ, gắn hồ sơ đã tiếp nhận / Finish a number, linking the dossier received",
+          summary:
+            "Kết thúc lượt phục vụ, gắn hồ sơ đã tiếp nhận / Finish a number, linking the dossier received",
           params: z.strictObject({ id: Uuid, ticketId: Uuid }),
           body: FinishTicketInput,
           response: { 200: Ticket, ...ErrorResponses },
@@ -333,7 +397,8 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Số liệu Bộ phận Một cửa / Desk figures (visitors, waiting and service times, ratings per officer)",
+          summary:
+            "Số liệu Bộ phận Một cửa / Desk figures (visitors, waiting and service times, ratings per officer)",
           params: Params,
           querystring: FiguresQuery,
           response: { 200: DeskFigures, ...ErrorResponses },
@@ -342,7 +407,8 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
       async (request) => {
         const unit = await getUnit(db, request.params.id);
         assertCan(request.principal, "report.read", unit);
-        if (request.query.to < request.query.from) throw new AppError("VALIDATION_FAILED", { details: { field: "to" } });
+        if (request.query.to < request.query.from)
+          throw new AppError("VALIDATION_FAILED", { details: { field: "to" } });
         return deskFigures(db, unit.id, request.query.from, request.query.to);
       },
     );
