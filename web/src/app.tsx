@@ -26,6 +26,24 @@ const LookupPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import("./pages/signing/verify-page.tsx").then((m) => ({ default: m.VerifyPage })),
 );
+const PublicDeskPage = lazy(() =>
+  import("./pages/desk/public-desk-page.tsx").then((m) => ({ default: m.PublicDeskPage })),
+);
+const KioskPage = lazy(() => import("./pages/desk/kiosk-page.tsx").then((m) => ({ default: m.KioskPage })));
+const DisplayPage = lazy(() =>
+  import("./pages/desk/display-page.tsx").then((m) => ({ default: m.DisplayPage })),
+);
+const RatingPage = lazy(() =>
+  import("./pages/desk/rating-page.tsx").then((m) => ({ default: m.RatingPage })),
+);
+
+/** The screens at the desk (kiosk, waiting-room display, counter tablet): full screen, no site frame. */
+const DEVICE_SCREENS = {
+  "/quay/lay-so/": KioskPage,
+  "/quay/man-hinh/": DisplayPage,
+  "/quay/danh-gia/": RatingPage,
+} as const;
+
 const CalendarPage = lazy(() =>
   import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
 );
@@ -80,6 +98,24 @@ function Screen() {
         </Suspense>
       </PublicLayout>
     );
+  }
+  if (pathname.startsWith("/mot-cua/")) {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <PublicDeskPage code={decodeURIComponent(pathname.slice("/mot-cua/".length))} />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  for (const [prefix, DeviceScreen] of Object.entries(DEVICE_SCREENS)) {
+    if (pathname.startsWith(prefix) && pathname.length > prefix.length) {
+      return (
+        <Suspense fallback={<Loading />}>
+          <DeviceScreen unitCode={decodeURIComponent(pathname.slice(prefix.length))} />
+        </Suspense>
+      );
+    }
   }
   if (pathname === "/calendar") {
     return (

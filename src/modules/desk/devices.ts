@@ -309,7 +309,7 @@ export async function rateAtDesk(tx: Tx, device: Device, input: z.infer<typeof D
     .where("counter", "=", device.counter)
     .forUpdate()
     .executeTakeFirst();
-  if (!request || request.status !== "pending") throw new AppError("NO_RATING_REQUEST");
+  if (request?.status !== "pending" || !request) throw new AppError("NO_RATING_REQUEST");
   const inserted = await tx
     .insertInto("dossier_ratings")
     .values({

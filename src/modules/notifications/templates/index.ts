@@ -1,4 +1,5 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
+import { deskRosterChanged } from "./desk.ts";
 import {
   dossierLate,
   dossierReceived,
@@ -8,7 +9,6 @@ import {
   dossierSubmitted,
   dossierSupplementRequested,
 } from "./dossier.ts";
-import { deskRosterChanged } from "./desk.ts";
 import { paymentPaid } from "./payment.ts";
 import type { NotificationTemplate } from "./template.ts";
 
