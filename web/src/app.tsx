@@ -39,9 +39,9 @@ const RatingPage = lazy(() =>
 
 /** The screens at the desk (kiosk, waiting-room display, counter tablet): full screen, no site frame. */
 const DEVICE_SCREENS = {
-  "/quay/lay-so/": KioskPage,
-  "/quay/man-hinh/": DisplayPage,
-  "/quay/danh-gia/": RatingPage,
+  "/quay/lay-so": KioskPage,
+  "/quay/man-hinh": DisplayPage,
+  "/quay/danh-gia": RatingPage,
 } as const;
 
 const CalendarPage = lazy(() =>
@@ -99,23 +99,24 @@ function Screen() {
       </PublicLayout>
     );
   }
-  if (pathname.startsWith("/mot-cua/")) {
+  // Desk pages take the unit's code in ?unit= (codes hold dots, which a path would read as a file name).
+  const deskUnit = location.search.get("unit");
+  if (pathname === "/mot-cua" && deskUnit) {
     return (
       <PublicLayout>
         <Suspense fallback={<Loading />}>
-          <PublicDeskPage code={decodeURIComponent(pathname.slice("/mot-cua/".length))} />
+          <PublicDeskPage code={deskUnit} />
         </Suspense>
       </PublicLayout>
     );
   }
-  for (const [prefix, DeviceScreen] of Object.entries(DEVICE_SCREENS)) {
-    if (pathname.startsWith(prefix) && pathname.length > prefix.length) {
-      return (
-        <Suspense fallback={<Loading />}>
-          <DeviceScreen unitCode={decodeURIComponent(pathname.slice(prefix.length))} />
-        </Suspense>
-      );
-    }
+  const DeviceScreen = DEVICE_SCREENS[pathname as keyof typeof DEVICE_SCREENS];
+  if (DeviceScreen && deskUnit) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DeviceScreen unitCode={deskUnit} />
+      </Suspense>
+    );
   }
   if (pathname === "/calendar") {
     return (

@@ -46,16 +46,16 @@ export function DeskAdminPage() {
         <h2 id="desk-links">{t("desk.links")}</h2>
         <ul>
           <li>
-            <a href={`/mot-cua/${code}`}>{t("desk.link.public")}</a>
+            <a href={`/mot-cua?unit=${code}`}>{t("desk.link.public")}</a>
           </li>
           <li>
-            <a href={`/quay/lay-so/${code}`}>{t("desk.link.kiosk")}</a>
+            <a href={`/quay/lay-so?unit=${code}`}>{t("desk.link.kiosk")}</a>
           </li>
           <li>
-            <a href={`/quay/man-hinh/${code}`}>{t("desk.link.display")}</a>
+            <a href={`/quay/man-hinh?unit=${code}`}>{t("desk.link.display")}</a>
           </li>
           <li>
-            <a href={`/quay/danh-gia/${code}`}>{t("desk.link.rating")}</a>
+            <a href={`/quay/danh-gia?unit=${code}`}>{t("desk.link.rating")}</a>
           </li>
         </ul>
       </section>
