@@ -177,6 +177,8 @@ describe("the desk at work", () => {
       .waitFor();
     expect(await page.getByTestId("desk-feedback").textContent()).toContain("0209 3850 101");
     await expectAccessible(page, "desk public page");
+    // The rendered text, with breaks between blocks, so that words of adjacent cells do not run together.
+    // biome-ignore lint/performance/useDomNodeTextContent: the word check needs the text as laid out
     const text = (await page.locator("main, body").first().innerText()).normalize("NFC");
     expect(text.match(BARE)?.[0] ?? null).toBeNull();
     // Every letter is precomposed (NFC): a decomposed mark would read wrong in some fonts and searches.
