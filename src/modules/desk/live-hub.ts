@@ -96,10 +96,13 @@ export function pollVersions(db: Executor, intervalMs = 1000): LiveSource {
             .select(["unit_id", sql<number>`version::int`.as("version")])
             .where("unit_id", "in", ids)
             .execute();
-          for (const r of rows) {
-            const before = seen.get(r.unit_id);
-            seen.set(r.unit_id, Number(r.version));
-            if (before !== undefined && before !== Number(r.version)) changed(r.unit_id);
+          // A unit that never changed has no row yet: its version is 0, so its first change is a change.
+          const current = new Map<string, number>(ids.map((id) => [id, 0]));
+          for (const r of rows) current.set(r.unit_id, Number(r.version));
+          for (const [id, version] of current) {
+            const before = seen.get(id);
+            seen.set(id, version);
+            if (before !== undefined && before !== version) changed(id);
           }
         } catch {
           // The database is briefly unreachable: the next tick tries again.
