@@ -163,6 +163,8 @@ export const Ticket = z.object({
   calledAt: z.string().nullable(),
   counter: z.number().nullable(),
   dossierId: z.string().nullable(),
+  /** Optimistic concurrency: send it back to finish the number. */
+  version: z.number(),
 });
 export const TakeTicketInput = z.strictObject({ lane: Lane, field: FieldCode.nullable().optional() });
 export const TakenTicket = z.object({

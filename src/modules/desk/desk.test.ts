@@ -228,7 +228,7 @@ describe("queue numbers, the display and the rating tablet", () => {
       {
         outcome: "served",
         dossierId: dossier.id,
-        version: 2,
+        version: called.json().version,
       },
     );
     expect(finished.statusCode, finished.body).toBe(200);

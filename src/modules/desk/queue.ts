@@ -40,6 +40,7 @@ export function ticketOf(r: Selectable<QueueTicketTable>): z.infer<typeof Ticket
     calledAt: r.called_at ? iso(r.called_at) : null,
     counter: r.counter,
     dossierId: r.dossier_id,
+    version: r.version,
   };
 }
 

@@ -17,6 +17,7 @@ export function QueueLink({ dossierId, dossierCode }: { dossierId: string; dossi
   const ticket = search.get("ticket");
   const counter = Number(search.get("counter")) || null;
   const label = search.get("label") ?? "";
+  const version = Number(search.get("v"));
   const [linked, setLinked] = useState(false);
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string }>();
   const started = useRef(false);
@@ -24,11 +25,11 @@ export function QueueLink({ dossierId, dossierCode }: { dossierId: string; dossi
   useEffect(() => {
     if (!ticket || started.current) return;
     started.current = true;
-    deskApi.finish(me.unit.id, ticket, { outcome: "served", dossierId, version: 2 }).then(
+    deskApi.finish(me.unit.id, ticket, { outcome: "served", dossierId, version }).then(
       () => setLinked(true),
       (e: unknown) => setMessage({ kind: "error", text: errorText(e, lang) }),
     );
-  }, [ticket, dossierId, me.unit.id, lang]);
+  }, [ticket, version, dossierId, me.unit.id, lang]);
 
   if (!ticket || !counter) return null;
   const push = async () => {

@@ -49,7 +49,7 @@ export function QueuePage() {
   const finish = async (outcome: "served" | "no_show") => {
     if (!current) return;
     await deskApi
-      .finish(me.unit.id, current.id, { outcome, version: 2 })
+      .finish(me.unit.id, current.id, { outcome, version: current.version })
       .catch((e: unknown) => setMessage({ kind: "error", text: errorText(e, lang) }));
     await load();
   };
@@ -96,7 +96,7 @@ export function QueuePage() {
                   className="button button-primary"
                   onClick={() =>
                     navigate(
-                      `/app/reception?ticket=${current.id}&counter=${counter}&label=${encodeURIComponent(current.label)}`,
+                      `/app/reception?ticket=${current.id}&v=${current.version}&counter=${counter}&label=${encodeURIComponent(current.label)}`,
                     )
                   }
                 >
