@@ -208,7 +208,7 @@ describe("staff administration", () => {
     await page.waitForURL((url) => url.pathname === "/app");
     expect(await page.getByTestId("me-unit").textContent()).toBe("UBND xã Quang Thuận");
     // A reception and specialist officer: the dossier screens, then the account.
-    expect(await menuEntries(page)).toEqual(["home", "reception", "dossiers", "book", "account"]);
+    expect(await menuEntries(page)).toEqual(["home", "reception", "queue", "dossiers", "book", "account"]);
   });
 
   it("an admin resets a password: the account must change it again", async () => {

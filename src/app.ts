@@ -28,6 +28,7 @@ import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
+import { deskRoutes } from "./modules/desk/plugin.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { open311Routes } from "./modules/feedback/open311/routes.ts";
 import { feedbackRoutes } from "./modules/feedback/routes.ts";
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(portalDossierRoutes);
       await api.register(feedbackRoutes);
       await api.register(systemRoutes);
+      await api.register(deskRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -725,6 +725,36 @@ export const ERRORS = {
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",
     en: "This feature exists only in demo mode.",
   },
+  DESK_NOT_SET_UP: {
+    status: 404,
+    vi: "Đơn vị chưa khai báo Bộ phận Một cửa.",
+    en: "The unit has not set up its one-stop desk.",
+  },
+  DEVICE_REQUIRED: {
+    status: 401,
+    vi: "Thiết bị chưa được ghép với quầy; hãy nhờ cán bộ nhập mã ghép.",
+    en: "This device is not paired with a counter; ask an officer to enter the pairing code.",
+  },
+  PAIRING_CODE_INVALID: {
+    status: 422,
+    vi: "Mã ghép thiết bị không đúng hoặc đã hết hạn.",
+    en: "The pairing code is wrong or has expired.",
+  },
+  QUEUE_EMPTY: {
+    status: 409,
+    vi: "Không còn số thứ tự nào đang chờ mà quầy này tiếp nhận được.",
+    en: "No waiting number that this counter can serve.",
+  },
+  NO_RATING_REQUEST: {
+    status: 409,
+    vi: "Không có hồ sơ nào đang chờ đánh giá tại quầy này.",
+    en: "No dossier is waiting for a rating at this counter.",
+  },
+  ROSTER_CHANGE_INVALID: {
+    status: 422,
+    vi: "Thay đổi lịch trực không hợp lệ: cán bộ không có ca trực vào buổi này, hoặc người trực thay không thuộc Bộ phận.",
+    en: "Invalid roster change: the member has no duty in that session, or the substitute is not a member of the desk.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@ import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
 import type { CitizenAuthTables } from "./tables/citizen-auth.ts";
 import type { CitizenTables } from "./tables/citizens.ts";
+import type { DeskTables } from "./tables/desk.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FeedbackTables } from "./tables/feedback.ts";
 import type { FileTables } from "./tables/files.ts";
@@ -25,7 +26,8 @@ export interface Database
     NotificationTables,
     OnlineFilingTables,
     PaymentTables,
-    FeedbackTables {}
+    FeedbackTables,
+    DeskTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { seedDemoCitizens } from "./demo-citizens.ts";
+import { seedDemoDesks } from "./demo-desk.ts";
 import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { seedDemoSigning } from "./demo-signing.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
@@ -27,6 +28,7 @@ export async function seedDemoIfEmpty(
     await seedUnitsAndStaff(tx, now);
     await seedCatalog(tx, now);
     await seedDemoCitizens(tx, now);
+    await seedDemoDesks(tx, now);
     await seedDemoDossiers(tx, now, options.publicUrl ?? process.env.PUBLIC_URL ?? "http://localhost:3000");
     if (options.signingKeySecret) await seedDemoSigning(tx, { serverSecret: options.signingKeySecret, now });
     return true;

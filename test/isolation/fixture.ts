@@ -132,6 +132,8 @@ export interface UnitFx {
   messageId?: string;
   /** A feedback filed on the public form into the unit's register. */
   feedback?: { id: string; code: string; secret: string };
+  /** The unit's desk: a member, a draft document and a waiting queue number. */
+  desk?: { memberId: string; documentId: string; ticketId: string };
 }
 
 export interface Fixture {
@@ -265,6 +267,62 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
       parentId: unit.parentId,
       staffId: staff.id,
     };
+  }
+
+  // The desk of every unit: a member, a draft document and a waiting number (inserted as the desk module would).
+  for (const key of Object.keys(UNIT_CODES) as UnitKey[]) {
+    const db = ctx.handle.db;
+    const unitId = ids[key];
+    const member = await db
+      .insertInto("desk_members")
+      .values({
+        unit_id: unitId,
+        staff_id: null,
+        full_name: `Thành viên thử ${key}`,
+        role: "officer",
+        title: "Công chức",
+        fields: ["ho-tich"],
+        counter: 1,
+        phone: null,
+        email: null,
+        seconded_from: null,
+        seconded_to: null,
+        starts_on: "2026-01-01",
+        ends_on: null,
+        created_at: ctx.clock.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const document = await db
+      .insertInto("desk_documents")
+      .values({
+        unit_id: unitId,
+        kind: "house_rules",
+        version: 99,
+        title: "Nội quy thử",
+        body: "Nội quy thử của ma trận phân quyền.",
+        issued_ref: null,
+        created_at: ctx.clock.now,
+        created_by: null,
+        published_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ticket = await db
+      .insertInto("queue_tickets")
+      .values({
+        unit_id: unitId,
+        day: "2026-11-30",
+        number: 900,
+        lane: "general",
+        field: null,
+        status: "waiting",
+        taken_at: ctx.clock.now,
+        device_id: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    units[key].desk = { memberId: member.id, documentId: document.id, ticketId: ticket.id };
   }
 
   // Dossiers, scans and uploads where a desk receives them.

@@ -14,7 +14,8 @@ export type Needs =
   | "paymentId"
   | "portalDraft"
   | "messageId"
-  | "feedback";
+  | "feedback"
+  | "desk";
 
 export interface MatrixRequest {
   method: string;
@@ -555,6 +556,113 @@ export const CALLS: Record<string, RouteCall> = {
   "GET /api/v1/signing/verify/:fileId": unit(
     (u) => get(`${V1}/signing/verify/${u.dossier?.fileId}`),
     "dossier",
+  ),
+  // desk
+  "GET /api/v1/units/:id/desk": unit((u) => get(`${V1}/units/${u.id}/desk`)),
+  "PUT /api/v1/units/:id/desk/profile": unit((u) => ({
+    method: "PUT",
+    url: `${V1}/units/${u.id}/desk/profile`,
+    payload: {
+      model: "2025",
+      name: "Trung tâm thử",
+      openingHours: "Giờ hành chính",
+      feedbackAddress: "Trụ sở",
+      feedbackPhone: "0209 3850 000",
+      version: STALE,
+    },
+  })),
+  "POST /api/v1/units/:id/desk/members": unit((u) =>
+    post(`${V1}/units/${u.id}/desk/members`, {
+      fullName: "Cán bộ ma trận",
+      role: "officer",
+      title: "Công chức",
+      fields: ["ho-tich"],
+      counter: 2,
+      startsOn: "2026-12-01",
+    }),
+  ),
+  "POST /api/v1/units/:id/desk/members/:memberId/end": unit(
+    (u) => post(`${V1}/units/${u.id}/desk/members/${u.desk?.memberId}/end`, { endsOn: "2026-12-31" }),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/documents": unit((u) =>
+    post(`${V1}/units/${u.id}/desk/documents`, { kind: "regulation", title: "Quy chế thử", body: "Điều 1." }),
+  ),
+  "POST /api/v1/units/:id/desk/documents/:documentId/publish": unit(
+    (u) => post(`${V1}/units/${u.id}/desk/documents/${u.desk?.documentId}/publish`),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/duties": unit(
+    (u) =>
+      post(`${V1}/units/${u.id}/desk/duties`, {
+        memberId: u.desk?.memberId,
+        weekday: 1,
+        session: "morning",
+        counter: 1,
+        validFrom: "2026-12-07",
+      }),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/roster-changes": unit(
+    (u) =>
+      post(`${V1}/units/${u.id}/desk/roster-changes`, {
+        kind: "absence",
+        date: "2026-12-05",
+        session: "morning",
+        memberId: u.desk?.memberId,
+      }),
+    "desk",
+  ),
+  "GET /api/v1/units/:id/desk/roster": unit((u) => get(`${V1}/units/${u.id}/desk/roster?week=2026-11-30`)),
+  "POST /api/v1/units/:id/desk/devices/pair": unit((u) =>
+    post(`${V1}/units/${u.id}/desk/devices/pair`, { code: "000000", counter: 1 }),
+  ),
+  "GET /api/v1/units/:id/desk/queue": unit((u) => get(`${V1}/units/${u.id}/desk/queue`)),
+  "POST /api/v1/units/:id/desk/queue/call-next": unit((u) =>
+    post(`${V1}/units/${u.id}/desk/queue/call-next`, { counter: 1 }),
+  ),
+  "POST /api/v1/units/:id/desk/queue/tickets/:ticketId/finish": unit(
+    (u) =>
+      post(`${V1}/units/${u.id}/desk/queue/tickets/${u.desk?.ticketId}/finish`, {
+        outcome: "served",
+        version: STALE,
+      }),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/counters/:counter/rating": unit(
+    (u) => post(`${V1}/units/${u.id}/desk/counters/1/rating`, { dossierId: u.dossier?.id }),
+    "dossier",
+  ),
+  "GET /api/v1/units/:id/desk/figures": unit((u) =>
+    get(`${V1}/units/${u.id}/desk/figures?from=2026-11-01&to=2026-11-30`),
+  ),
+  // The desk's public page and devices: no staff session (devices answer by their cookie, which no principal has).
+  "GET /api/v1/public/desk/:code": none((fx) => get(`${V1}/public/desk/${fx.units.PT.code}`)),
+  "GET /api/v1/public/desk/:code/roster.pdf": none((fx) =>
+    get(`${V1}/public/desk/${fx.units.PT.code}/roster.pdf?week=2026-11-30`),
+  ),
+  "GET /api/v1/public/desk/:code/display": none((fx) =>
+    get(`${V1}/public/desk/${fx.units.PT.code}/display?once=true`),
+  ),
+  "POST /api/v1/desk/device/pairing": none((fx) =>
+    post(`${V1}/desk/device/pairing`, { kind: "rating", unitCode: fx.units.PT.code }),
+  ),
+  "GET /api/v1/desk/device": none(() => get(`${V1}/desk/device?kind=rating`)),
+  "GET /api/v1/desk/device/stream": none(() => get(`${V1}/desk/device/stream?kind=rating&once=true`)),
+  "POST /api/v1/desk/device/tickets": none(() => post(`${V1}/desk/device/tickets`, { lane: "general" })),
+  "POST /api/v1/desk/device/ratings": none(() =>
+    post(`${V1}/desk/device/ratings`, {
+      requestId: "00000000-0000-4000-8000-000000000000",
+      scores: {
+        processing_time: 2,
+        agencies_contacted: 2,
+        contacts_to_complete: 2,
+        information_accuracy: 2,
+        staff_attitude: 2,
+        result_legality_and_costs: 2,
+        feedback_answers: null,
+      },
+    }),
   ),
 };
 

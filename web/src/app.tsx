@@ -29,6 +29,24 @@ const LookupPage = lazy(() =>
 const VerifyPage = lazy(() =>
   import("./pages/signing/verify-page.tsx").then((m) => ({ default: m.VerifyPage })),
 );
+const PublicDeskPage = lazy(() =>
+  import("./pages/desk/public-desk-page.tsx").then((m) => ({ default: m.PublicDeskPage })),
+);
+const KioskPage = lazy(() => import("./pages/desk/kiosk-page.tsx").then((m) => ({ default: m.KioskPage })));
+const DisplayPage = lazy(() =>
+  import("./pages/desk/display-page.tsx").then((m) => ({ default: m.DisplayPage })),
+);
+const RatingPage = lazy(() =>
+  import("./pages/desk/rating-page.tsx").then((m) => ({ default: m.RatingPage })),
+);
+
+/** The screens at the desk (kiosk, waiting-room display, counter tablet): full screen, no site frame. */
+const DEVICE_SCREENS = {
+  "/quay/lay-so": KioskPage,
+  "/quay/man-hinh": DisplayPage,
+  "/quay/danh-gia": RatingPage,
+} as const;
+
 const CalendarPage = lazy(() =>
   import("./pages/calendar/calendar-page.tsx").then((m) => ({ default: m.CalendarPage })),
 );
@@ -91,6 +109,25 @@ function Screen() {
           <VerifyPage />
         </Suspense>
       </PublicLayout>
+    );
+  }
+  // Desk pages take the unit's code in ?unit= (codes hold dots, which a path would read as a file name).
+  const deskUnit = location.search.get("unit");
+  if (pathname === "/mot-cua" && deskUnit) {
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <PublicDeskPage code={deskUnit} />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  const DeviceScreen = DEVICE_SCREENS[pathname as keyof typeof DEVICE_SCREENS];
+  if (DeviceScreen && deskUnit) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DeviceScreen unitCode={deskUnit} />
+      </Suspense>
     );
   }
   if (pathname === "/calendar") {

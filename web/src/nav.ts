@@ -51,6 +51,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "dossier.receive"),
   },
   {
+    id: "queue",
+    path: "/app/desk/queue",
+    group: "work",
+    icon: "clock",
+    label: "nav.queue",
+    description: "nav.queue.description",
+    visible: (p) => can(p, "dossier.receive"),
+  },
+  {
     id: "dossiers",
     path: "/app/dossiers",
     group: "work",
@@ -105,6 +114,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "nav.staff",
     description: "nav.staff.description",
     visible: (p) => can(p, "staff.read") || can(p, "staff.manage"),
+  },
+  {
+    id: "desk",
+    path: "/app/desk",
+    group: "admin",
+    icon: "building",
+    label: "nav.desk",
+    description: "nav.desk.description",
+    visible: (p) => can(p, "roster.manage"),
   },
   {
     id: "calendar",

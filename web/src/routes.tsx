@@ -110,6 +110,16 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/desk",
+    nav: "desk",
+    page: lazy(() => import("./pages/desk/desk-admin-page.tsx").then((m) => ({ default: m.DeskAdminPage }))),
+  },
+  {
+    path: "/app/desk/queue",
+    nav: "queue",
+    page: lazy(() => import("./pages/desk/queue-page.tsx").then((m) => ({ default: m.QueuePage }))),
+  },
+  {
     path: "/app/account",
     page: lazy(() => import("./pages/account/account-page.tsx").then((m) => ({ default: m.AccountPage }))),
   },

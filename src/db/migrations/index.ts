@@ -12,6 +12,7 @@ import * as onlineFiling from "./2026-11-29-11-online-filing.ts";
 import * as payments from "./2026-11-29-12-payments.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
+import * as desk from "./2026-12-07-20-desk.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-12-payments": payments,
   "2026-11-29-13-notifications": notifications,
   "2026-12-07-19-feedback": feedback,
+  "2026-12-07-20-desk": desk,
 };

@@ -49,9 +49,13 @@ export interface OnlineUploadTable {
 export interface DossierRatingTable {
   id: Generated<string>;
   dossier_id: string;
-  citizen_id: string;
+  /** Null for a rating made on the counter's tablet (no citizen account). */
+  citizen_id: string | null;
   unit_id: string;
   rated_at: Timestamp;
+  channel: Generated<"online" | "desk_device">;
+  officer_id: string | null;
+  counter: number | null;
   processing_time: number;
   agencies_contacted: number;
   contacts_to_complete: number;
@@ -59,7 +63,8 @@ export interface DossierRatingTable {
   staff_attitude: number;
   result_legality_and_costs: number;
   feedback_answers: number | null;
-  online_service_quality: number;
+  /** Not applicable to a dossier received at the counter (null on desk_device ratings). */
+  online_service_quality: number | null;
   comment: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { deskEn } from "./desk.en.ts";
 import { dossiersEn } from "./dossiers.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
 import { signingEn } from "./signing.en.ts";
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...signingEn,
   ...notificationsEn,
+  ...deskEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

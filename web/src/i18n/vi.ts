@@ -2,6 +2,8 @@
  * Vietnamese, the default language. Every key here must exist in en.ts (enforced by its type).
  * Placeholders in braces ({name}) are filled by t(key, params).
  */
+
+import { deskVi } from "./desk.vi.ts";
 import { dossiersVi } from "./dossiers.vi.ts";
 import { notificationsVi } from "./notifications.vi.ts";
 import { signingVi } from "./signing.vi.ts";
@@ -10,6 +12,7 @@ export const vi = {
   ...dossiersVi,
   ...signingVi,
   ...notificationsVi,
+  ...deskVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",

@@ -1,4 +1,5 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
+import { deskRosterChanged } from "./desk.ts";
 import {
   dossierLate,
   dossierReceived,
@@ -26,6 +27,7 @@ const ALL = [
   dossierReturned,
   feedbackReceived,
   feedbackAnswered,
+  deskRosterChanged,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];

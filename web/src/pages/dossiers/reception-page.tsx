@@ -18,6 +18,7 @@ import { type Translate, useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
 import { Link } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
+import { QueueLink } from "../desk/queue-link.tsx";
 import { ReasonDialog, SupplementDialog } from "./dialogs.tsx";
 import { FileUpload } from "./file-upload.tsx";
 import { KIND_LABELS } from "./labels.ts";
@@ -506,6 +507,7 @@ export function ReceptionPage() {
 
       {outcome?.kind === "accepted" ? (
         <ReceiptPanel result={outcome.result} autoOpen>
+          <QueueLink dossierId={outcome.result.dossier.id} dossierCode={outcome.result.dossier.code} />
           {outcome.result.dossier.actions.includes("forward") && !forwarded ? (
             <button type="button" className="button" onClick={forwardNow} data-testid="reception-forward">
               {t("reception.forward")}

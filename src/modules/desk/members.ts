@@ -1,0 +1,254 @@
+/**
+ * The desk's profile, members and documents. A member row is a position held over a period; a change of position
+ * ends the old row the day before the new one starts (`replaces`), so the history of who held what is kept.
+ * House rules and the regulation are versioned: a new text is a new version, published when ready; the public
+ * page shows the latest published version (NĐ 61/2018 art. 8: the desk issues and posts its house rules).
+ */
+import type { z } from "zod";
+import type { DeskProfileInput, DocumentInput, EndMemberInput, MemberInput } from "../../contracts/desk.ts";
+import type { Tx } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import type { StaffPrincipal } from "../auth/principal.ts";
+import { documentOf, memberOf, profileOf } from "./shared.ts";
+
+export interface StaffAct {
+  tx: Tx;
+  staff: StaffPrincipal;
+  unitId: string;
+  now: Date;
+}
+
+const actor = (s: StaffPrincipal) => ({ kind: "staff" as const, id: s.staffId });
+
+export async function saveProfile(act: StaffAct, input: z.infer<typeof DeskProfileInput>) {
+  const { tx, unitId, now } = act;
+  const values = {
+    model: input.model,
+    name: input.name,
+    address: input.address ?? null,
+    opening_hours: input.openingHours,
+    feedback_address: input.feedbackAddress,
+    feedback_phone: input.feedbackPhone,
+    feedback_email: input.feedbackEmail ?? null,
+    updated_at: now,
+  };
+  const existing = await tx
+    .selectFrom("desk_profiles")
+    .select("version")
+    .where("unit_id", "=", unitId)
+    .forUpdate()
+    .executeTakeFirst();
+  if ((existing?.version ?? 0) !== input.version)
+    throw new AppError("CONFLICT", { details: { current: existing?.version ?? 0 } });
+  const row = existing
+    ? await tx
+        .updateTable("desk_profiles")
+        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+        .where("unit_id", "=", unitId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    : await tx
+        .insertInto("desk_profiles")
+        .values({ unit_id: unitId, ...values })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+  await recordAudit(
+    tx,
+    {
+      actor: actor(act.staff),
+      action: "desk.profile.save",
+      entityType: "desk_profile",
+      entityId: unitId,
+      unitId,
+      summary: { model: input.model, version: row.version },
+    },
+    now,
+  );
+  return profileOf(row);
+}
+
+export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput>) {
+  const { tx, unitId, now } = act;
+  if (input.secondedTo && (!input.secondedFrom || input.secondedTo < input.secondedFrom))
+    throw new AppError("VALIDATION_FAILED", { details: { field: "secondedTo" } });
+  if (input.staffId) {
+    const staff = await tx
+      .selectFrom("staff")
+      .select("id")
+      .where("id", "=", input.staffId)
+      .where("unit_id", "=", unitId)
+      .executeTakeFirst();
+    if (!staff) throw new AppError("VALIDATION_FAILED", { details: { field: "staffId" } });
+  }
+  if (input.replaces) {
+    const old = await tx
+      .selectFrom("desk_members")
+      .selectAll()
+      .where("id", "=", input.replaces)
+      .where("unit_id", "=", unitId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!old || old.ends_on !== null || old.starts_on >= input.startsOn)
+      throw new AppError("VALIDATION_FAILED", { details: { field: "replaces" } });
+    const dayBefore = new Date(Date.parse(`${input.startsOn}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await tx.updateTable("desk_members").set({ ends_on: dayBefore }).where("id", "=", old.id).execute();
+    // The weekly duties move to the new position.
+    await tx
+      .updateTable("desk_duties")
+      .set({ valid_to: dayBefore })
+      .where("member_id", "=", old.id)
+      .where("valid_to", "is", null)
+      .execute();
+  }
+  const row = await tx
+    .insertInto("desk_members")
+    .values({
+      unit_id: unitId,
+      staff_id: input.staffId ?? null,
+      full_name: input.fullName,
+      role: input.role,
+      title: input.title,
+      fields: input.fields,
+      counter: input.counter ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      seconded_from: input.secondedFrom ?? null,
+      seconded_to: input.secondedTo ?? null,
+      starts_on: input.startsOn,
+      ends_on: null,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(
+    tx,
+    {
+      actor: actor(act.staff),
+      action: "desk.member.add",
+      entityType: "desk_member",
+      entityId: row.id,
+      unitId,
+      summary: { role: row.role, title: row.title, counter: row.counter, replaces: input.replaces ?? null },
+    },
+    now,
+  );
+  return memberOf(row);
+}
+
+export async function endMember(act: StaffAct, memberId: string, input: z.infer<typeof EndMemberInput>) {
+  const { tx, unitId, now } = act;
+  const row = await tx
+    .selectFrom("desk_members")
+    .selectAll()
+    .where("id", "=", memberId)
+    .where("unit_id", "=", unitId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", { details: { entity: "desk_member" } });
+  if (row.ends_on !== null || input.endsOn < row.starts_on)
+    throw new AppError("INVALID_STATE", { details: { endsOn: row.ends_on } });
+  const updated = await tx
+    .updateTable("desk_members")
+    .set({ ends_on: input.endsOn })
+    .where("id", "=", memberId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable("desk_duties")
+    .set({ valid_to: input.endsOn })
+    .where("member_id", "=", memberId)
+    .where("valid_to", "is", null)
+    .execute();
+  await recordAudit(
+    tx,
+    {
+      actor: actor(act.staff),
+      action: "desk.member.end",
+      entityType: "desk_member",
+      entityId: memberId,
+      unitId,
+      summary: { endsOn: input.endsOn },
+    },
+    now,
+  );
+  return memberOf(updated);
+}
+
+export async function addDocument(act: StaffAct, input: z.infer<typeof DocumentInput>) {
+  const { tx, unitId, now } = act;
+  // Serialise versions of one unit's documents: the profile row is the unit's desk lock.
+  await tx.selectFrom("desk_profiles").select("unit_id").where("unit_id", "=", unitId).forUpdate().execute();
+  const last = await tx
+    .selectFrom("desk_documents")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("unit_id", "=", unitId)
+    .where("kind", "=", input.kind)
+    .executeTakeFirst();
+  const row = await tx
+    .insertInto("desk_documents")
+    .values({
+      unit_id: unitId,
+      kind: input.kind,
+      version: Number(last?.v ?? 0) + 1,
+      title: input.title,
+      body: input.body,
+      issued_ref: input.issuedRef ?? null,
+      created_at: now,
+      created_by: act.staff.staffId,
+      published_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(
+    tx,
+    {
+      actor: actor(act.staff),
+      action: "desk.document.add",
+      entityType: "desk_document",
+      entityId: row.id,
+      unitId,
+      summary: { kind: row.kind, version: row.version },
+    },
+    now,
+  );
+  return documentOf(row);
+}
+
+export async function publishDocument(act: StaffAct, documentId: string) {
+  const { tx, unitId, now } = act;
+  const row = await tx
+    .updateTable("desk_documents")
+    .set({ published_at: now })
+    .where("id", "=", documentId)
+    .where("unit_id", "=", unitId)
+    .where("published_at", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    const exists = await tx
+      .selectFrom("desk_documents")
+      .select("id")
+      .where("id", "=", documentId)
+      .where("unit_id", "=", unitId)
+      .executeTakeFirst();
+    throw exists
+      ? new AppError("INVALID_STATE", { details: { published: true } })
+      : new AppError("NOT_FOUND", { details: { entity: "desk_document" } });
+  }
+  await recordAudit(
+    tx,
+    {
+      actor: actor(act.staff),
+      action: "desk.document.publish",
+      entityType: "desk_document",
+      entityId: row.id,
+      unitId,
+      summary: { kind: row.kind, version: row.version },
+    },
+    now,
+  );
+  return documentOf(row);
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { type DeskAdminViewT, deskApi, type RosterWeekT } from "../../desk-api.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { errorText } from "../../lib/errors.ts";
+import { useMe } from "../../session.tsx";
+import { PairForm } from "./pair-form.tsx";
+import { dmy, fieldLabel, RosterTable } from "./roster-table.tsx";
+import "./desk.css";
+
+const shiftWeek = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The desk of the signed-in member's unit: members, the roster with its gaps, links to the screens, pairing. */
+export function DeskAdminPage() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const [desk, setDesk] = useState<DeskAdminViewT>();
+  const [week, setWeek] = useState<RosterWeekT>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(
+    async (at?: string) => {
+      try {
+        setDesk(await deskApi.admin(me.unit.id));
+        setWeek(await deskApi.roster(me.unit.id, at));
+      } catch (e) {
+        setError(errorText(e, lang));
+      }
+    },
+    [me.unit.id, lang],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const code = me.unit.code;
+  const current = desk?.members.filter((m) => m.endsOn === null) ?? [];
+  return (
+    <div className="container">
+      <PageHeading title={desk?.profile?.name ?? t("nav.desk")} lead={me.unit.name} />
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      {desk && !desk.profile ? <Alert kind="info">{t("desk.notSetUp")}</Alert> : null}
+      <section className="panel" aria-labelledby="desk-links">
+        <h2 id="desk-links">{t("desk.links")}</h2>
+        <ul>
+          <li>
+            <a href={`/mot-cua?unit=${code}`}>{t("desk.link.public")}</a>
+          </li>
+          <li>
+            <a href={`/quay/lay-so?unit=${code}`}>{t("desk.link.kiosk")}</a>
+          </li>
+          <li>
+            <a href={`/quay/man-hinh?unit=${code}`}>{t("desk.link.display")}</a>
+          </li>
+          <li>
+            <a href={`/quay/danh-gia?unit=${code}`}>{t("desk.link.rating")}</a>
+          </li>
+        </ul>
+      </section>
+      <PairForm unitId={me.unit.id} defaultCounter={null} />
+      {week ? (
+        <section className="desk-section" aria-labelledby="desk-admin-roster">
+          <h2 id="desk-admin-roster">
+            {t("desk.week", { from: dmy(week.weekStart), to: dmy(week.days[6]?.date ?? week.weekStart) })}
+          </h2>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => load(shiftWeek(week.weekStart, -7))}>
+              {t("desk.prevWeek")}
+            </button>
+            <button type="button" className="button" onClick={() => load(shiftWeek(week.weekStart, 7))}>
+              {t("desk.nextWeek")}
+            </button>
+            <a
+              className="button"
+              href={deskApi.rosterPdfUrl(code, week.weekStart)}
+              target="_blank"
+              rel="noopener"
+            >
+              {t("desk.roster.print")}
+            </a>
+          </div>
+          {week.warnings.length ? (
+            <Alert kind="warning">
+              {t("desk.warnings")}:{" "}
+              {week.warnings.map((w) => `${dmy(w.date)} ${fieldLabel(w.field, lang)}`).join("; ")}
+            </Alert>
+          ) : (
+            <p className="muted">{t("desk.warnings.none")}</p>
+          )}
+          <div className="table-wrap">
+            <RosterTable week={week} />
+          </div>
+        </section>
+      ) : null}
+      <section className="desk-section" aria-labelledby="desk-admin-members">
+        <h2 id="desk-admin-members">{t("desk.members")}</h2>
+        <ul>
+          {current.map((m) => (
+            <li key={m.id}>
+              <span className="strong">{m.fullName}</span> — {m.title}
+              {m.counter ? ` · ${t("desk.counter")} ${m.counter}` : ""}
+              {m.fields.length ? ` · ${m.fields.map((f) => fieldLabel(f, lang)).join(", ")}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
