@@ -430,6 +430,9 @@ export const DossierSummary = z.object({
   appointmentAt: InstantOut.nullable(),
   completedAt: InstantOut.nullable(),
   task: CurrentTask.nullable(),
+  /** An online dossier: its reference (DVC-…) and, while it waits for the desk, the 8-working-hour acceptance deadline. */
+  onlineReference: z.string().nullable(),
+  acceptanceDueAt: InstantOut.nullable(),
   flags: Flags,
   version: z.number(),
 });
@@ -615,7 +618,10 @@ export const DossierList = z.object({
 export type DossierList = z.infer<typeof DossierList>;
 
 export const DossierSearchQuery = z.strictObject({
-  /** Dossier code (or its start), or part of the applicant's name or identity number. */
+  /**
+   * Dossier code (or its start), online reference (DVC-…), part of the applicant's name, their identity number or
+   * their phone number.
+   */
   q: Text(100).optional(),
   status: DossierStatus.optional(),
   /** A unit in the caller's scope (supervisors); default: every unit the caller may read. */

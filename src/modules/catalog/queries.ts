@@ -191,7 +191,12 @@ export async function searchProcedures(
       WHERE o.procedure_id = v.procedure_id AND o.unit_id = ${unitId} AND o.active)`);
   }
   if (query.field) conditions.push(sql`v.field_code = ${query.field}`);
-  if (query.online) conditions.push(sql`v.online_level = ${query.online}`);
+  if (query.online) {
+    // Listed as online only where it can be filed online here: an active unit offers it.
+    conditions.push(sql`v.online_level = ${query.online}`);
+    conditions.push(sql`EXISTS (SELECT 1 FROM procedure_offerings o JOIN units u ON u.id = o.unit_id
+      WHERE o.procedure_id = v.procedure_id AND o.active AND u.active)`);
+  }
   if (query.postal === "receive") conditions.push(sql`v.postal_receive`);
   if (query.postal === "deliver") conditions.push(sql`v.postal_deliver`);
 
