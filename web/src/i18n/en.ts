@@ -447,6 +447,8 @@ export const en: Record<MessageKey, string> = {
   "catalog.online.partial": "Partly online",
   "catalog.online.none": "Not online",
   "catalog.online.file": "File online",
+  "catalog.online.national": "Or file on the National Public Service Portal",
+  "catalog.online.elsewhere": "Or file on the local public service portal",
   "catalog.online.noneText": "This procedure cannot be filed online yet; please file at the one-stop desk.",
   "catalog.board.print": "Print the public board (PDF)",
   "catalog.results.count": "{n} procedures found.",

@@ -448,6 +448,8 @@ export const vi = {
   "catalog.online.partial": "Một phần",
   "catalog.online.none": "Không trực tuyến",
   "catalog.online.file": "Nộp hồ sơ trực tuyến",
+  "catalog.online.national": "Hoặc nộp qua Cổng Dịch vụ công quốc gia",
+  "catalog.online.elsewhere": "Hoặc nộp qua cổng dịch vụ công của địa phương",
   "catalog.online.noneText": "Thủ tục này chưa nộp trực tuyến được; vui lòng nộp tại Bộ phận một cửa.",
   "catalog.board.print": "In bảng niêm yết (PDF)",
   "catalog.results.count": "Tìm thấy {n} thủ tục.",
