@@ -68,6 +68,7 @@ export const CALLS: Record<string, RouteCall> = {
   ),
   "POST /api/v1/auth/logout": none(() => post(`${V1}/auth/logout`), true),
   "GET /api/v1/auth/me": none(() => get(`${V1}/auth/me`)),
+  "GET /api/v1/auth/session": none(() => get(`${V1}/auth/session`)),
   "POST /api/v1/auth/password": none(() =>
     post(`${V1}/auth/password`, { currentPassword: "sai-mat-khau-2026!", newPassword: "Mat-khau-moi-2026!" }),
   ),
