@@ -208,6 +208,13 @@ export const EVENT_LABELS: Record<string, MessageKey> = {
   return: "event.return",
   note: "event.note",
   submit_online: "event.submit_online",
+  // The citizen's own steps before and after submitting online (src/modules/portal).
+  draft_start: "event.draft_start",
+  draft_save: "event.draft_save",
+  upload: "event.upload",
+  upload_remove: "event.upload_remove",
+  supplement_answered: "event.supplement_answered",
+  rate: "event.rate",
 };
 
 export function statusText(label: { vi: string; en: string }, lang: Lang): string {
