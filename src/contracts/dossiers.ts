@@ -617,6 +617,19 @@ export const DossierList = z.object({
 });
 export type DossierList = z.infer<typeof DossierList>;
 
+/** What waits for the caller (their to-do list, by their roles) and their unit, for the staff home page. */
+export const Workload = z.object({
+  /** Open items of the to-do list ("Việc cần làm"). */
+  todo: z.number(),
+  /** Of them: online dossiers waiting for acceptance (reception). */
+  waitingAcceptance: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+  /** Dossiers of the unit waiting for the applicant's supplement. */
+  awaitingSupplement: z.number(),
+});
+export type Workload = z.infer<typeof Workload>;
+
 export const DossierSearchQuery = z.strictObject({
   /**
    * Dossier code (or its start), online reference (DVC-…), part of the applicant's name, their identity number or

@@ -200,6 +200,7 @@ export const CALLS: Record<string, RouteCall> = {
     "dossier",
   ),
   "GET /api/v1/dossiers/inbox": none(() => get(`${V1}/dossiers/inbox?box=todo`)),
+  "GET /api/v1/dossiers/workload": none(() => get(`${V1}/dossiers/workload`)),
   "GET /api/v1/dossiers": unit((u) => get(`${V1}/dossiers?unit=${u.code}`)),
   "GET /api/v1/dossiers/tracking-book": unit((u) =>
     get(`${V1}/dossiers/tracking-book?unit=${u.code}&from=2026-11-01&to=2026-11-30`),

@@ -16,6 +16,8 @@ let specialist: TestClient;
 let otherDesk: TestClient;
 let id: string;
 let reference: string;
+/** The desk's counts before the filing (the demo data has dossiers of its own). */
+let before: Record<string, number>;
 
 interface Summary {
   id: string;
@@ -37,6 +39,7 @@ beforeAll(async () => {
   [desk, specialist, otherDesk] = await Promise.all(
     ["tiepnhan.quangthuan", "chuyenvien.quangthuan", "tiepnhan.phuthong"].map((u) => ctx.as(u)),
   );
+  before = ok(await desk.get("/api/v1/dossiers/workload"));
 });
 afterAll(async () => ctx?.close());
 
@@ -102,6 +105,14 @@ describe("an online dossier under an e-form built from the catalog", () => {
     expect(item?.flags).toMatchObject({ onlineAlert: false, onlineAcceptanceOverdue: false });
   });
 
+  it("counts it on the reception officer's home page as waiting for acceptance, not yet due soon", async () => {
+    expect(ok(await desk.get("/api/v1/dossiers/workload"))).toEqual({
+      ...before,
+      todo: (before.todo ?? 0) + 1,
+      waitingAcceptance: (before.waitingAcceptance ?? 0) + 1,
+    });
+  });
+
   it("is not in a specialist's to-do list: acceptance is the desk's work", async () => {
     const todo = ok<{ items: Summary[] }>(await specialist.get("/api/v1/dossiers/inbox"));
     expect(todo.items.map((i) => i.id)).not.toContain(id);
@@ -113,6 +124,8 @@ describe("an online dossier under an e-form built from the catalog", () => {
     expect(overdue.items.find((i) => i.id === id)?.flags.onlineAcceptanceOverdue).toBe(true);
     const todo = ok<{ items: Summary[] }>(await desk.get("/api/v1/dossiers/inbox"));
     expect(todo.items.map((i) => i.id)).toContain(id);
+    const later = ok<Record<string, number>>(await desk.get("/api/v1/dossiers/workload"));
+    expect(later.overdue).toBeGreaterThanOrEqual((before.overdue ?? 0) + 1);
     ctx.clock.set(MONDAY);
   });
 

@@ -4,7 +4,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import type { z } from "zod";
-import type { DossierList, DossierSearchQuery, InboxQuery } from "../../contracts/dossiers.ts";
+import type { DossierList, DossierSearchQuery, InboxQuery, Workload } from "../../contracts/dossiers.ts";
 import type { Executor } from "../../db/database.ts";
 import { formatInstant, parseInstant } from "../../domain/calendar/index.ts";
 import { AppError } from "../../errors.ts";
@@ -163,4 +163,30 @@ function phoneVariant(digits: string): string {
   if (digits.startsWith("84")) return `0${digits.slice(2)}`;
   if (digits.startsWith("0")) return `84${digits.slice(1)}`;
   return digits;
+}
+
+/** The counts the staff home page shows: the caller's to-do list by urgency, and what waits for applicants. */
+export async function workload(db: Executor, principal: Principal, now: Date): Promise<Workload> {
+  const staff = requireStaff(principal);
+  const todo = await inbox(db, principal, { box: "todo", limit: 500 }, now);
+  const overdue = (i: DossierList["items"][number]) =>
+    i.flags.overdue || i.flags.stepOverdue || i.flags.onlineAcceptanceOverdue;
+  const readable = readableCondition(staff);
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM dossiers d
+    WHERE ${and([
+      ...(readable ? [readable] : []),
+      sql<boolean>`(d.current_unit_id = ${staff.unitId} OR d.received_unit_id = ${staff.unitId})`,
+      sql<boolean>`d.status IN ('awaiting_supplement_before_acceptance', 'awaiting_citizen_supplement')`,
+    ])}
+  `.execute(db);
+  return {
+    todo: todo.total,
+    waitingAcceptance: todo.items.filter((i) => i.status === "submitted_online").length,
+    overdue: todo.items.filter(overdue).length,
+    dueSoon: todo.items.filter(
+      (i) => !overdue(i) && (i.flags.dueSoon || i.flags.stepDueSoon || i.flags.onlineAlert),
+    ).length,
+    awaitingSupplement: rows[0]?.n ?? 0,
+  };
 }

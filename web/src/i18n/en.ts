@@ -110,6 +110,13 @@ export const en: Record<MessageKey, string> = {
   "weekday.6": "Saturday",
   "weekday.7": "Sunday",
 
+  "home.work.title": "Waiting for you",
+  "home.work.todo": "To do",
+  "home.work.waitingAcceptance": "Online dossiers to accept",
+  "home.work.dueSoon": "Due soon",
+  "home.work.overdue": "Overdue",
+  "home.work.awaitingSupplement": "Waiting for the applicant's supplement",
+  "home.work.alert": "{n} overdue.",
   "home.title": "Welcome, {name}",
   "home.lead": "Your workspace.",
   "home.profile": "Your details",

@@ -111,6 +111,13 @@ export const vi = {
   "weekday.6": "Thứ Bảy",
   "weekday.7": "Chủ nhật",
 
+  "home.work.title": "Việc đang chờ",
+  "home.work.todo": "Việc cần làm",
+  "home.work.waitingAcceptance": "Hồ sơ trực tuyến chờ tiếp nhận",
+  "home.work.dueSoon": "Sắp đến hạn",
+  "home.work.overdue": "Quá hạn",
+  "home.work.awaitingSupplement": "Chờ công dân bổ sung",
+  "home.work.alert": "Có {n} việc quá hạn.",
   "home.title": "Xin chào, {name}",
   "home.lead": "Trang làm việc của cán bộ, công chức.",
   "home.profile": "Thông tin cán bộ",
