@@ -194,7 +194,9 @@ describe("citizen portal", () => {
     const unit = page.locator("#start-unit");
     if ((await unit.evaluate((n) => n.tagName)) === "SELECT") {
       const value = await unit.evaluate(
-        (n, wanted) => [...(n as HTMLSelectElement).options].find((o) => o.text === wanted)?.value ?? "",
+        // Options read "name (units above)" so that same-named communes differ.
+        (n, wanted) =>
+          [...(n as HTMLSelectElement).options].find((o) => o.text.startsWith(`${wanted} (`))?.value ?? "",
         UNIT,
       );
       await unit.selectOption(value);

@@ -24,6 +24,14 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** Who is signed in: a staff member (with their Me), a citizen (whose profile is at /portal/account/me), or nobody. */
+export const SessionKind = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("staff"), me: Me }),
+  z.object({ kind: z.literal("citizen") }),
+  z.object({ kind: z.literal("anonymous") }),
+]);
+export type SessionKind = z.infer<typeof SessionKind>;
+
 export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: Password });
 export const TotpEnable = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 export const TotpSetup = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });

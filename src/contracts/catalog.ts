@@ -162,7 +162,12 @@ export const ProcedureDetail = z.object({
   /** The unit asked for with `unit`: where and when to file, and its local additions. */
   unit: FilingPlace.nullable(),
   /** Units that offer the procedure (first 300, by name). */
-  offeredBy: z.array(UnitBrief),
+  offeredBy: z.array(
+    UnitBrief.extend({
+      /** The units above it, nearest first ("Huyện Cẩm Giàng, Tỉnh Hải Dương"), to tell two same-named units apart. */
+      place: z.string().nullable(),
+    }),
+  ),
   offeredByTotal: z.number(),
   online: z.object({ level: OnlineLevel, url: z.string().nullable() }),
   forms: z.array(FormRef),

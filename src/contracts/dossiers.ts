@@ -430,6 +430,9 @@ export const DossierSummary = z.object({
   appointmentAt: InstantOut.nullable(),
   completedAt: InstantOut.nullable(),
   task: CurrentTask.nullable(),
+  /** An online dossier: its reference (DVC-…) and, while it waits for the desk, the 8-working-hour acceptance deadline. */
+  onlineReference: z.string().nullable(),
+  acceptanceDueAt: InstantOut.nullable(),
   flags: Flags,
   version: z.number(),
 });
@@ -614,8 +617,24 @@ export const DossierList = z.object({
 });
 export type DossierList = z.infer<typeof DossierList>;
 
+/** What waits for the caller (their to-do list, by their roles) and their unit, for the staff home page. */
+export const Workload = z.object({
+  /** Open items of the to-do list ("Việc cần làm"). */
+  todo: z.number(),
+  /** Of them: online dossiers waiting for acceptance (reception). */
+  waitingAcceptance: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+  /** Dossiers of the unit waiting for the applicant's supplement. */
+  awaitingSupplement: z.number(),
+});
+export type Workload = z.infer<typeof Workload>;
+
 export const DossierSearchQuery = z.strictObject({
-  /** Dossier code (or its start), or part of the applicant's name or identity number. */
+  /**
+   * Dossier code (or its start), online reference (DVC-…), part of the applicant's name, their identity number or
+   * their phone number.
+   */
   q: Text(100).optional(),
   status: DossierStatus.optional(),
   /** A unit in the caller's scope (supervisors); default: every unit the caller may read. */

@@ -66,6 +66,8 @@ export const EFormComponentView = z.object({
   conditionVi: z.string().nullable(),
   noteVi: z.string().nullable(),
   noteEn: z.string().nullable(),
+  /** Asked only under these cases (trường hợp); null: in every case. */
+  cases: z.array(z.string()).nullable(),
 });
 
 export const EFormView = z.object({

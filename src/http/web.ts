@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isWebPage } from "../contracts/web-pages.ts";
 
-/** The React app built by Vite into web/dist, served by the same process; unknown paths get index.html. */
+/** The React app built by Vite into web/dist, served by the same process; client routes get index.html. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 export async function registerWebAssets(app: FastifyInstance): Promise<void> {
@@ -14,9 +15,25 @@ export async function registerWebAssets(app: FastifyInstance): Promise<void> {
     prefix: "/",
     index: false,
     wildcard: false,
-    maxAge: "1h",
-    immutable: false,
+    // web/build/precompress.ts wrote .br and .gz beside each text file: sent as they are when the browser accepts.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      res.header("cache-control", cacheControlFor(filePath));
+    },
   });
+}
+
+/** Vite's hashed names under assets/ never change content: cached for a year. Anything else, for an hour. */
+export function cacheControlFor(filePath: string): string {
+  const relative = path
+    .relative(WEB_DIST, filePath)
+    .split(path.sep)
+    .join("/")
+    .replace(/\.(?:br|gz)$/, "");
+  return relative.startsWith("assets/") && /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(relative)
+    ? "public, max-age=31536000, immutable"
+    : "public, max-age=3600";
 }
 
 /** Client routes get the app; a missing asset (a file name, or anything under /assets/) is a plain 404. */
@@ -34,7 +51,9 @@ export function serveWeb(request: FastifyRequest, reply: FastifyReply): FastifyR
         "Giao diện web chưa được dựng (npm run build:web). / The web app is not built yet (npm run build:web).",
       );
   }
+  // An address the app has no page for answers 404; the app still shows its "not found" page.
   return reply
+    .status(isWebPage(pathname) ? 200 : 404)
     .header("cache-control", "no-cache")
     .type("text/html; charset=utf-8")
     .send(fs.createReadStream(index));

@@ -80,6 +80,7 @@ export const CALLS: Record<string, RouteCall> = {
   ),
   "POST /api/v1/auth/logout": none(() => post(`${V1}/auth/logout`), true),
   "GET /api/v1/auth/me": none(() => get(`${V1}/auth/me`)),
+  "GET /api/v1/auth/session": none(() => get(`${V1}/auth/session`)),
   "POST /api/v1/auth/password": none(() =>
     post(`${V1}/auth/password`, { currentPassword: "sai-mat-khau-2026!", newPassword: "Mat-khau-moi-2026!" }),
   ),
@@ -211,6 +212,7 @@ export const CALLS: Record<string, RouteCall> = {
     "dossier",
   ),
   "GET /api/v1/dossiers/inbox": none(() => get(`${V1}/dossiers/inbox?box=todo`)),
+  "GET /api/v1/dossiers/workload": none(() => get(`${V1}/dossiers/workload`)),
   "GET /api/v1/dossiers": unit((u) => get(`${V1}/dossiers?unit=${u.code}`)),
   "GET /api/v1/dossiers/tracking-book": unit((u) =>
     get(`${V1}/dossiers/tracking-book?unit=${u.code}&from=2026-11-01&to=2026-11-30`),

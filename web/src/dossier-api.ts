@@ -27,6 +27,7 @@ import type {
   TransferInput,
   TransferReturnInput,
   WithdrawInput,
+  Workload,
 } from "../../src/contracts/dossiers.ts";
 import { ApiError, call, fetchCsrf, query } from "./api.ts";
 
@@ -45,6 +46,7 @@ export type {
   LookupResult,
   ReceptionResult,
   TrackingBook,
+  Workload,
 };
 export type ControlSheetT = z.infer<typeof ControlSheet>;
 export type Inbox = (typeof INBOXES)[number];
@@ -118,6 +120,7 @@ export const dossierApi = {
       contentType: file.type || undefined,
       file: await fileToBase64(file),
     }),
+  workload: () => call<Workload>("GET", "/dossiers/workload"),
   inbox: (box: Inbox, params: { overdue?: boolean; limit?: number; offset?: number } = {}) =>
     call<DossierList>(
       "GET",

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { SessionKind } from "../../src/contracts/auth.ts";
 import type { CitizenMe } from "../../src/contracts/citizen-accounts.ts";
-import { ApiError, api, call, type Me, resetCsrf, setUnauthenticatedHandler } from "./api.ts";
+import { api, call, type Me, resetCsrf, setUnauthenticatedHandler } from "./api.ts";
 
 export type { CitizenMe };
 
@@ -30,20 +31,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
 
   const refresh = useCallback(async () => {
+    // One call that answers 200 for a visitor too (no failed request in the console), then the citizen's profile.
     try {
-      setState({ status: "staff", me: await api.auth.me() });
-      return;
-    } catch (error) {
-      // Anything but "not signed in" (server unreachable): show the public pages; signing in will say what
-      // is wrong.
-      if (!(error instanceof ApiError) || error.status !== 401) {
+      const session = await call<SessionKind>("GET", "/auth/session");
+      if (session.kind === "staff") {
+        setState({ status: "staff", me: session.me });
+        return;
+      }
+      if (session.kind === "anonymous") {
         setState({ status: "anonymous" });
         return;
       }
-    }
-    try {
       setState({ status: "citizen", citizen: await call<CitizenMe>("GET", CITIZEN_ME) });
     } catch {
+      // Server unreachable: show the public pages; signing in will say what is wrong.
       setState({ status: "anonymous" });
     }
   }, []);

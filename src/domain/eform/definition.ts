@@ -138,6 +138,8 @@ export const EFormComponent = z.strictObject({
   requirement: z.enum(["required", "optional", "conditional"]),
   /** For "conditional": required when this holds (otherwise optional). */
   requiredIf: ConditionSchema.nullable().optional(),
+  /** Asked only when the dossier is filed under one of these cases (trường hợp); absent: asked in every case. */
+  cases: z.array(Slug).min(1).optional(),
   noteVi: Text.nullable().optional(),
   noteEn: Text.nullable().optional(),
 });

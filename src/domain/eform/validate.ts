@@ -290,12 +290,17 @@ export function componentRequired(component: EFormComponent, scope: AnswerScope)
   }
 }
 
+/** The components asked for a filing under this case (null: the procedure's general case), and which are required. */
 export function componentRequirements(
   definition: EFormDefinition,
   answers: Answers,
+  caseId: string | null = null,
 ): { componentId: string; required: boolean }[] {
   const scope = new AnswerScope(definition, answers);
-  return definition.components.map((c) => ({
+  const asked = definition.components.filter(
+    (c) => !c.cases || (caseId !== null && c.cases.includes(caseId)),
+  );
+  return asked.map((c) => ({
     componentId: c.componentId,
     required: componentRequired(c, scope),
   }));

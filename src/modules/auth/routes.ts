@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import QRCode from "qrcode";
 import type { z } from "zod";
-import { CsrfToken, LoginInput, Me, PasswordChange, TotpEnable, TotpSetup } from "../../contracts/auth.ts";
+import {
+  CsrfToken,
+  LoginInput,
+  Me,
+  PasswordChange,
+  SessionKind,
+  TotpEnable,
+  TotpSetup,
+} from "../../contracts/auth.ts";
 import { ErrorResponse, Ok } from "../../contracts/common.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -127,6 +135,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const staff = requireStaff(request.principal);
     return meOf(staff.staffId);
   });
+
+  // Who is signed in, answered 200 for everyone, so that a visitor's first page load fails no request.
+  app.get(
+    "/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Ai đang đăng nhập (không lỗi khi chưa đăng nhập) / Who is signed in (no error when nobody is)",
+        response: { 200: SessionKind, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal.kind === "staff") return { kind: "staff" as const, me: await meOf(principal.staffId) };
+      if (principal.kind === "citizen") return { kind: "citizen" as const };
+      return { kind: "anonymous" as const };
+    },
+  );
 
   app.post(
     "/auth/password",

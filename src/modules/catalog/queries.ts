@@ -191,7 +191,12 @@ export async function searchProcedures(
       WHERE o.procedure_id = v.procedure_id AND o.unit_id = ${unitId} AND o.active)`);
   }
   if (query.field) conditions.push(sql`v.field_code = ${query.field}`);
-  if (query.online) conditions.push(sql`v.online_level = ${query.online}`);
+  if (query.online) {
+    // Listed as online only where it can be filed online here: an active unit offers it.
+    conditions.push(sql`v.online_level = ${query.online}`);
+    conditions.push(sql`EXISTS (SELECT 1 FROM procedure_offerings o JOIN units u ON u.id = o.unit_id
+      WHERE o.procedure_id = v.procedure_id AND o.active AND u.active)`);
+  }
   if (query.postal === "receive") conditions.push(sql`v.postal_receive`);
   if (query.postal === "deliver") conditions.push(sql`v.postal_deliver`);
 
@@ -337,10 +342,22 @@ export async function offeredBy(db: Executor, procedureId: string, limit = 300) 
     .where("o.active", "=", true)
     .where("u.active", "=", true);
   const [items, count] = await Promise.all([
-    base.select(["u.id", "u.code", "u.name", "u.kind"]).orderBy("u.name").limit(limit).execute(),
+    base
+      .select(["u.id", "u.code", "u.name", "u.kind"])
+      // The units above, nearest first ("Huyện Bạch Thông, Tỉnh Bắc Kạn"): two communes may share a name.
+      .select(
+        sql<string | null>`(SELECT string_agg(a.name, ', ' ORDER BY a.depth DESC) FROM units a
+          WHERE a.id <> u.id AND a.id::text = ANY (string_to_array(btrim(u.path, '/'), '/')))`.as("place"),
+      )
+      .orderBy("u.name")
+      .limit(limit)
+      .execute(),
     base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as { id: string; code: string; name: string; kind: UnitKind }[], total: count.n };
+  return {
+    items: items as { id: string; code: string; name: string; kind: UnitKind; place: string | null }[],
+    total: count.n,
+  };
 }
 
 export async function findOffering(db: Executor, unitId: string, procedureId: string) {

@@ -4,7 +4,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import type { z } from "zod";
-import type { DossierList, DossierSearchQuery, InboxQuery } from "../../contracts/dossiers.ts";
+import type { DossierList, DossierSearchQuery, InboxQuery, Workload } from "../../contracts/dossiers.ts";
 import type { Executor } from "../../db/database.ts";
 import { formatInstant, parseInstant } from "../../domain/calendar/index.ts";
 import { AppError } from "../../errors.ts";
@@ -27,11 +27,21 @@ function and(parts: RawBuilder<boolean>[]): RawBuilder<boolean> {
   return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
-/** Open and past due (running clock), or counted late. */
+/**
+ * An online dossier submitted to the unit and not yet accepted: it has no step yet, but the desk must accept or
+ * answer it within 8 working hours (NĐ 118/2025, Điều 15), so it is the reception officer's work.
+ */
+function waitingForAcceptance(unit: string): RawBuilder<boolean> {
+  return sql<boolean>`(d.status = 'submitted_online' AND d.received_unit_id = ${unit})`;
+}
+
+/** Open and past due (running clock), or counted late; an online dossier past its acceptance deadline. */
 function overdueCondition(now: Date): RawBuilder<boolean> {
-  return sql<boolean>`(d.received_at IS NOT NULL AND d.completed_at IS NULL
+  return sql<boolean>`((d.received_at IS NOT NULL AND d.completed_at IS NULL
     AND d.status NOT IN ('refused','returned','withdrawn','stopped','closed_incomplete')
-    AND (d.late OR (d.clock = 'running' AND d.due_at < ${now})))`;
+    AND (d.late OR (d.clock = 'running' AND d.due_at < ${now})))
+    OR (d.status = 'submitted_online' AND EXISTS (SELECT 1 FROM online_filings x
+      WHERE x.dossier_id = d.id AND x.acceptance_due_at < ${now})))`;
 }
 
 export async function inbox(
@@ -54,7 +64,10 @@ export async function inbox(
   switch (box) {
     case "todo":
       parts.push(
-        sql<boolean>`t.unit_id = ${unit} AND (t.assignee_id = ${me} OR (t.assignee_id IS NULL AND ${inRoles}))`,
+        roles.includes("reception")
+          ? sql<boolean>`((t.unit_id = ${unit} AND (t.assignee_id = ${me} OR (t.assignee_id IS NULL AND ${inRoles})))
+              OR (t.id IS NULL AND ${waitingForAcceptance(unit)}))`
+          : sql<boolean>`t.unit_id = ${unit} AND (t.assignee_id = ${me} OR (t.assignee_id IS NULL AND ${inRoles}))`,
       );
       break;
     case "mine":
@@ -89,7 +102,7 @@ export async function inbox(
     and(parts),
     now.getTime(),
     { limit: query.limit ?? 50, offset: query.offset ?? 0 },
-    sql`coalesce(t.due_at, d.due_at, d.created_at), d.id`,
+    sql`coalesce(t.due_at, CASE WHEN d.status = 'submitted_online' THEN o.acceptance_due_at END, d.due_at, d.created_at), d.id`,
   );
   return { items, total, now: formatInstant(now.getTime()) };
 }
@@ -117,13 +130,7 @@ export async function searchDossiers(
     parts.push(sql<boolean>`d.received_unit_id = ${unit.id}`);
   }
   if (query.status) parts.push(sql<boolean>`d.status = ${query.status}`);
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    const prefix = `${escapeLike(query.q.toUpperCase())}%`;
-    parts.push(
-      sql<boolean>`(d.code LIKE ${prefix} OR d.applicant_identity = ${query.q} OR f_unaccent(d.applicant_name) LIKE f_unaccent(${like}))`,
-    );
-  }
+  if (query.q) parts.push(identifierCondition(query.q.trim()));
   if (query.from) parts.push(sql<boolean>`d.created_at >= ${dayStart(query.from)}`);
   if (query.to)
     parts.push(sql<boolean>`d.created_at < ${new Date(dayStart(query.to).getTime() + 86_400_000)}`);
@@ -132,4 +139,54 @@ export async function searchDossiers(
     offset: query.offset ?? 0,
   });
   return { items, total, now: formatInstant(now.getTime()) };
+}
+
+/**
+ * Any identifier of a dossier: its code (or the start of it), its online reference (DVC-…, or the start of it),
+ * the applicant's identity number or phone (compared as digits), or part of their name (case and diacritics aside).
+ */
+export function identifierCondition(q: string): RawBuilder<boolean> {
+  const like = `%${escapeLike(q)}%`;
+  const prefix = `${escapeLike(q.toUpperCase())}%`;
+  const digits = q.replace(/[^0-9]/g, "");
+  const byPhone =
+    digits.length >= 8 && /^[+0-9 .()-]+$/.test(q)
+      ? sql<boolean>` OR regexp_replace(coalesce(d.applicant->>'phone', ''), '[^0-9]', '', 'g') IN (${digits}, ${phoneVariant(digits)})`
+      : sql<boolean>``;
+  return sql<boolean>`(d.code LIKE ${prefix} OR d.applicant_identity = ${q}
+    OR EXISTS (SELECT 1 FROM online_filings x WHERE x.dossier_id = d.id AND x.reference LIKE ${prefix})
+    OR f_unaccent(d.applicant_name) LIKE f_unaccent(${like})${byPhone})`;
+}
+
+/** The same Vietnamese number written the other way: 0912… ↔ 84912…. */
+function phoneVariant(digits: string): string {
+  if (digits.startsWith("84")) return `0${digits.slice(2)}`;
+  if (digits.startsWith("0")) return `84${digits.slice(1)}`;
+  return digits;
+}
+
+/** The counts the staff home page shows: the caller's to-do list by urgency, and what waits for applicants. */
+export async function workload(db: Executor, principal: Principal, now: Date): Promise<Workload> {
+  const staff = requireStaff(principal);
+  const todo = await inbox(db, principal, { box: "todo", limit: 500 }, now);
+  const overdue = (i: DossierList["items"][number]) =>
+    i.flags.overdue || i.flags.stepOverdue || i.flags.onlineAcceptanceOverdue;
+  const readable = readableCondition(staff);
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM dossiers d
+    WHERE ${and([
+      ...(readable ? [readable] : []),
+      sql<boolean>`(d.current_unit_id = ${staff.unitId} OR d.received_unit_id = ${staff.unitId})`,
+      sql<boolean>`d.status IN ('awaiting_supplement_before_acceptance', 'awaiting_citizen_supplement')`,
+    ])}
+  `.execute(db);
+  return {
+    todo: todo.total,
+    waitingAcceptance: todo.items.filter((i) => i.status === "submitted_online").length,
+    overdue: todo.items.filter(overdue).length,
+    dueSoon: todo.items.filter(
+      (i) => !overdue(i) && (i.flags.dueSoon || i.flags.stepDueSoon || i.flags.onlineAlert),
+    ).length,
+    awaitingSupplement: rows[0]?.n ?? 0,
+  };
 }

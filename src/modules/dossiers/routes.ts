@@ -16,6 +16,7 @@ import {
   TrackingBook,
   TrackingBookQuery,
   UploadedFile,
+  Workload,
 } from "../../contracts/dossiers.ts";
 import { AppError } from "../../errors.ts";
 import { requireStaff } from "../auth/policy.ts";
@@ -23,7 +24,7 @@ import { actorOf } from "../auth/principal.ts";
 import { assertCanRead } from "./access.ts";
 import { dossierDetail } from "./detail.ts";
 import { citizenCopy, formFileName, materializeForm } from "./forms.ts";
-import { inbox, searchDossiers } from "./inbox.ts";
+import { inbox, searchDossiers, workload } from "./inbox.ts";
 import { lookupDossier } from "./lookup.ts";
 import { dossierFile, uploadDossierFile, uploadedFile } from "./notes-files.ts";
 import { depsOf } from "./perform.ts";
@@ -75,6 +76,18 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await lookupDossier(db, request.query, request.ip, clock());
       return reply.header("cache-control", "no-store").send(result);
     },
+  );
+
+  app.get(
+    "/dossiers/workload",
+    {
+      schema: {
+        tags,
+        summary: "Số việc đang chờ theo vai trò / What waits for me, by urgency",
+        response: { 200: Workload, ...errors },
+      },
+    },
+    async (request) => workload(db, request.principal, clock()),
   );
 
   app.get(

@@ -90,6 +90,7 @@ export interface SummaryRow extends DossierRow {
   t_transfer_id: string | null;
   o_alert_at: Date | null;
   o_acceptance_due_at: Date | null;
+  o_reference: string | null;
   total: number;
 }
 
@@ -134,6 +135,8 @@ export function toSummary(r: SummaryRow, now: Instant): DossierSummary {
             startedAt: isoOf(r.t_started_at as Date),
             transferId: r.t_transfer_id,
           },
+    onlineReference: r.o_reference,
+    acceptanceDueAt: r.status === "submitted_online" ? iso(r.o_acceptance_due_at) : null,
     flags: flagsOf(r, r.t_due_at, now, { alertAt: r.o_alert_at, acceptanceDueAt: r.o_acceptance_due_at }),
     version: r.version,
   };
@@ -159,7 +162,7 @@ export async function summaries(
            t.step_index AS t_step_index, t.sub_index AS t_sub_index, t.role AS t_role, t.name AS t_name,
            t.assignee_id AS t_assignee_id, s.full_name AS t_assignee_name, t.due_at AS t_due_at,
            t.started_at AS t_started_at, t.transfer_id AS t_transfer_id,
-           o.alert_at AS o_alert_at, o.acceptance_due_at AS o_acceptance_due_at,
+           o.alert_at AS o_alert_at, o.acceptance_due_at AS o_acceptance_due_at, o.reference AS o_reference,
            (count(*) OVER ())::int AS total
     FROM dossiers d
     JOIN units ru ON ru.id = d.received_unit_id

@@ -10,6 +10,7 @@ import type { ProcedureVersionTable } from "../../db/tables/catalog.ts";
 import type { Procedure } from "../../domain/catalog/procedure-schema.ts";
 import { type EFormDefinition, EFormDefinition as EFormSchema } from "../../domain/eform/definition.ts";
 import { shippedEFormFor } from "../../domain/eform/definitions.ts";
+import { generatedEForm } from "../../domain/eform/generated.ts";
 import { AppError } from "../../errors.ts";
 import { documentOf, findProcedure, getVersion, procedureVersionAt } from "../catalog/queries.ts";
 
@@ -22,7 +23,7 @@ export interface ResolvedEForm {
 
 export async function eformOfVersion(
   db: Executor,
-  version: Pick<VersionRow, "id" | "version">,
+  version: Pick<VersionRow, "id" | "version" | "document" | "online_level">,
   slug: string,
 ): Promise<ResolvedEForm | null> {
   const stored = await db
@@ -31,14 +32,28 @@ export async function eformOfVersion(
     .where("procedure_version_id", "=", version.id)
     .executeTakeFirst();
   if (stored) return { definition: EFormSchema.parse(stored.definition), frozen: true };
-  const shipped = shippedEFormFor(slug, version.version);
-  return shipped ? { definition: shipped, frozen: false } : null;
+  const definition = applicableEForm(version, slug);
+  return definition ? { definition, frozen: false } : null;
+}
+
+/**
+ * The definition a version would freeze: the dedicated e-form shipped for it (a prescribed declaration, such as the
+ * TT 04/2020 civil-status forms), else the one built from its catalog record; none for a version not offered online.
+ */
+export function applicableEForm(
+  version: Pick<VersionRow, "version" | "document" | "online_level">,
+  slug: string,
+): EFormDefinition | null {
+  if (version.online_level === "none") return null;
+  return (
+    shippedEFormFor(slug, version.version) ?? EFormSchema.parse(generatedEForm(documentOf(version), slug))
+  );
 }
 
 /** The version's e-form, frozen for it in this transaction if it was not yet. */
 export async function freezeEForm(
   tx: Tx,
-  version: Pick<VersionRow, "id" | "version">,
+  version: Pick<VersionRow, "id" | "version" | "document" | "online_level">,
   slug: string,
   now: Date,
 ): Promise<EFormDefinition> {
@@ -78,7 +93,12 @@ export function eformView(
   definition: EFormDefinition,
 ): EFormView {
   const document = documentOf(version);
-  const components = new Map(document.components.map((c) => [c.id, c]));
+  const components = new Map(
+    [
+      ...document.components,
+      ...document.cases.flatMap((c) => (c.components.mode === "inherit" ? [] : c.components.items)),
+    ].map((c) => [c.id, c]),
+  );
   return {
     procedure: {
       id: procedure.id,
@@ -102,6 +122,7 @@ export function eformView(
         conditionVi: catalog?.requirement.kind === "conditional" ? catalog.requirement.condition : null,
         noteVi: c.noteVi ?? null,
         noteEn: c.noteEn ?? null,
+        cases: c.cases ?? null,
       };
     }),
     returnMethods: returnMethodsOf(document, version.postal_deliver),

@@ -125,7 +125,7 @@ export function componentName(document: Procedure, componentId: string): string 
 
 export function draftView(f: Filing): DraftView {
   const answers = answersOf(f.filing);
-  const requirements = componentRequirements(f.definition, answers);
+  const requirements = componentRequirements(f.definition, answers, f.row.case_id);
   const filed = f.uploads.filter((u) => u.round === 0);
   return {
     id: f.row.id,

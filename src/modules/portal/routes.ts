@@ -123,10 +123,8 @@ export const portalDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         name: string;
         online_level: "full" | "partial";
         version: number;
-        has_eform: boolean;
       }>`
-        SELECT p.id, p.slug, v.code, v.name, v.online_level, v.version,
-               EXISTS (SELECT 1 FROM procedure_eforms e WHERE e.procedure_version_id = v.id) AS has_eform
+        SELECT p.id, p.slug, v.code, v.name, v.online_level, v.version
         FROM procedure_offerings o
         JOIN procedures p ON p.id = o.procedure_id
         JOIN LATERAL (
@@ -138,13 +136,13 @@ export const portalDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         WHERE o.unit_id = ${unit.id} AND o.active AND v.online_level <> 'none'
         ORDER BY v.name
       `.execute(db);
-      const { shippedEFormFor } = await import("../../domain/eform/definitions.ts");
+      // Every version offered online has an e-form: its dedicated one or the one built from its catalog record.
       return {
         items: rows.map((r) => ({
           procedure: { id: r.id, slug: r.slug, code: r.code, name: r.name },
           onlineLevel: r.online_level,
           unit: { id: unit.id, code: unit.code, name: unit.name },
-          hasEForm: r.has_eform || shippedEFormFor(r.slug, r.version) !== null,
+          hasEForm: true,
         })),
       };
     },

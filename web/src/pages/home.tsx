@@ -1,5 +1,7 @@
+import { useEffect, useState } from "react";
 import { Icon } from "../components/icons.tsx";
 import { PageHeading } from "../components/page-heading.tsx";
+import { dossierApi, type Workload } from "../dossier-api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { ROLE_LABELS, ROLE_ORDER, UNIT_KIND_LABELS } from "../lib/labels.ts";
 import { visibleNav } from "../nav.ts";
@@ -61,6 +63,7 @@ export function HomePage() {
         </dl>
       </section>
       {me.permissions["system.read"] ? <SystemStatusPanel /> : null}
+      {me.permissions["dossier.read"] ? <WorkloadPanel /> : null}
       {shortcuts.length > 0 ? (
         <section aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title" className="section-title">
@@ -84,5 +87,77 @@ export function HomePage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** What waits for the officer, by urgency, each count a link to the matching inbox. */
+function WorkloadPanel() {
+  const { t } = useI18n();
+  const [counts, setCounts] = useState<Workload | null>(null);
+  useEffect(() => {
+    dossierApi.workload().then(setCounts, () => setCounts(null));
+  }, []);
+  if (!counts) return null;
+  const items = [
+    { key: "todo", n: counts.todo, label: t("home.work.todo"), to: "/app/dossiers", tone: "" },
+    {
+      key: "waitingAcceptance",
+      n: counts.waitingAcceptance,
+      label: t("home.work.waitingAcceptance"),
+      to: "/app/dossiers",
+      tone: "",
+    },
+    {
+      key: "dueSoon",
+      n: counts.dueSoon,
+      label: t("home.work.dueSoon"),
+      to: "/app/dossiers",
+      tone: "dueSoon",
+    },
+    {
+      key: "overdue",
+      n: counts.overdue,
+      label: t("home.work.overdue"),
+      to: "/app/dossiers?box=todo&overdue=true",
+      tone: "overdue",
+    },
+    {
+      key: "awaitingSupplement",
+      n: counts.awaitingSupplement,
+      label: t("home.work.awaitingSupplement"),
+      to: "/app/dossiers?box=unit",
+      tone: "",
+    },
+  ];
+  return (
+    <section className="panel" aria-labelledby="work-title" data-testid="workload">
+      <h2 id="work-title" className="section-title">
+        {t("home.work.title")}
+      </h2>
+      {counts.overdue > 0 ? (
+        <p role="alert" className="badge dos-due dos-due-overdue">
+          {t("home.work.alert", { n: counts.overdue })}
+        </p>
+      ) : null}
+      <ul className="card-grid">
+        {items.map((i) => (
+          <li key={i.key} data-count={i.key}>
+            <Link
+              to={i.to}
+              className={
+                i.tone && i.n > 0
+                  ? `card-link dos-row-${i.tone === "overdue" ? "overdue" : "soon"}`
+                  : "card-link"
+              }
+            >
+              <span className="card-text">
+                <span className="card-title">{i.n}</span>
+                <span className="card-description">{i.label}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

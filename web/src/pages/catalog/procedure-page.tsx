@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
 import { formatHours } from "../../lib/hours.ts";
 import { ROLE_LABELS } from "../../lib/labels.ts";
+import { procedurePath as startPath } from "../../portal-paths.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { PublishedAnswers } from "../feedback/published-answers.tsx";
 import {
@@ -23,6 +24,9 @@ import {
   ONLINE_LABELS,
   procedurePath,
 } from "./labels.ts";
+
+/** The national public-service portal (src/modules/catalog/read.ts): a second place to file. */
+const NATIONAL_PORTAL = "https://dichvucong.gov.vn";
 
 type Doc = ProcedureDetail["document"];
 type Component = Doc["components"][number];
@@ -478,6 +482,8 @@ function FeeCalculator({ detail, unit }: { detail: ProcedureDetail; unit: string
 function WhereToFile({ detail, unit, slug }: { detail: ProcedureDetail; unit: string; slug: string }) {
   const { t } = useI18n();
   const place = detail.unit;
+  // Filed online on this site wherever a unit offers it (the chosen one, or any when none is chosen yet).
+  const fileHere = detail.online.level !== "none" && (place ? place.offered : detail.offeredByTotal > 0);
   return (
     <section className="panel cat-where" aria-labelledby="cat-where">
       <h2 id="cat-where">{t("catalog.where")}</h2>
@@ -495,7 +501,7 @@ function WhereToFile({ detail, unit, slug }: { detail: ProcedureDetail; unit: st
           ) : null}
           {detail.offeredBy.map((u) => (
             <option key={u.id} value={u.code}>
-              {u.name}
+              {u.place ? `${u.name} (${u.place})` : u.name}
             </option>
           ))}
         </select>
@@ -530,18 +536,26 @@ function WhereToFile({ detail, unit, slug }: { detail: ProcedureDetail; unit: st
       ) : (
         <p className="muted">{t("catalog.where.count", { n: detail.offeredByTotal })}</p>
       )}
-      {detail.online.url ? (
-        <a
+      {fileHere ? (
+        <Link
           className="button button-primary button-block cat-online-link"
-          href={detail.online.url}
-          rel="noopener"
-          target="_blank"
+          to={place?.offered ? `${startPath(slug)}?unit=${encodeURIComponent(place.code)}` : startPath(slug)}
+          data-testid="file-online"
         >
           {t("catalog.online.file")}
-        </a>
+        </Link>
       ) : (
         <p className="muted">{t("catalog.online.noneText")}</p>
       )}
+      {fileHere && detail.online.url ? (
+        <p className="small">
+          <a href={detail.online.url} rel="noopener" target="_blank" className="cat-online-elsewhere">
+            {t(
+              detail.online.url === NATIONAL_PORTAL ? "catalog.online.national" : "catalog.online.elsewhere",
+            )}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -27,7 +27,11 @@ export function DueBadge({ state }: { state: DueState }) {
   );
 }
 
-export function SummaryDueBadge({ summary }: { summary: Pick<DossierSummary, "flags" | "dueAt" | "task"> }) {
+export function SummaryDueBadge({
+  summary,
+}: {
+  summary: Pick<DossierSummary, "flags" | "dueAt" | "task" | "acceptanceDueAt">;
+}) {
   return <DueBadge state={dueState(summary)} />;
 }
 

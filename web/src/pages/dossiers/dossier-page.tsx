@@ -198,20 +198,34 @@ export function DossierPage() {
           <LateBadge late={d.flags.late} />
         </div>
         <dl className="facts dos-header-facts">
-          <div>
-            <dt>{t("dossier.appointment")}</dt>
-            <dd className="strong" data-testid="dossier-appointment">
-              {formatInstant(d.appointmentAt, lang)}
-            </dd>
-          </div>
+          {d.acceptanceDueAt ? (
+            // Filed online and not yet accepted: the desk's deadline comes first (NĐ 118/2025).
+            <div>
+              <dt>{t("dossier.acceptanceDue")}</dt>
+              <dd className="strong" data-testid="dossier-acceptance-due">
+                {formatInstant(d.acceptanceDueAt, lang)}
+              </dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t("dossier.appointment")}</dt>
+              <dd className="strong" data-testid="dossier-appointment">
+                {formatInstant(d.appointmentAt, lang)}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t("dossier.receivedAt")}</dt>
-            <dd>{formatInstant(d.receivedAt ?? d.createdAt, lang)}</dd>
+            <dd data-testid="dossier-received-at">
+              {d.receivedAt ? formatInstant(d.receivedAt, lang) : t("dossier.notReceived")}
+            </dd>
           </div>
-          <div>
-            <dt>{t("dossier.dueAt")}</dt>
-            <dd>{formatInstant(d.dueAt, lang)}</dd>
-          </div>
+          {d.dueAt ? (
+            <div>
+              <dt>{t("dossier.dueAt")}</dt>
+              <dd>{formatInstant(d.dueAt, lang)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t("dossier.currentStep")}</dt>
             <dd data-testid="dossier-step">
@@ -578,7 +592,7 @@ function Timeline({ dossier }: { dossier: DossierDetail }) {
           return (
             <li key={e.seq} className={`dos-event dos-event-${e.action}`} data-action={e.action}>
               <div className="dos-event-head">
-                <span className="dos-event-title">{label ? t(label) : e.action}</span>
+                <span className="dos-event-title">{t(label ?? "event.other")}</span>
                 <time dateTime={e.at} className="dos-event-time">
                   {formatInstant(e.at, lang)}
                 </time>

@@ -28,7 +28,7 @@ const BOXES: readonly { box: Inbox; label: MessageKey; hint: MessageKey; recepti
 type Sort = "due-asc" | "due-desc";
 
 function dueKey(d: DossierSummary): number {
-  const at = d.task?.dueAt ?? d.dueAt ?? d.createdAt;
+  const at = d.task?.dueAt ?? d.acceptanceDueAt ?? d.dueAt ?? d.createdAt;
   return new Date(at).getTime();
 }
 
@@ -270,7 +270,7 @@ export function InboxPage() {
                   <tr key={d.id} data-code={d.code ?? ""} className={rowClass(d)}>
                     <td data-label={t("inbox.col.code")}>
                       <Link to={dossierPath(d.id)} className="code dos-code-link">
-                        {d.code ?? t("inbox.noCode")}
+                        {d.code ?? d.onlineReference ?? t("inbox.noCode")}
                       </Link>
                       <span className="cell-sub">
                         <StatusBadge summary={d} />
@@ -303,6 +303,11 @@ export function InboxPage() {
                     </td>
                     <td data-label={t("inbox.col.due")}>
                       <SummaryDueBadge summary={d} />
+                      {d.acceptanceDueAt ? (
+                        <span className="cell-sub" data-testid="acceptance-due">
+                          {t("inbox.due.acceptance")}: {formatShort(d.acceptanceDueAt)}
+                        </span>
+                      ) : null}
                       {d.task ? (
                         <span className="cell-sub">
                           {t("inbox.due.step")}: {formatShort(d.task.dueAt)}
@@ -363,7 +368,7 @@ export function InboxPage() {
 }
 
 function rowClass(d: DossierSummary): string | undefined {
-  if (d.flags.overdue || d.flags.stepOverdue) return "dos-row-overdue";
-  if (d.flags.dueSoon || d.flags.stepDueSoon) return "dos-row-soon";
+  if (d.flags.overdue || d.flags.stepOverdue || d.flags.onlineAcceptanceOverdue) return "dos-row-overdue";
+  if (d.flags.dueSoon || d.flags.stepDueSoon || d.flags.onlineAlert) return "dos-row-soon";
   return undefined;
 }

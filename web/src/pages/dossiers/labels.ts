@@ -69,11 +69,16 @@ export function instantToLocal(iso: string | null | undefined): string {
 export type DueState = "overdue" | "dueSoon" | "paused" | "ok" | "none";
 
 /** The deadline flag an inbox row or a dossier shows: always as a word, never by colour alone. */
-export function dueState(summary: Pick<DossierSummary, "flags" | "dueAt" | "task">): DueState {
+export function dueState(
+  summary: Pick<DossierSummary, "flags" | "dueAt" | "task"> &
+    Partial<Pick<DossierSummary, "acceptanceDueAt">>,
+): DueState {
   const f = summary.flags;
-  if (f.overdue || f.stepOverdue) return "overdue";
+  if (f.overdue || f.stepOverdue || f.onlineAcceptanceOverdue) return "overdue";
   if (f.paused) return "paused";
-  if (f.dueSoon || f.stepDueSoon) return "dueSoon";
+  // Two hours after an online submission the desk is alerted (NĐ 118/2025): the acceptance deadline is near.
+  if (f.dueSoon || f.stepDueSoon || f.onlineAlert) return "dueSoon";
+  if (summary.acceptanceDueAt) return "ok";
   return summary.dueAt || summary.task ? "ok" : "none";
 }
 
@@ -203,6 +208,13 @@ export const EVENT_LABELS: Record<string, MessageKey> = {
   return: "event.return",
   note: "event.note",
   submit_online: "event.submit_online",
+  // The citizen's own steps before and after submitting online (src/modules/portal).
+  draft_start: "event.draft_start",
+  draft_save: "event.draft_save",
+  upload: "event.upload",
+  upload_remove: "event.upload_remove",
+  supplement_answered: "event.supplement_answered",
+  rate: "event.rate",
 };
 
 export function statusText(label: { vi: string; en: string }, lang: Lang): string {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type ProcedureDetail } from "../../../api.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { type EFormViewT, portalApi } from "../../../portal-api.ts";
@@ -11,7 +11,7 @@ import { PortalPage } from "../components/portal-page.tsx";
 import { useFormErrors } from "../components/use-form-errors.ts";
 import { pick, usePortalI18n } from "../portal-i18n.ts";
 
-const IDS = { unit: "start-unit" } as const;
+const IDS = { unit: "start-unit", caseId: "start-case" } as const;
 /** Up to this many offices read best as radios; more need a list. */
 const RADIO_LIMIT = 6;
 
@@ -24,11 +24,15 @@ export function StartPage({ slug }: { slug: string }) {
   const { state } = useSession();
   const { search } = useLocation();
   const [detail, setDetail] = useState<ProcedureDetail | null>(null);
-  const [eform, setEform] = useState<EFormViewT | null>(null);
+  // undefined while loading; null when the procedure has no e-form (not online here).
+  const [eform, setEform] = useState<EFormViewT | null | undefined>(undefined);
   const [failed, setFailed] = useState<unknown>(null);
   const [unit, setUnit] = useState(search.get("unit") ?? "");
+  const [caseId, setCaseId] = useState(search.get("case") ?? "");
   const [busy, setBusy] = useState(false);
-  const form = useFormErrors<"unit">(IDS);
+  const begun = useRef(false);
+  const form = useFormErrors<"unit" | "caseId">(IDS);
+  const citizen = state.status === "citizen" ? state.citizen : null;
 
   useEffect(() => {
     api.catalog.detail(slug).then(setDetail, setFailed);
@@ -36,8 +40,26 @@ export function StartPage({ slug }: { slug: string }) {
   }, [slug]);
 
   useEffect(() => {
-    if (detail && !unit && detail.offeredBy.length === 1) setUnit(detail.offeredBy[0]?.code ?? "");
-  }, [detail, unit]);
+    if (!detail || unit) return;
+    const chosen = preferredUnit(detail.offeredBy, citizen?.address ?? null);
+    if (chosen) setUnit(chosen);
+  }, [detail, unit, citizen]);
+
+  // Back from signing in after pressing "Bắt đầu": start right away, so one press is enough.
+  const resume = search.get("bat-dau") === "1";
+  useEffect(() => {
+    if (!resume || begun.current || !citizen || !eform || !unit) return;
+    if (caseChoices(eform).length > 0 && !caseId) return;
+    begun.current = true;
+    setBusy(true);
+    portalApi.drafts.start({ procedure: slug, unit, caseId: caseId || null }).then(
+      (draft) => navigate(filingPath(draft.id, { page: 1 }), { replace: true }),
+      (error) => {
+        form.fail({ unit: errorText(error, lang) });
+        setBusy(false);
+      },
+    );
+  }, [resume, citizen, eform, unit, caseId, slug, lang, form]);
 
   if (failed) {
     return (
@@ -46,7 +68,7 @@ export function StartPage({ slug }: { slug: string }) {
       </PortalPage>
     );
   }
-  if (!detail) {
+  if (!detail || eform === undefined || (resume && busy)) {
     return (
       <PortalPage title={t("p.loading")}>
         <p role="status">{t("p.loading")}</p>
@@ -57,13 +79,16 @@ export function StartPage({ slug }: { slug: string }) {
   const level = eform?.procedure.onlineLevel ?? detail.online.level;
   const online = level !== "none" && eform !== null;
   const name = pick(lang, detail.document.name, detail.document.nameEn);
+  const cases = eform ? caseChoices(eform) : [];
   const asked = eform
-    ? eform.components.map((c) => ({
-        id: c.componentId,
-        name: c.name,
-        condition: c.requirement === "conditional" ? c.conditionVi : null,
-        optional: c.requirement === "optional",
-      }))
+    ? eform.components
+        .filter((c) => !c.cases || (caseId !== "" && c.cases.includes(caseId)))
+        .map((c) => ({
+          id: c.componentId,
+          name: c.name,
+          condition: c.conditionVi,
+          optional: c.requirement === "optional",
+        }))
     : detail.document.components.map((c) => ({
         id: c.id,
         name: c.name,
@@ -74,18 +99,23 @@ export function StartPage({ slug }: { slug: string }) {
   async function start(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!unit) {
-      form.fail({ unit: t("p.start.unit.required") });
+    const missing: Partial<Record<"unit" | "caseId", string>> = {};
+    if (!unit) missing.unit = t("p.start.unit.required");
+    if (cases.length > 0 && !caseId) missing.caseId = t("p.start.case.required");
+    if (missing.unit || missing.caseId) {
+      form.fail(missing);
       return;
     }
     if (state.status !== "citizen") {
-      const back = `${procedurePath(slug)}?unit=${encodeURIComponent(unit)}`;
+      const params = new URLSearchParams({ unit, "bat-dau": "1" });
+      if (caseId) params.set("case", caseId);
+      const back = `${procedurePath(slug)}?${params.toString()}`;
       navigate(`${PORTAL_PATHS.signIn}?next=${encodeURIComponent(back)}`);
       return;
     }
     setBusy(true);
     try {
-      const draft = await portalApi.drafts.start({ procedure: slug, unit });
+      const draft = await portalApi.drafts.start({ procedure: slug, unit, caseId: caseId || null });
       navigate(filingPath(draft.id, { page: 1 }));
     } catch (error) {
       form.fail({ unit: errorText(error, lang) });
@@ -135,13 +165,26 @@ export function StartPage({ slug }: { slug: string }) {
       </dl>
       {online ? (
         <form onSubmit={start} noValidate>
+          {cases.length > 0 ? (
+            <RadioGroup
+              id={IDS.caseId}
+              name="case"
+              legend={t("p.start.case")}
+              hint={t("p.start.case.hint")}
+              choices={cases.map((c) => ({ value: c.id, label: c.name }))}
+              value={caseId}
+              onChange={setCaseId}
+              error={form.errors.caseId}
+              errorPrefix={t("p.errorPrefix")}
+            />
+          ) : null}
           {units.length <= RADIO_LIMIT ? (
             <RadioGroup
               id={IDS.unit}
               name="unit"
               legend={t("p.start.unit")}
               hint={t("p.start.unit.hint")}
-              choices={units.map((u) => ({ value: u.code, label: u.name }))}
+              choices={units.map((u) => ({ value: u.code, label: u.name, hint: u.place ?? undefined }))}
               value={unit}
               onChange={setUnit}
               error={form.errors.unit}
@@ -161,7 +204,7 @@ export function StartPage({ slug }: { slug: string }) {
               <option value="" />
               {units.map((u) => (
                 <option key={u.code} value={u.code}>
-                  {u.name}
+                  {u.place ? `${u.name} (${u.place})` : u.name}
                 </option>
               ))}
             </SelectField>
@@ -191,4 +234,42 @@ export function StartPage({ slug }: { slug: string }) {
       </p>
     </PortalPage>
   );
+}
+
+/** The cases (trường hợp) a citizen chooses between: only where a case changes the papers asked. */
+function caseChoices(eform: EFormViewT): { id: string; name: string }[] {
+  return eform.components.some((c) => c.cases) ? eform.procedure.cases : [];
+}
+
+type Offered = ProcedureDetail["offeredBy"][number];
+type Address = { commune?: string; district?: string | null; province?: string } | null;
+
+/** Letters only, without case or diacritics, so "Xã Quang Thuận" matches "xa quang thuan". */
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The unit to pre-choose: the only one offering the procedure, or the one named after the commune of the citizen's
+ * address (its district or province must agree when the address gives them, since commune names repeat).
+ */
+export function preferredUnit(units: readonly Offered[], address: Address): string | null {
+  if (units.length === 1) return units[0]?.code ?? null;
+  if (!address?.commune) return null;
+  const commune = fold(address.commune);
+  const above = [address.district, address.province].filter((p): p is string => !!p).map(fold);
+  const matches = units.filter((u) => {
+    const name = fold(u.name);
+    if (name !== commune && !name.endsWith(` ${commune}`)) return false;
+    const place = fold(u.place ?? "");
+    return above.every((p) => place.includes(p));
+  });
+  return matches.length === 1 ? (matches[0]?.code ?? null) : null;
 }
