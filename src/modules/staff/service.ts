@@ -5,9 +5,11 @@ import type { Db, Executor } from "../../db/database.ts";
 import type { StaffTable } from "../../db/tables/foundation.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { staffNameKey } from "../auth/login.ts";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
+import { clearRateLimit } from "../auth/rate-limit.ts";
 import { destroySessionsOf } from "../auth/sessions.ts";
 import { escapeLike, getUnit } from "../units/queries.ts";
 
@@ -196,6 +198,8 @@ export async function resetStaffPassword(
       .where("id", "=", id)
       .execute();
     await destroySessionsOf(tx, { kind: "staff", id });
+    // A temporary password from an administrator also lifts a sign-in lock.
+    await clearRateLimit(tx, staffNameKey(target.username));
     await recordAudit(
       tx,
       {
