@@ -120,6 +120,9 @@ class Client {
     if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
     this.remember(login);
     await login.arrayBuffer();
+    // The CSRF token is bound to the session: the signed-in session gets its own.
+    const token = await fetch(`${this.base}/api/v1/auth/csrf`, { headers: this.headers() });
+    this.csrf = ((await token.json()) as { csrfToken: string }).csrfToken;
   }
 
   /** Receives through `base` (another app instance over the same database, with the same session). */

@@ -62,7 +62,9 @@ async function officerHeaders(base: string, username: string): Promise<Officer> 
     const [pair] = c.split(";");
     cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
   }
-  return { cookie: cookie(), csrf };
+  // The CSRF token is bound to the session: the signed-in session gets its own.
+  const signedIn = await fetch(`${base}/api/v1/auth/csrf`, { headers: { cookie: cookie() } });
+  return { cookie: cookie(), csrf: ((await signedIn.json()) as { csrfToken: string }).csrfToken };
 }
 
 function receptionBody(i: number): string {
