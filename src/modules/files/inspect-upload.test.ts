@@ -54,9 +54,14 @@ async function pdfWithScriptInIndirectArray(nested: boolean): Promise<Uint8Array
   const doc = await PDFDocument.create();
   const page = doc.addPage([200, 200]);
   const action = doc.context.obj({ S: "JavaScript", JS: PDFString.of("app.alert('annots')") });
-  const annot = doc.context.register(
-    doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], Border: [0, 0, 0], A: action }),
-  );
+  // The annotation is written inline in the array, not as an object of its own.
+  const annot = doc.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [0, 0, 100, 100],
+    Border: [0, 0, 0],
+    A: action,
+  });
   const array = nested ? doc.context.obj([doc.context.obj([annot])]) : doc.context.obj([annot]);
   page.node.set(PDFName.of("Annots"), doc.context.register(array));
   return doc.save({ useObjectStreams: false });
