@@ -71,11 +71,19 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const API_PREFIX = "/api/v1";
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** A hop count trusts the `hops` proxies nearest the server (proxy-addr's rule), never the client's own entry. */
+function trustProxyOption(
+  trust: Config["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route runs still leave in the error shape.
