@@ -21,6 +21,7 @@ import { installErrorHandler } from "./http/error-handler.ts";
 import { installStrictJsonParser } from "./http/json-parser.ts";
 import { registerWebAssets, serveWeb } from "./http/web.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
+import { csrfCookieName, csrfUserInfo } from "./modules/auth/csrf.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
@@ -74,11 +75,19 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const API_PREFIX = "/api/v1";
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** A hop count trusts the `hops` proxies nearest the server (proxy-addr's rule), never the client's own entry. */
+function trustProxyOption(
+  trust: Config["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route runs still leave in the error shape.
@@ -135,7 +144,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
   await app.register(fastifyCsrf, {
     sessionPlugin: "@fastify/cookie",
-    cookieKey: "motcua_csrf",
+    cookieKey: csrfCookieName(deps.config.secureCookies),
+    // The token is bound to the session it was issued in (HMAC of the session id hash): a token read in one
+    // session, or a secret cookie tossed in from a sibling host, is no use in another.
+    getUserInfo: (request) => csrfUserInfo(request.principal),
+    csrfOpts: { hmacKey: deps.config.cookieSecret },
     cookieOpts: {
       path: "/",
       sameSite: "strict",
@@ -149,9 +162,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const token = request.cookies[SESSION_COOKIE];
     request.principal = token ? await principalFromToken(deps.db, token, deps.clock()) : ANONYMOUS;
   });
+  // Decided on the route the router matched, never on the raw request line: "/%61pi/v1/…" and the absolute form
+  // "http://host/api/v1/…" reach the same handlers as "/api/v1/…" and are checked the same way.
   app.addHook("onRequest", (request, reply, done) => {
-    const config = request.routeOptions.config;
-    if (!UNSAFE_METHODS.has(request.method) || config?.csrf === false || !request.url.startsWith("/api/")) {
+    const route = request.routeOptions;
+    if (
+      !UNSAFE_METHODS.has(request.method) ||
+      route.config?.csrf === false ||
+      !route.url?.startsWith(`${API_PREFIX}/`)
+    ) {
       done();
       return;
     }

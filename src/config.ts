@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   SIGNING_KEY_SECRET: z.string().min(32).optional(),
   SIGNING_TSA_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: z.string().max(2000).default(""),
   DOSSIER_FORMS: z.enum(["on_commit", "on_download"]).default("on_commit"),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
@@ -96,7 +96,11 @@ export interface Config {
   /** RFC 3161 timestamp authority for PAdES B-T signatures, when one is configured. */
   signingTsaUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe (Fastify's trustProxy): false, a number of proxy hops in front of
+   * the server, or the proxies' addresses / CIDR ranges. Never "all": the client writes the first entry.
+   */
+  trustProxy: false | number | string[];
   /** Cookies are marked Secure when the public address is https. */
   secureCookies: boolean;
   /** When a dossier's issued forms are drawn and stored: right after the action commits, or on first download. */
@@ -198,6 +202,29 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: stri
   };
 }
 
+/**
+ * TRUST_PROXY: empty/0/false → no proxy; a whole number n → n proxy hops (the address is the entry the nearest
+ * of them saw); otherwise a comma-separated list of the proxies' addresses or CIDR ranges. "true" is refused: it
+ * would believe the first X-Forwarded-For entry, which the client writes, and every per-address limit and
+ * audited address could then be forged.
+ */
+function trustProxyOf(value: string): false | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (["", "0", "false", "no", "off"].includes(v)) return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  if (["1", "true", "yes", "on"].includes(v) || v === "*")
+    throw new ConfigError(
+      "TRUST_PROXY must be a number of proxy hops (e.g. 1) or the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not true: the client writes the first X-Forwarded-For entry.",
+    );
+  const list = v.split(",").map((x) => x.trim());
+  const address = /^(?:[0-9.]+|[0-9a-f:]+)(?:\/\d{1,3})?$/;
+  if (list.some((x) => !address.test(x) || (!x.includes(".") && !x.includes(":"))))
+    throw new ConfigError(
+      `TRUST_PROXY: "${value}" is neither a number of hops nor a list of addresses or CIDR ranges.`,
+    );
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -236,7 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     signingKeySecret: e.SIGNING_KEY_SECRET ?? e.COOKIE_SECRET ?? DEMO_COOKIE_SECRET,
     signingTsaUrl: e.SIGNING_TSA_URL,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     secureCookies: publicUrl.startsWith("https:"),
     dossierForms: e.DOSSIER_FORMS,
     oidc: oidcConfig(e, demo, publicUrl),

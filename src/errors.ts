@@ -24,6 +24,11 @@ export const ERRORS = {
     en: "The content type is not supported.",
   },
   URI_TOO_LONG: { status: 414, vi: "Địa chỉ yêu cầu quá dài.", en: "The request address is too long." },
+  INVALID_UNICODE: {
+    status: 400,
+    vi: "Nội dung chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16 đứng lẻ).",
+    en: "The body holds an invalid Unicode character (a lone UTF-16 surrogate).",
+  },
   BAD_URL: { status: 400, vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The request address is malformed." },
   PAYLOAD_TOO_LARGE: { status: 413, vi: "Nội dung gửi lên quá lớn.", en: "The request body is too large." },
   UNAUTHENTICATED: {

@@ -44,6 +44,24 @@ describe("bad input", () => {
     );
   });
 
+  // Issue 14, finding 7: "\ud800" is valid JSON but not text; PostgreSQL refused it with a 500.
+  it("refuses a lone UTF-16 surrogate (in a value or a key) with 400 INVALID_UNICODE, and writes nothing", async () => {
+    const before = await ctx.handle.db.selectFrom("units").select("id").execute();
+    for (const body of [
+      '{"code":"000.76.31.H07","name":"Phòng \\ud800 thử","kind":"agency","parentId":null}',
+      '{"code":"000.76.31.H07","name":"Phòng \\udfff","kind":"agency","parentId":null}',
+      '{"code":"000.76.31.H07","name":"Phòng","kind":"agency","parentId":null,"\\ud83d":1}',
+    ]) {
+      expectErrorShape(await postRaw(body), 400, "INVALID_UNICODE");
+    }
+    expect((await ctx.handle.db.selectFrom("units").select("id").execute()).length).toBe(before.length);
+    // A real pair (an emoji) is text, and goes on to the schema's own checks.
+    const pair = await postRaw(
+      '{"code":"000.76.31.H07","name":"Phòng \\ud83d\\ude00","kind":"planet","parentId":null}',
+    );
+    expectErrorShape(pair, 400, "VALIDATION_FAILED");
+  });
+
   it("answers wrong types with 400 VALIDATION_FAILED and names the field", async () => {
     const res = await postRaw(
       JSON.stringify({ code: 42, name: ["x"], kind: "planet", parentId: "not-a-uuid" }),

@@ -24,7 +24,21 @@ export function installStrictJsonParser(app: FastifyInstance): void {
     }
     parseJson(request, text, (error, value) => {
       if (error) done(new AppError("INVALID_JSON"), undefined);
+      // "\ud800" is valid JSON but no text: PostgreSQL refuses it in text and jsonb alike, so it stops here.
+      else if (!wellFormed(value)) done(new AppError("INVALID_UNICODE"), undefined);
       else done(null, value);
     });
   });
+}
+
+// With the u flag a surrogate pair is one code point, so this matches only a surrogate standing alone.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Every string of a parsed JSON value, keys included, is well-formed UTF-16 (no lone surrogate). */
+export function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return !LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).every(([key, v]) => !LONE_SURROGATE.test(key) && wellFormed(v));
+  return true;
 }

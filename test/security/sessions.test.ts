@@ -147,7 +147,12 @@ describe("sessions", () => {
       expect(login.statusCode).toBe(200);
       const cookies = [...(csrf.cookies as CookieOut[]), ...(login.cookies as CookieOut[])];
       expect(cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true });
-      expect(cookies.find((c) => c.name === "motcua_csrf")).toMatchObject({ secure: true, httpOnly: true });
+      // The __Host- prefix: Secure, path /, no Domain, so no sibling host can plant it.
+      expect(cookies.find((c) => c.name === "__Host-motcua_csrf")).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        path: "/",
+      });
       expect(login.headers["strict-transport-security"]).toContain("max-age=31536000");
     } finally {
       await secure.close();

@@ -66,6 +66,8 @@ export class HttpSession {
       const i = pair.indexOf("=");
       if (i <= 0) continue;
       const value = pair.slice(i + 1);
+      // The CSRF token is bound to the session: a new session needs a new token.
+      if (pair.slice(0, i) === "motcua_session") this.csrf = "";
       if (value === "") this.cookies.delete(pair.slice(0, i));
       else this.cookies.set(pair.slice(0, i), value);
     }

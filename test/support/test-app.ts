@@ -3,6 +3,7 @@ import { MemoryFileStore } from "../../src/adapters/storage/memory-file-store.ts
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DbHandle } from "../../src/db/connection.ts";
+import { SESSION_COOKIE } from "../../src/modules/auth/sessions.ts";
 import { seedDemoIfEmpty } from "../../src/seed/demo.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
 import { createTestDb } from "./test-db.ts";
@@ -136,6 +137,8 @@ export class TestClient {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       // The app's clock is fixed in tests, so only an explicit clearing counts as expiry here.
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= 0);
+      // The CSRF token is bound to the session: a new or ended session needs a new token, as in the web app.
+      if (c.name === SESSION_COOKIE) this.csrfToken = undefined;
       if (expired || c.value === "") this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

@@ -13,6 +13,7 @@ import * as payments from "./2026-11-29-12-payments.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
+import * as attemptLocks from "./2026-12-07-15-attempt-locks.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-13-notifications": notifications,
   "2026-12-07-19-feedback": feedback,
   "2026-12-07-20-desk": desk,
+  "2026-12-07-15-attempt-locks": attemptLocks,
 };

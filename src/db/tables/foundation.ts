@@ -129,6 +129,8 @@ export interface RateLimitTable {
   key: string;
   window_start: Timestamp;
   hits: number;
+  /** Set on guess counters (sign-in) once the limit is reached; null on plain rate limits. */
+  locked_until: NullableTimestamp;
 }
 
 export interface FoundationTables {

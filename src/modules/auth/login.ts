@@ -4,7 +4,7 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { assertUnderLimit, clearRateLimit, hit } from "./rate-limit.ts";
+import { countAttempt, failAttempt, hit, isEvaluable, returnAttempt, succeedAttempt } from "./rate-limit.ts";
 import { createSession } from "./sessions.ts";
 import { verifyTotp } from "./totp.ts";
 
@@ -24,16 +24,37 @@ export interface LoginMeta {
   now: Date;
 }
 
+/** The guess counter of a sign-in name, the same whether an account has that name or not. */
+export function staffNameKey(username: string): string {
+  return `login:name:${username.toLowerCase()}`;
+}
+
+const ACCOUNT_RULE = { limit: LOGIN_LIMITS.accountFailures, lockSeconds: LOGIN_LIMITS.lockMinutes * 60 };
+
 /**
  * Staff sign-in. The answer never tells whether an account exists: unknown names, wrong passwords and
- * deactivated accounts all get INVALID_CREDENTIALS after the same amount of hashing work.
+ * deactivated accounts all get INVALID_CREDENTIALS after the same amount of hashing work, and an unknown name
+ * locks like an account (the counter is kept per name typed, account or not).
+ *
+ * Every attempt is counted before its password is checked, in one statement (`countAttempt`, `hit`), and is
+ * checked only if the count allows it: sixty parallel guesses get at most five password checks on one name and
+ * at most `perAddress` from one address, the rest are refused unchecked.
  */
 export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta: LoginMeta) {
-  // Only failures count against an address, and a success does not reset them: holding one valid account
-  // must not let an attacker keep guessing at others from the same address.
+  // Only failures count against an address in the end (a success gives its count back), and a success does not
+  // reset the others: holding one valid account must not let an attacker keep guessing at others.
   const addressKey = `login:ip:${meta.ip}`;
-  await assertUnderLimit(db, addressKey, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowSeconds, meta.now);
-  const failFromAddress = () => hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
+  const fromAddress = await hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
+  if (fromAddress > LOGIN_LIMITS.perAddress)
+    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: LOGIN_LIMITS.windowSeconds } });
+  const nameKey = staffNameKey(input.username);
+  const counted = await countAttempt(db, nameKey, ACCOUNT_RULE, meta.now);
+  if (!isEvaluable(counted, ACCOUNT_RULE.limit, meta.now)) {
+    const lockedUntil = counted.lockedUntil ?? new Date(meta.now.getTime() + ACCOUNT_RULE.lockSeconds * 1000);
+    throw new AppError("ACCOUNT_LOCKED", {
+      details: { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - meta.now.getTime()) / 1000) },
+    });
+  }
   const staff = await db
     .selectFrom("staff")
     .innerJoin("units", "units.id", "staff.unit_id")
@@ -42,8 +63,6 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
       "staff.unit_id",
       "staff.password_hash",
       "staff.active",
-      "staff.locked_until",
-      "staff.failed_logins",
       "staff.totp_enabled",
       "staff.totp_secret",
       "staff.totp_last_step",
@@ -52,45 +71,41 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
     .where((eb) => eb(eb.fn("lower", ["staff.username"]), "=", input.username.toLowerCase()))
     .executeTakeFirst();
 
+  const fail = async (code: "INVALID_CREDENTIALS" | "TOTP_INVALID"): Promise<never> => {
+    const locked = await failAttempt(db, nameKey, counted, ACCOUNT_RULE, meta.now);
+    if (staff) await auditFailure(db, staff.id, staff.unit_id, counted.attempt, locked, meta);
+    throw new AppError(code);
+  };
   if (!staff) {
-    await failFromAddress();
     await burnPasswordCheck(input.password);
-    await failUnknownName(db, input.username.toLowerCase(), meta.now);
-    throw new AppError("INVALID_CREDENTIALS");
-  }
-  if (staff.locked_until && new Date(staff.locked_until) > meta.now) {
-    await failFromAddress();
-    await burnPasswordCheck(input.password);
-    throw new AppError("ACCOUNT_LOCKED", {
-      details: {
-        retryAfterSeconds: Math.ceil((new Date(staff.locked_until).getTime() - meta.now.getTime()) / 1000),
-      },
-    });
+    return fail("INVALID_CREDENTIALS");
   }
   const passwordOk = await verifyPassword(staff.password_hash, input.password);
-  if (!passwordOk || !staff.active || !staff.unit_active) {
-    await failFromAddress();
-    await registerFailure(db, staff.id, staff.unit_id, staff.failed_logins, meta);
-    throw new AppError("INVALID_CREDENTIALS");
-  }
-  let totpStep: number | null = null;
+  if (!passwordOk || !staff.active || !staff.unit_active) return fail("INVALID_CREDENTIALS");
   if (staff.totp_enabled) {
-    if (!input.totp) throw new AppError("TOTP_REQUIRED");
-    totpStep = staff.totp_secret
+    if (!input.totp) {
+      // The password was right: this was not a guess, and the second step follows.
+      await returnAttempt(db, nameKey);
+      await returnAttempt(db, addressKey);
+      throw new AppError("TOTP_REQUIRED");
+    }
+    const totpStep = staff.totp_secret
       ? verifyTotp(staff.totp_secret, input.totp, meta.now, staff.totp_last_step)
       : null;
-    if (totpStep === null) {
-      await failFromAddress();
-      await registerFailure(db, staff.id, staff.unit_id, staff.failed_logins, meta);
-      throw new AppError("TOTP_INVALID");
-    }
-  }
-  return db.transaction().execute(async (tx) => {
-    await tx
+    if (totpStep === null) return fail("TOTP_INVALID");
+    // Two parallel sign-ins with the same code: only the first to write its time step gets in.
+    const claimed = await db
       .updateTable("staff")
-      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== null && { totp_last_step: totpStep }) })
+      .set({ totp_last_step: totpStep })
       .where("id", "=", staff.id)
-      .execute();
+      .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", totpStep as number)]))
+      .returning("id")
+      .executeTakeFirst();
+    if (!claimed) return fail("TOTP_INVALID");
+  }
+  await succeedAttempt(db, nameKey, counted);
+  await returnAttempt(db, addressKey);
+  return db.transaction().execute(async (tx) => {
     const session = await createSession(tx, { kind: "staff", id: staff.id }, meta);
     await recordAudit(
       tx,
@@ -108,61 +123,26 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   });
 }
 
-/**
- * An unknown name locks like an account after the same number of failures, for as long: otherwise the lock
- * (ACCOUNT_LOCKED after five failures) would tell an attacker which names exist.
- */
-async function failUnknownName(db: Db, name: string, now: Date): Promise<void> {
-  const lockSeconds = LOGIN_LIMITS.lockMinutes * 60;
-  const lockKey = `login:unknown-lock:${name}`;
-  const lock = await db
-    .selectFrom("rate_limits")
-    .select("window_start")
-    .where("key", "=", lockKey)
-    .executeTakeFirst();
-  const lockedUntil = lock ? new Date(lock.window_start).getTime() + lockSeconds * 1000 : 0;
-  if (lockedUntil > now.getTime()) {
-    throw new AppError("ACCOUNT_LOCKED", {
-      details: { retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) },
-    });
-  }
-  // Failures on a real account count until a success or a lock; a long window stands in for that here.
-  const failures = await hit(db, `login:unknown:${name}`, 30 * 24 * 3600, now);
-  if (failures >= LOGIN_LIMITS.accountFailures) {
-    await hit(db, lockKey, lockSeconds, now);
-    await clearRateLimit(db, `login:unknown:${name}`);
-  }
-}
-
-async function registerFailure(
+async function auditFailure(
   db: Db,
   staffId: string,
   unitId: string,
-  failedSoFar: number,
+  failures: number,
+  locked: boolean,
   meta: LoginMeta,
 ): Promise<void> {
-  const failures = failedSoFar + 1;
-  const lock = failures >= LOGIN_LIMITS.accountFailures;
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable("staff")
-      .set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(meta.now.getTime() + LOGIN_LIMITS.lockMinutes * 60_000) : null,
-      })
-      .where("id", "=", staffId)
-      .execute();
-    await recordAudit(
+  await db.transaction().execute((tx) =>
+    recordAudit(
       tx,
       {
         actor: { kind: "anonymous", id: null },
-        action: lock ? "auth.locked" : "auth.login_failed",
+        action: locked ? "auth.locked" : "auth.login_failed",
         entityType: "staff",
         entityId: staffId,
         unitId,
         summary: { ip: meta.ip, failures },
       },
       meta.now,
-    );
-  });
+    ),
+  );
 }

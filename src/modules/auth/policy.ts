@@ -126,6 +126,51 @@ export const GRANTS: Record<StaffRole, Grants> = {
   ) as Grants,
 };
 
+/**
+ * Which roles each role may hand out, within the units its "staff.manage" scope covers. Giving a role is giving
+ * its rights, so a unit administrator hands out the desk's roles and its own, but not "supervisor" (which reads
+ * every dossier of the subtree, a right the unit administrator does not have) nor "system_admin".
+ * An account holding a role you may not hand out is above you: out of reach (no edit, deactivation, password
+ * reset). Nobody changes their own roles or deactivates themselves; another administrator does.
+ */
+export const ROLE_GRANTS: Record<StaffRole, readonly StaffRole[]> = {
+  reception: [],
+  specialist: [],
+  leader: [],
+  clerk: [],
+  supervisor: [],
+  unit_admin: ["reception", "specialist", "leader", "clerk", "unit_admin"],
+  system_admin: ["reception", "specialist", "leader", "clerk", "unit_admin", "supervisor", "system_admin"],
+};
+
+/** Whether the principal may hand out every one of these roles. */
+export function mayGrantRoles(principal: Principal, roles: readonly StaffRole[]): boolean {
+  if (principal.kind !== "staff") return false;
+  return roles.every((role) => principal.roles.some((own) => ROLE_GRANTS[own].includes(role)));
+}
+
+/** Refuses roles the principal may not hand out. */
+export function assertMayGrantRoles(principal: Principal, roles: readonly StaffRole[]): void {
+  const refused = roles.filter((role) => !mayGrantRoles(principal, [role]));
+  if (refused.length > 0) throw new AppError("FORBIDDEN", { details: { roles: refused } });
+}
+
+/**
+ * Refuses a change to an account above the principal (one holding a role it may not hand out), and a change of
+ * one's own roles or active state.
+ */
+export function assertMayManageAccount(
+  principal: Principal,
+  target: { id: string; roles: readonly StaffRole[] },
+  change: { roles?: boolean; active?: boolean } = {},
+): void {
+  const staff = requireStaff(principal);
+  if (staff.staffId === target.id && (change.roles || change.active))
+    throw new AppError("FORBIDDEN", { details: { reason: "own_account" } });
+  if (!mayGrantRoles(staff, target.roles))
+    throw new AppError("FORBIDDEN", { details: { reason: "account_above" } });
+}
+
 /** A unit as the policy sees it: its materialised path "/root/…/self/". */
 export interface UnitRef {
   id: string;

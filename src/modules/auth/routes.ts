@@ -14,6 +14,7 @@ import { ErrorResponse, Ok } from "../../contracts/common.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { getStaffRow } from "../staff/service.ts";
+import { csrfUserInfo } from "./csrf.ts";
 import { loginStaff } from "./login.ts";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
@@ -41,7 +42,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CsrfToken },
       },
     },
-    async (_request, reply) => ({ csrfToken: reply.generateCsrf() }),
+    async (request, reply) => ({
+      csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request.principal) }),
+    }),
   );
 
   app.post(

@@ -3,7 +3,14 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { LOGIN_LIMITS } from "../auth/login.ts";
 import { burnPasswordCheck, verifyPassword } from "../auth/passwords.ts";
-import { assertUnderLimit, clearRateLimit, hit } from "../auth/rate-limit.ts";
+import {
+  countAttempt,
+  failAttempt,
+  hit,
+  isEvaluable,
+  returnAttempt,
+  succeedAttempt,
+} from "../auth/rate-limit.ts";
 import { createSession } from "../auth/sessions.ts";
 import { findCitizenByLogin, loginKey } from "./find-citizen.ts";
 import { chargeCodeLimits, issueRegistrationCode } from "./one-time-codes.ts";
@@ -25,48 +32,34 @@ export async function loginCitizen(
   const { accountFailures, lockMinutes, perAddress, windowSeconds } = LOGIN_LIMITS;
   const addressKey = `citizen-login:ip:${meta.ip}`;
   const identifierKey = `citizen-login:id:${loginKey(input.login)}`;
-  await assertUnderLimit(db, addressKey, perAddress, windowSeconds, meta.now);
-  const citizen = await findCitizenByLogin(db, input.login);
-  const lockedRow = await db
-    .selectFrom("rate_limits")
-    .select(["hits", "window_start"])
-    .where("key", "=", identifierKey)
-    .executeTakeFirst();
-  const lockedUntil =
-    lockedRow && lockedRow.hits >= accountFailures
-      ? new Date(new Date(lockedRow.window_start).getTime() + lockMinutes * 60_000)
-      : null;
-  if (lockedUntil && lockedUntil > meta.now) {
-    await hit(db, addressKey, windowSeconds, meta.now);
-    await burnPasswordCheck(input.password);
+  const rule = { limit: accountFailures, lockSeconds: lockMinutes * 60 };
+  // Counted before the password is checked, each in one statement: parallel guesses cannot share a count.
+  if ((await hit(db, addressKey, windowSeconds, meta.now)) > perAddress)
+    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: windowSeconds } });
+  const counted = await countAttempt(db, identifierKey, rule, meta.now);
+  if (!isEvaluable(counted, rule.limit, meta.now)) {
+    const lockedUntil = counted.lockedUntil ?? new Date(meta.now.getTime() + rule.lockSeconds * 1000);
     throw new AppError("ACCOUNT_LOCKED", {
       details: { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - meta.now.getTime()) / 1000) },
     });
   }
+  const citizen = await findCitizenByLogin(db, input.login);
   let passwordOk = false;
   if (citizen?.password_hash) passwordOk = await verifyPassword(citizen.password_hash, input.password);
   else await burnPasswordCheck(input.password);
   if (!citizen || !passwordOk || citizen.status === "disabled") {
-    await hit(db, addressKey, windowSeconds, meta.now);
-    const failures = await hit(db, identifierKey, lockMinutes * 60, meta.now);
-    // The lock runs for lockMinutes from the failure that sets it.
-    if (failures === accountFailures)
-      await db
-        .updateTable("rate_limits")
-        .set({ window_start: meta.now })
-        .where("key", "=", identifierKey)
-        .execute();
+    const locked = await failAttempt(db, identifierKey, counted, rule, meta.now);
     if (citizen) {
       await db.transaction().execute((tx) =>
         recordAudit(
           tx,
           {
             actor: { kind: "anonymous", id: null },
-            action: failures >= accountFailures ? "citizen.locked" : "citizen.login_failed",
+            action: locked ? "citizen.locked" : "citizen.login_failed",
             entityType: "citizen",
             entityId: citizen.id,
             unitId: null,
-            summary: { ip: meta.ip, failures },
+            summary: { ip: meta.ip, failures: counted.attempt },
           },
           meta.now,
         ),
@@ -74,6 +67,7 @@ export async function loginCitizen(
     }
     throw new AppError("INVALID_CREDENTIALS");
   }
+  await returnAttempt(db, addressKey);
   if (citizen.status === "pending") {
     // Only someone holding the password learns that the account waits for its code; they get a new one.
     const to = { email: citizen.email ?? "", phone: citizen.phone ?? "" };
@@ -88,7 +82,7 @@ export async function loginCitizen(
     );
     throw new AppError("CITIZEN_NOT_CONFIRMED", { details: challenge });
   }
-  await clearRateLimit(db, identifierKey);
+  await succeedAttempt(db, identifierKey, counted);
   return db.transaction().execute(async (tx) => {
     const session = await createSession(tx, { kind: "citizen", id: citizen.id }, meta);
     await recordAudit(

@@ -181,29 +181,32 @@ export async function checkRegistrationCode(
   db: Executor,
   args: { challengeId: string; code: string; secret: string; now: Date },
 ): Promise<string> {
+  // The attempt is counted before the code is compared, in one statement: parallel guesses each use one of the
+  // five attempts, and a guess past the fifth is never compared.
   const challenge = await db
-    .selectFrom("citizen_codes")
-    .select(["id", "citizen_id", "code_hash", "expires_at", "attempts", "consumed_at"])
+    .updateTable("citizen_codes")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
     .where("id", "=", args.challengeId)
+    .where("consumed_at", "is", null)
+    .where("attempts", "<", CODE_RULES.maxAttempts)
+    .returning(["id", "citizen_id", "code_hash", "expires_at", "attempts"])
     .executeTakeFirst();
-  if (!challenge || challenge.consumed_at) throw new AppError("CITIZEN_CODE_INVALID");
-  if (challenge.attempts >= CODE_RULES.maxAttempts) throw new AppError("CITIZEN_CODE_ATTEMPTS_EXHAUSTED");
+  if (!challenge) {
+    const known = await db
+      .selectFrom("citizen_codes")
+      .select(["consumed_at", "attempts"])
+      .where("id", "=", args.challengeId)
+      .executeTakeFirst();
+    if (!known || known.consumed_at) throw new AppError("CITIZEN_CODE_INVALID");
+    throw new AppError("CITIZEN_CODE_ATTEMPTS_EXHAUSTED");
+  }
   if (new Date(challenge.expires_at) <= args.now) throw new AppError("CITIZEN_CODE_EXPIRED");
   const given = Buffer.from(hashCode(args.secret, challenge.id, args.code), "hex");
   const matches = timingSafeEqual(given, Buffer.from(challenge.code_hash, "hex"));
   if (matches && challenge.citizen_id) return challenge.citizen_id;
-  // Counted atomically: concurrent guesses cannot share one attempt.
-  const counted = await db
-    .updateTable("citizen_codes")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", challenge.id)
-    .where("attempts", "<", CODE_RULES.maxAttempts)
-    .returning("attempts")
-    .executeTakeFirst();
-  const attempts = counted?.attempts ?? CODE_RULES.maxAttempts;
-  if (attempts >= CODE_RULES.maxAttempts) throw new AppError("CITIZEN_CODE_ATTEMPTS_EXHAUSTED");
+  if (challenge.attempts >= CODE_RULES.maxAttempts) throw new AppError("CITIZEN_CODE_ATTEMPTS_EXHAUSTED");
   throw new AppError("CITIZEN_CODE_INVALID", {
-    details: { attemptsLeft: CODE_RULES.maxAttempts - attempts },
+    details: { attemptsLeft: CODE_RULES.maxAttempts - challenge.attempts },
   });
 }
 

@@ -49,13 +49,17 @@ export async function involvedUnits(
   return rows;
 }
 
-/** The caller may read the dossier; otherwise 404 (401 for anonymous callers). */
+/**
+ * The caller may read the dossier; otherwise 404 (401 for anonymous callers). A citizen's online draft
+ * (`draft_online`) is the citizen's own until submitted: no officer reads it, annotates it or opens its files.
+ */
 export async function assertCanRead(
   db: Executor,
   principal: Principal,
-  row: Pick<DossierRow, "id" | "received_unit_id" | "current_unit_id">,
+  row: Pick<DossierRow, "id" | "received_unit_id" | "current_unit_id" | "status">,
 ): Promise<StaffPrincipal> {
   const staff = requireStaff(principal);
+  if (row.status === "draft_online") throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
   const units = await involvedUnits(db, row);
   if (!units.some((u) => can(staff, "dossier.read", u))) {
     throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
@@ -82,7 +86,11 @@ export function acts(principal: StaffPrincipal, role: DossierRole, unit: UnitRef
  */
 export function readableCondition(principal: Principal): RawBuilder<boolean> | null {
   const scope = listingScope(principal, "dossier.read");
-  if (scope === null) return null;
+  if (scope === null) return sql<boolean>`d.status <> 'draft_online'`;
+  return sql<boolean>`(d.status <> 'draft_online' AND ${unitCondition(scope)})`;
+}
+
+function unitCondition(scope: { unitId: string } | { pathPrefix: string }): RawBuilder<boolean> {
   if ("unitId" in scope) {
     const u = scope.unitId;
     return sql<boolean>`(d.received_unit_id = ${u} OR d.current_unit_id = ${u} OR EXISTS (

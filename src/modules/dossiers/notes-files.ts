@@ -75,7 +75,7 @@ export async function uploadedFile(db: Executor, principal: Principal, fileId: s
 export async function dossierFile(db: Executor, principal: Principal, dossierId: string, fileId: string) {
   const dossier = await db
     .selectFrom("dossiers")
-    .select(["id", "received_unit_id", "current_unit_id"])
+    .select(["id", "received_unit_id", "current_unit_id", "status"])
     .where("id", "=", dossierId)
     .executeTakeFirst();
   if (!dossier) throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });

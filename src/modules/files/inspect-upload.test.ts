@@ -1,4 +1,7 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
@@ -27,6 +30,41 @@ async function pdfWithJavaScript(): Promise<Uint8Array> {
   const action = doc.context.obj({ Type: "Action", S: "JavaScript", JS: PDFString.of("app.alert('x')") });
   doc.catalog.set(PDFName.of("OpenAction"), doc.context.register(action));
   return doc.save({ useObjectStreams: true });
+}
+
+/** What poppler's `pdfinfo -js` (an independent parser) prints as the file's JavaScript; "" when none. */
+function popplerJavaScript(pdf: Uint8Array): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-pdf-"));
+  try {
+    const file = path.join(dir, "f.pdf");
+    fs.writeFileSync(file, pdf);
+    const out = execFileSync("pdfinfo", ["-js", file], { encoding: "utf8" });
+    // pdfinfo prints the metadata, then the scripts it found.
+    return out
+      .split("\n")
+      .filter((line) => !/^[A-Za-z ]+:\s/.test(line) && line.trim() !== "")
+      .join("\n");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A link annotation whose action is JavaScript, held in an indirect array: /Annots 4 0 R → [<< /A … >>]. */
+async function pdfWithScriptInIndirectArray(nested: boolean): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([200, 200]);
+  const action = doc.context.obj({ S: "JavaScript", JS: PDFString.of("app.alert('annots')") });
+  // The annotation is written inline in the array, not as an object of its own.
+  const annot = doc.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [0, 0, 100, 100],
+    Border: [0, 0, 0],
+    A: action,
+  });
+  const array = nested ? doc.context.obj([doc.context.obj([annot])]) : doc.context.obj([annot]);
+  page.node.set(PDFName.of("Annots"), doc.context.register(array));
+  return doc.save({ useObjectStreams: false });
 }
 
 /** A minimal ZIP writer for crafting hostile archives in tests. */
@@ -171,6 +209,41 @@ describe("upload inspection", () => {
     expect(await refusal(inspectUpload(bomb, { name: "danh-muc.xlsx" }, SPREADSHEET_POLICY))).toBe(
       "UPLOAD_ARCHIVE_REFUSED",
     );
+  });
+
+  // Issue 14, finding 3.
+  it("refuses JavaScript in an indirect /Annots array and in arrays nested in arrays (poppler sees the script)", async () => {
+    const indirect = await pdfWithScriptInIndirectArray(false);
+    expect(popplerJavaScript(indirect)).toContain("app.alert('annots')");
+    expect(await refusal(inspectUpload(indirect, { name: "a.pdf" }, DOSSIER_COMPONENT_POLICY))).toBe(
+      "UPLOAD_PDF_ACTIVE_CONTENT",
+    );
+    const nested = await pdfWithScriptInIndirectArray(true);
+    expect(await refusal(inspectUpload(nested, { name: "a.pdf" }, DOSSIER_COMPONENT_POLICY))).toBe(
+      "UPLOAD_PDF_ACTIVE_CONTENT",
+    );
+  });
+
+  it("refuses %PDF- followed by HTML (a PDF/HTML polyglot)", async () => {
+    const polyglot = Buffer.from(
+      "%PDF-1.4\n<html><body><script>fetch('/api/v1/auth/me')</script></body></html>\n%%EOF\n",
+      "latin1",
+    );
+    expect(await refusal(inspectUpload(polyglot, { name: "a.pdf" }, DOSSIER_COMPONENT_POLICY))).not.toBe(
+      "ACCEPTED",
+    );
+    // Markup appended to a real PDF, outside any stream, is refused as a polyglot.
+    const real = Buffer.from(await plainPdf());
+    const appended = Buffer.concat([real, Buffer.from("\n<html><script>alert(1)</script></html>\n")]);
+    expect(await refusal(inspectUpload(appended, { name: "a.pdf" }, DOSSIER_COMPONENT_POLICY))).toBe(
+      "UPLOAD_POLYGLOT",
+    );
+  });
+
+  it("an accepted PDF has no JavaScript by poppler's count either", async () => {
+    const accepted = await plainPdf();
+    expect((await inspectUpload(accepted, { name: "a.pdf" }, DOSSIER_COMPONENT_POLICY)).kind).toBe("pdf");
+    expect(popplerJavaScript(accepted)).toBe("");
   });
 
   it("makes file names safe: no directories, no control characters, the real extension", () => {

@@ -1,5 +1,14 @@
 import { fileTypeFromBuffer } from "file-type";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+} from "pdf-lib";
 import yauzl from "yauzl";
 import { AppError } from "../../errors.ts";
 
@@ -34,7 +43,8 @@ export interface InspectedUpload {
   size: number;
 }
 
-const XLSX_LIMITS = { maxEntries: 2000, maxUncompressedBytes: 100 * 1024 * 1024, maxRatio: 200 };
+// 40 MB of XML is far beyond a catalog sheet, and small enough that the reader's own copy stays bounded.
+const XLSX_LIMITS = { maxEntries: 2000, maxUncompressedBytes: 40 * 1024 * 1024, maxRatio: 200 };
 
 export async function inspectUpload(
   bytes: Uint8Array,
@@ -153,29 +163,60 @@ async function assertInertPdf(bytes: Uint8Array): Promise<void> {
     const encrypted = error instanceof Error && /encrypt/i.test(error.message);
     throw new AppError(encrypted ? "UPLOAD_PDF_ENCRYPTED" : "UPLOAD_CORRUPT");
   }
-  const found = new Set<string>();
-  const visitDict = (dict: PDFDict) => {
-    for (const [key, value] of dict.entries()) {
-      const name = key.decodeText();
-      if (ACTIVE_PDF_KEYS.includes(name)) found.add(name);
-      if (
-        name === "S" &&
-        value instanceof PDFName &&
-        ["JavaScript", "Launch", "ImportData", "SubmitForm"].includes(value.decodeText())
-      ) {
-        found.add(value.decodeText());
-      }
-      if (value instanceof PDFDict) visitDict(value);
-      if (value instanceof PDFArray)
-        for (const item of value.asArray()) if (item instanceof PDFDict) visitDict(item);
-    }
-  };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict) visitDict(object);
-    else if (object instanceof PDFStream || object instanceof PDFRawStream) visitDict(object.dict);
-  }
+  assertNotHtml(bytes);
+  if (doc.getPageCount() === 0) throw new AppError("UPLOAD_CORRUPT");
+  const found = activePdfContent(doc);
   if (found.size > 0)
     throw new AppError("UPLOAD_PDF_ACTIVE_CONTENT", { details: { found: [...found].sort() } });
+}
+
+const ACTIVE_ACTION_TYPES = ["JavaScript", "Launch", "ImportData", "SubmitForm", "RichMediaExecute"];
+
+/**
+ * Walks every object of the file, whatever its type: dictionaries, arrays inside arrays, streams' dictionaries,
+ * and every reference (an action may sit in an indirect array: /Annots 4 0 R → [<< /A << /S /JavaScript >> >>]).
+ * Each object is visited once, so reference cycles end.
+ */
+export function activePdfContent(doc: PDFDocument): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set<PDFObject>();
+  const visit = (object: PDFObject | undefined): void => {
+    if (object === undefined || seen.has(object)) return;
+    seen.add(object);
+    if (object instanceof PDFRef) {
+      visit(doc.context.lookup(object));
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        const name = key.decodeText();
+        if (ACTIVE_PDF_KEYS.includes(name)) found.add(name);
+        if (name === "S" && value instanceof PDFName && ACTIVE_ACTION_TYPES.includes(value.decodeText()))
+          found.add(value.decodeText());
+        visit(value);
+      }
+    } else if (object instanceof PDFArray) {
+      for (const item of object.asArray()) visit(item);
+    } else if (object instanceof PDFStream || object instanceof PDFRawStream) {
+      visit(object.dict);
+    }
+  };
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    visit(ref);
+    visit(object);
+  }
+  visit(doc.context.trailerInfo.Root);
+  return found;
+}
+
+// A browser sniffing a file served or saved as HTML runs what these start; a PDF needs none of them.
+const HTML_MARKERS = /<(?:!doctype|html|head|body|script|iframe|svg|object|embed|meta|form)[\s>/]/i;
+
+/** "%PDF-1.4" followed by HTML is a polyglot: refused wherever the markup sits outside compressed streams. */
+function assertNotHtml(bytes: Uint8Array): void {
+  // Stream contents (compressed page content, images) are left out: their bytes are not read as markup.
+  const text = Buffer.from(bytes)
+    .toString("latin1")
+    .replace(/stream\r?\n[\s\S]*?endstream/g, "");
+  if (HTML_MARKERS.test(text)) throw new AppError("UPLOAD_POLYGLOT");
 }
 
 /** A ZIP's end-of-central-directory record near the end of a PDF or image makes it a polyglot. */
@@ -207,7 +248,9 @@ function assertNothingAfterImage(bytes: Uint8Array, kind: "jpeg" | "png"): void 
   if (trailing.some((b) => b !== 0x00 && b !== 0x0a && b !== 0x0d)) throw new AppError("UPLOAD_POLYGLOT");
 }
 
-/** Reads the ZIP's central directory only: refuses archives that would expand beyond sane limits. */
+/**
+ * Refuses archives that claim (central directory) or really (inflated while streaming) expand beyond sane limits.
+ */
 async function assertSaneZip(bytes: Uint8Array): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
@@ -216,6 +259,7 @@ async function assertSaneZip(bytes: Uint8Array): Promise<void> {
   );
   let entries = 0;
   let total = 0;
+  let inflated = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on("entry", (entry: yauzl.Entry) => {
       entries++;
@@ -233,7 +277,27 @@ async function assertSaneZip(bytes: Uint8Array): Promise<void> {
         reject(new AppError("UPLOAD_ARCHIVE_REFUSED", { details: { entries, uncompressedBytes: total } }));
         return;
       }
-      zip.readEntry();
+      // The sizes above are the archive's claims. Inflating each entry counts the bytes really produced, with a
+      // running cap, and keeps none of them: an entry that inflates beyond its claim (yauzl's
+      // validateEntrySizes) or past the cap stops the reading there.
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) {
+          zip.close();
+          reject(new AppError("UPLOAD_CORRUPT"));
+          return;
+        }
+        const refuse = () => {
+          stream.destroy();
+          zip.close();
+          reject(new AppError("UPLOAD_ARCHIVE_REFUSED", { details: { entries, inflatedBytes: inflated } }));
+        };
+        stream.on("data", (chunk: Buffer) => {
+          inflated += chunk.length;
+          if (inflated > XLSX_LIMITS.maxUncompressedBytes) refuse();
+        });
+        stream.on("error", refuse);
+        stream.on("end", () => zip.readEntry());
+      });
     });
     zip.on("end", () => resolve());
     zip.on("error", () => reject(new AppError("UPLOAD_CORRUPT")));

@@ -5,9 +5,11 @@ import type { Db, Executor } from "../../db/database.ts";
 import type { StaffTable } from "../../db/tables/foundation.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { staffNameKey } from "../auth/login.ts";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.ts";
-import { assertCan } from "../auth/policy.ts";
+import { assertCan, assertMayGrantRoles, assertMayManageAccount } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
+import { clearRateLimit } from "../auth/rate-limit.ts";
 import { destroySessionsOf } from "../auth/sessions.ts";
 import { escapeLike, getUnit } from "../units/queries.ts";
 
@@ -60,16 +62,6 @@ export async function listStaff(
   return q.orderBy("units.name").orderBy("staff.full_name").limit(1000).execute();
 }
 
-/** Only a system admin may hand out the system admin role. */
-function assertMayGrant(principal: Principal, roles: readonly string[]): void {
-  if (
-    roles.includes("system_admin") &&
-    !(principal.kind === "staff" && principal.roles.includes("system_admin"))
-  ) {
-    throw new AppError("FORBIDDEN", { details: { role: "system_admin" } });
-  }
-}
-
 export async function createStaff(
   db: Db,
   principal: Principal,
@@ -78,7 +70,7 @@ export async function createStaff(
 ): Promise<StaffRow> {
   const unit = await getUnit(db, input.unitId);
   assertCan(principal, "staff.manage", unit);
-  assertMayGrant(principal, input.roles);
+  assertMayGrantRoles(principal, input.roles);
   assertStrongPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
@@ -121,6 +113,10 @@ export async function createStaff(
   });
 }
 
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  return new Set(a).size === new Set(b).size && a.every((r) => b.includes(r));
+}
+
 export async function updateStaff(
   db: Db,
   principal: Principal,
@@ -131,7 +127,11 @@ export async function updateStaff(
   return db.transaction().execute(async (tx) => {
     const before = await getStaffRow(tx, id);
     assertCan(principal, "staff.manage", { id: before.unit_id, path: before.unit_path });
-    if (input.roles) assertMayGrant(principal, [...input.roles, ...before.roles]);
+    assertMayManageAccount(principal, before, {
+      roles: input.roles !== undefined && !sameRoles(input.roles, before.roles),
+      active: input.active !== undefined && input.active !== before.active,
+    });
+    if (input.roles) assertMayGrantRoles(principal, input.roles);
     const updated = await tx
       .updateTable("staff")
       .set({
@@ -179,7 +179,7 @@ export async function resetStaffPassword(
 ): Promise<void> {
   const target = await getStaffRow(db, id);
   assertCan(principal, "staff.manage", { id: target.unit_id, path: target.unit_path });
-  if (target.roles.includes("system_admin")) assertMayGrant(principal, ["system_admin"]);
+  assertMayManageAccount(principal, target);
   assertStrongPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
@@ -196,6 +196,8 @@ export async function resetStaffPassword(
       .where("id", "=", id)
       .execute();
     await destroySessionsOf(tx, { kind: "staff", id });
+    // A temporary password from an administrator also lifts a sign-in lock.
+    await clearRateLimit(tx, staffNameKey(target.username));
     await recordAudit(
       tx,
       {
