@@ -28,6 +28,7 @@ import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
+import { documentRoutes } from "./modules/documents/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(paymentRoutes);
       await api.register(portalDossierRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -3,6 +3,7 @@ import type { CalendarTables } from "./tables/calendar.ts";
 import type { CatalogTables } from "./tables/catalog.ts";
 import type { CitizenAuthTables } from "./tables/citizen-auth.ts";
 import type { CitizenTables } from "./tables/citizens.ts";
+import type { DocumentTables } from "./tables/documents.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FileTables } from "./tables/files.ts";
 import type { FoundationTables } from "./tables/foundation.ts";
@@ -23,7 +24,8 @@ export interface Database
     CitizenAuthTables,
     NotificationTables,
     OnlineFilingTables,
-    PaymentTables {}
+    PaymentTables,
+    DocumentTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

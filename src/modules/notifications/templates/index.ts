@@ -1,4 +1,5 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
+import { documentUrgent } from "./document.ts";
 import {
   dossierLate,
   dossierReceived,
@@ -23,6 +24,7 @@ const ALL = [
   dossierResultReady,
   dossierLate,
   dossierReturned,
+  documentUrgent,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];
