@@ -511,6 +511,12 @@ export const CALLS: Record<string, RouteCall> = {
       originalDate: "2026-11-20",
     }),
   ),
+  "GET /api/v1/units/:id/document-registers/:kind": unit((u) =>
+    get(`${V1}/units/${u.id}/document-registers/incoming?from=2026-01-01&to=2026-12-31`),
+  ),
+  "GET /api/v1/units/:id/document-stats": unit((u) =>
+    get(`${V1}/units/${u.id}/document-stats?from=2026-01-01&to=2026-12-31`),
+  ),
   "GET /api/v1/documents/:id": unit((u) => get(`${V1}/documents/${u.documentId}`), "documentId"),
   "GET /api/v1/documents/:id/file": unit((u) => get(`${V1}/documents/${u.documentId}/file`), "documentId"),
   ...Object.fromEntries(

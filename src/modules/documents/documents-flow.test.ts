@@ -186,6 +186,55 @@ describe("outgoing: draft, sign KT. Chủ tịch, issue with the seal, send to t
     expect(byName.get("UBND xã Cao Sơn")?.status).toBe("arrived");
   }, 120_000);
 
+  it("lists the documents in the registers of Phụ lục IV (PDF columns via pdftotext, XLSX) and counts them", async () => {
+    const year = new Date().getUTCFullYear();
+    const q = `from=${year - 1}-01-01&to=${year + 1}-12-31`;
+    const json = await ok<{ columns: string[]; rows: string[][] }>(
+      clerk.get(`/api/v1/units/${ctx.district}/document-registers/outgoing?${q}`),
+    );
+    expect(json.rows.map((r) => r[0])).toEqual(["01/QĐ-UBND", "02/QĐ-UBND"]);
+    expect(json.rows[0]?.[3]).toBe("Nông Văn Thành");
+    const pdf = await clerk.get(`/api/v1/units/${ctx.district}/document-registers/outgoing?${q}&format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = pdftotext(new Uint8Array(pdf.rawPayload)).replace(/\s+/g, " ");
+    for (const column of [
+      "Số, ký hiệu văn bản",
+      "Người ký",
+      "Nơi nhận văn bản",
+      "Số lượng bản",
+      "Ký nhận",
+      "Ghi chú",
+    ]) {
+      expect(text).toContain(column);
+    }
+    expect(text).toContain("01/QĐ-UBND");
+    const qtClerk = await ctx.as("vanthu.quangthuan");
+    const qt = await ctx.unitId("000.17.31.H06");
+    const incoming = await qtClerk.get(`/api/v1/units/${qt}/document-registers/incoming?${q}&format=pdf`);
+    const inText = pdftotext(new Uint8Array(incoming.rawPayload)).replace(/\s+/g, " ");
+    for (const column of ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Đơn vị hoặc người nhận"]) {
+      expect(inText).toContain(column);
+    }
+    const xlsx = await qtClerk.get(`/api/v1/units/${qt}/document-registers/follow-up?${q}&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString("latin1")).toBe("PK");
+    const follow = await ok<{ rows: string[][] }>(
+      qtClerk.get(`/api/v1/units/${qt}/document-registers/follow-up?${q}`),
+    );
+    expect(follow.rows[0]?.[4]).toMatch(/^Đã giải quyết/);
+    const supervisor = await ctx.as("giamsat.bachthong");
+    const stats = await ok<{ sent: { electronic: number; paper: number }; signedDigitally: number }>(
+      supervisor.get(`/api/v1/units/${ctx.district}/document-stats?${q}`),
+    );
+    // One decision sent to 17 communes electronically and to one office on paper; two issued with the seal.
+    expect(stats.sent).toEqual({ electronic: 17, paper: 1 });
+    expect(stats.signedDigitally).toBe(2);
+    const qtStats = await ok<{ handled: { onTime: number; late: number } }>(
+      supervisor.get(`/api/v1/units/${qt}/document-stats?${q}`),
+    );
+    expect(qtStats.handled).toEqual({ onTime: 1, late: 0, openOverdue: 0 });
+  }, 60_000);
+
   it("hides the document from a specialist of the district who takes no part in it, and from the supervisor", async () => {
     const other = await ctx.as("giamsat.bachthong");
     expect((await other.get(`/api/v1/documents/${id}`)).statusCode).toBe(404);

@@ -20,6 +20,7 @@ import {
 } from "../../contracts/documents.ts";
 import { bodyLimitFor } from "../../contracts/signing.ts";
 import { DOCUMENT_TYPES } from "../../domain/documents/index.ts";
+import { REGISTER_COLUMNS } from "../../pdf/documents/registers.ts";
 import { requireStaff } from "../auth/policy.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { addComment, createDraft, sendBack, submitDraft, updateDraft } from "./drafting.ts";
@@ -31,6 +32,7 @@ import {
   registerIncoming,
   startHandling,
 } from "./incoming.ts";
+import { documentStats, registerFile, unitRegister } from "./registers.ts";
 import { recallDocument, sendDocument } from "./sending.ts";
 import { approveAndSign, issueDocument } from "./signing.ts";
 import { documentDetail, documentFile, listDocuments } from "./views.ts";
@@ -229,4 +231,81 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   action("done", "Hoàn thành xử lý / Mark done", DoneInput, (s, id, b) => finishHandling(deps, s, id, b));
   void Ok;
+
+  const Period = z.strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    format: z.enum(["json", "pdf", "xlsx"]).default("json"),
+  });
+  app.get(
+    "/units/:id/document-registers/:kind",
+    {
+      schema: {
+        tags,
+        summary:
+          "Sổ đăng ký văn bản (NĐ 30/2020 Phụ lục IV) theo kỳ, JSON/PDF/XLSX / A unit's document register",
+        params: z.strictObject({ id: Uuid, kind: z.enum(["outgoing", "incoming", "follow-up", "postal"]) }),
+        querystring: Period,
+        response: {
+          200: z.union([
+            z.object({
+              kind: z.string(),
+              unitName: z.string(),
+              columns: z.array(z.string()),
+              rows: z.array(z.array(z.string())),
+            }),
+            Binary("PDF or XLSX"),
+          ]),
+          ...ErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, kind } = request.params;
+      const { from, to, format } = request.query;
+      const data = await unitRegister(
+        app.deps.db,
+        requireStaff(request.principal),
+        id,
+        kind,
+        from,
+        to,
+        app.deps.clock(),
+      );
+      if (format === "json") {
+        return {
+          kind,
+          unitName: data.unitName,
+          columns: REGISTER_COLUMNS[kind].map((c) => c.header),
+          rows: data.rows,
+        };
+      }
+      const file = await registerFile(data, format);
+      return reply
+        .type(file.type)
+        .header("content-disposition", attachment(`so-van-ban-${kind}-${from}-${to}.${file.ext}`))
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.get(
+    "/units/:id/document-stats",
+    {
+      schema: {
+        tags,
+        summary: "Thống kê văn bản điện tử, giấy, ký số, đúng hạn, trễ hạn / Document statistics of a unit",
+        params: IdParams,
+        querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+        response: { 200: z.unknown(), ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      documentStats(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+  );
 };
