@@ -90,7 +90,7 @@ export async function renderRegisterPdf(data: RegisterData): Promise<Uint8Array>
   });
   w.paragraph([{ text: data.unitName.toLocaleUpperCase("vi-VN"), bold: true }], { align: "center" });
   w.title(REGISTER_TITLES[data.kind], [
-    { text: `Năm ${data.year} — từ ngày ${data.period.from} đến ngày ${data.period.to}` },
+    { text: `Từ ngày ${dmy(data.period.from)} đến ngày ${dmy(data.period.to)}` },
   ]);
   w.table(REGISTER_COLUMNS[data.kind], data.rows, { size: 8 });
   w.numberPages();
