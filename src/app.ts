@@ -30,6 +30,7 @@ import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
 import { deskRoutes } from "./modules/desk/plugin.ts";
+import { documentRoutes } from "./modules/documents/routes.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { open311Routes } from "./modules/feedback/open311/routes.ts";
 import { feedbackRoutes } from "./modules/feedback/routes.ts";
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(feedbackRoutes);
       await api.register(systemRoutes);
       await api.register(deskRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: API_PREFIX },
   );

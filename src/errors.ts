@@ -760,6 +760,42 @@ export const ERRORS = {
     vi: "Thay đổi lịch trực không hợp lệ: cán bộ không có ca trực vào buổi này, hoặc người trực thay không thuộc Bộ phận.",
     en: "Invalid roster change: the member has no duty in that session, or the substitute is not a member of the desk.",
   },
+  // Documents and work files (NĐ 30/2020/NĐ-CP).
+  DOCUMENT_STATE: {
+    status: 409,
+    vi: "Trạng thái hiện tại của văn bản không cho phép thao tác này.",
+    en: "The document's current status does not allow this action.",
+  },
+  DOCUMENT_RECIPIENT_INVALID: {
+    status: 422,
+    vi: "Nơi nhận không hợp lệ: đơn vị không tồn tại, không hoạt động hoặc là chính đơn vị gửi.",
+    en: "A recipient is invalid: the unit does not exist, is inactive or is the sending unit itself.",
+  },
+  DOCUMENT_PERSON_INVALID: {
+    status: 422,
+    vi: "Người được chọn không thuộc đơn vị hoặc không có vai trò phù hợp.",
+    en: "A chosen person is not of the unit or does not have a fitting role.",
+  },
+  DOCUMENT_NO_RECIPIENTS: {
+    status: 422,
+    vi: "Văn bản chưa có nơi nhận.",
+    en: "The document has no recipients.",
+  },
+  SIGNING_FOR_REQUIRED: {
+    status: 422,
+    vi: "Ký thay, thay mặt, thừa ủy quyền, thừa lệnh phải ghi rõ ký cho ai (ví dụ: Chủ tịch).",
+    en: "KT., TM., TUQ. and TL. signatures must say for whom they sign (e.g. Chủ tịch).",
+  },
+  CREDENTIAL_MISSING: {
+    status: 422,
+    vi: "Chưa có chứng thư số phù hợp để ký (chữ ký cá nhân hoặc chữ ký số của cơ quan).",
+    en: "No suitable signing credential (personal, or the agency's seal) is registered.",
+  },
+  WORK_FILE_STATE: {
+    status: 409,
+    vi: "Trạng thái hiện tại của hồ sơ công việc không cho phép thao tác này.",
+    en: "The work file's current status does not allow this action.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

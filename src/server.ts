@@ -7,6 +7,7 @@ import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
+import { ocrWorker } from "./modules/documents/ocr.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
@@ -59,6 +60,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       },
     );
     app.addHook("onClose", () => reconciler.stop());
+    // OCR of incoming scans fills the documents' search text, off the request path.
+    const ocr = ocrWorker(
+      { db: handle.db, files: app.deps.files },
+      () => new Date(),
+      (error) =>
+        app.log.error({ err: error }, "document OCR pass failed; it runs again at the next interval"),
+    );
+    app.addHook("onClose", () => ocr.stop());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
     const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
       app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
@@ -79,6 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ),
     );
     reconciler.start();
+    ocr.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import type { CatalogTables } from "./tables/catalog.ts";
 import type { CitizenAuthTables } from "./tables/citizen-auth.ts";
 import type { CitizenTables } from "./tables/citizens.ts";
 import type { DeskTables } from "./tables/desk.ts";
+import type { DocumentTables } from "./tables/documents.ts";
 import type { DossierTables } from "./tables/dossiers.ts";
 import type { FeedbackTables } from "./tables/feedback.ts";
 import type { FileTables } from "./tables/files.ts";
@@ -27,7 +28,8 @@ export interface Database
     OnlineFilingTables,
     PaymentTables,
     FeedbackTables,
-    DeskTables {}
+    DeskTables,
+    DocumentTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -258,4 +258,34 @@ export const DEMO_STAFF: DemoStaff[] = [
     unit: "tn-5",
     roles: ["leader"],
   },
+  // The district's office for documents (quản lý văn bản): drafter, deputy chairman who signs "KT. Chủ tịch",
+  // the clerk who keeps the seal; and the clerk of Thị trấn Phủ Thông.
+  {
+    username: "chuyenvien.bachthong",
+    fullName: "Hoàng Thị Soạn",
+    position: "Chuyên viên Văn phòng HĐND-UBND huyện",
+    unit: "bach-thong",
+    roles: ["specialist"],
+  },
+  {
+    username: "lanhdao.bachthong",
+    fullName: "Nông Văn Thành",
+    position: "Phó Chủ tịch",
+    unit: "bach-thong",
+    roles: ["leader"],
+  },
+  {
+    username: "vanthu.bachthong",
+    fullName: "Lục Thị Văn",
+    position: "Văn thư",
+    unit: "bach-thong",
+    roles: ["clerk"],
+  },
+  {
+    username: "vanthu.phuthong",
+    fullName: "Lâm Thị Lưu",
+    position: "Văn thư",
+    unit: "bt-1",
+    roles: ["clerk"],
+  },
 ];

@@ -13,11 +13,43 @@
  * versions in src/modules/dossiers/dossier-access.test.ts. Anonymous callers aim at the commune's resources.
  * A route added to the app without a row here fails the matrix.
  */
-import { type Expectation, plain, scoped } from "./matrix.ts";
+import { type Answer, type Expectation, plain, scoped } from "./matrix.ts";
 
 const ok = "ok";
 /** The principal's related units hold no such resource (e.g. no dossiers above the communes). */
 const NONE = [null, null, null, null] as const;
+
+/** Any signed-in staff member; anonymous callers and citizens are not. */
+const staffOnly = {
+  anonymous: 401,
+  reception: ok,
+  specialist: ok,
+  leader: ok,
+  clerk: ok,
+  unitAdminCommune: ok,
+  unitAdminDistrict: ok,
+  supervisorDistrict: ok,
+  supervisorProvince: ok,
+  systemAdmin: ok,
+  citizen: 401,
+} as const;
+
+/** A draft document of each unit: only the own unit's leader and clerk see it; the answer is then the step's rule. */
+function documentRow(leader: Answer, clerk: Answer): Expectation {
+  return scoped({
+    anonymous: 401,
+    reception: 404,
+    specialist: 404,
+    leader: [leader, 404, 404, 404],
+    clerk: [clerk, 404, 404, 404],
+    unitAdminCommune: 404,
+    unitAdminDistrict: 404,
+    supervisorDistrict: 404,
+    supervisorProvince: 404,
+    systemAdmin: 404,
+    citizen: 401,
+  });
+}
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   "GET /api/v1/openapi.json": plain({
@@ -2407,4 +2439,72 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: ok,
   }),
+  // documents: visible to the people taking part and to the unit's leaders and clerks; others are told nothing
+  // (404); supervisors and administrators see no documents (statistics only). Which of the unit's officers may
+  // take each step: the leader signs, assigns and handles; the clerk issues, sends, registers and refuses.
+  "GET /api/v1/documents/types": plain(staffOnly),
+  "GET /api/v1/documents": plain(staffOnly),
+  "POST /api/v1/documents": plain({
+    ...staffOnly,
+    reception: 403,
+    unitAdminCommune: 403,
+    unitAdminDistrict: 403,
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: 403,
+  }),
+  "POST /api/v1/documents/incoming": plain({
+    ...staffOnly,
+    reception: 403,
+    specialist: 403,
+    leader: 403,
+    unitAdminCommune: 403,
+    unitAdminDistrict: 403,
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: 403,
+  }),
+  // Registers: the unit's clerk and leaders (document.manage / document.assign, own unit).
+  "GET /api/v1/units/:id/document-registers/:kind": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: [ok, 403, 403, 403],
+    clerk: [ok, 403, 403, 403],
+    unitAdminCommune: 403,
+    unitAdminDistrict: 403,
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: 403,
+    citizen: 401,
+  }),
+  // Statistics: the unit's leader and clerk, and supervisors over their subtree (counts only, no content).
+  "GET /api/v1/units/:id/document-stats": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: [ok, 403, 403, 403],
+    clerk: [ok, 403, 403, 403],
+    unitAdminCommune: 403,
+    unitAdminDistrict: 403,
+    supervisorDistrict: [ok, 403, 403, ok],
+    supervisorProvince: [ok, 403, null, ok],
+    systemAdmin: 403,
+    citizen: 401,
+  }),
+  "GET /api/v1/documents/:id": documentRow(ok, ok),
+  "GET /api/v1/documents/:id/file": documentRow(ok, ok),
+  "POST /api/v1/documents/:id/edit": documentRow(403, 403),
+  "POST /api/v1/documents/:id/submit": documentRow(403, 403),
+  "POST /api/v1/documents/:id/comments": documentRow(ok, ok),
+  "POST /api/v1/documents/:id/send-back": documentRow(ok, 403),
+  "POST /api/v1/documents/:id/sign": documentRow(ok, 403),
+  "POST /api/v1/documents/:id/issue": documentRow(403, ok),
+  "POST /api/v1/documents/:id/send": documentRow(403, ok),
+  "POST /api/v1/documents/:id/recall": documentRow(ok, ok),
+  "POST /api/v1/documents/:id/register": documentRow(403, ok),
+  "POST /api/v1/documents/:id/refuse": documentRow(403, ok),
+  "POST /api/v1/documents/:id/assign": documentRow(ok, 403),
+  "POST /api/v1/documents/:id/start": documentRow(ok, 403),
+  "POST /api/v1/documents/:id/done": documentRow(ok, 403),
 };

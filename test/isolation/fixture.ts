@@ -134,6 +134,8 @@ export interface UnitFx {
   feedback?: { id: string; code: string; secret: string };
   /** The unit's desk: a member, a draft document and a waiting queue number. */
   desk?: { memberId: string; documentId: string; ticketId: string };
+  /** A draft document of the unit, drafted by the unit's non-principal specialist. */
+  documentId?: string;
 }
 
 export interface Fixture {
@@ -323,6 +325,27 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
       .returning("id")
       .executeTakeFirstOrThrow();
     units[key].desk = { memberId: member.id, documentId: document.id, ticketId: ticket.id };
+  }
+
+  // A draft document in every unit, by its own specialist (who is none of the principals).
+  for (const key of Object.keys(UNIT_CODES) as UnitKey[]) {
+    const drafter = ctx.client();
+    await ok(
+      drafter.post("/api/v1/auth/login", {
+        username: `matran.${key.toLowerCase()}`,
+        password: "Ma-tran-phan-quyen-2026!",
+      }),
+    );
+    units[key].documentId = (
+      await ok<{ id: string }>(
+        drafter.post("/api/v1/documents", {
+          typeCode: "cong-van",
+          summary: `Công văn thử ma trận ${key}`,
+          content: { text: "Nội dung công văn thử." },
+        }),
+        201,
+      )
+    ).id;
   }
 
   // Dossiers, scans and uploads where a desk receives them.

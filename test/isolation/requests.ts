@@ -15,7 +15,8 @@ export type Needs =
   | "portalDraft"
   | "messageId"
   | "feedback"
-  | "desk";
+  | "desk"
+  | "documentId";
 
 export interface MatrixRequest {
   method: string;
@@ -665,6 +666,66 @@ export const CALLS: Record<string, RouteCall> = {
         feedback_answers: null,
       },
     }),
+  ),
+  // documents: actions carry a stale version, so "ok" means the caller got past visibility and role checks
+  "GET /api/v1/documents/types": none(() => get(`${V1}/documents/types`)),
+  "GET /api/v1/documents": none(() => get(`${V1}/documents?box=all`)),
+  // An unknown recipient unit: refused (422) after the permission check, so nothing is created.
+  "POST /api/v1/documents": none(() =>
+    post(`${V1}/documents`, {
+      typeCode: "cong-van",
+      summary: "Thử ma trận",
+      content: { text: "Nội dung" },
+      recipients: [{ unitId: "00000000-0000-4000-8000-000000000000" }],
+    }),
+  ),
+  // Not a PDF: refused by the upload check after the permission check.
+  "POST /api/v1/documents/incoming": none(() =>
+    post(`${V1}/documents/incoming`, {
+      upload: { file: Buffer.from("not a pdf").toString("base64"), fileName: "a.pdf" },
+      origin: "paper",
+      typeCode: "cong-van",
+      summary: "Thử ma trận",
+      issuerName: "Sở Nội vụ",
+      originalNumber: "12/SNV-VP",
+      originalDate: "2026-11-20",
+    }),
+  ),
+  "GET /api/v1/units/:id/document-registers/:kind": unit((u) =>
+    get(`${V1}/units/${u.id}/document-registers/incoming?from=2026-01-01&to=2026-12-31`),
+  ),
+  "GET /api/v1/units/:id/document-stats": unit((u) =>
+    get(`${V1}/units/${u.id}/document-stats?from=2026-01-01&to=2026-12-31`),
+  ),
+  "GET /api/v1/documents/:id": unit((u) => get(`${V1}/documents/${u.documentId}`), "documentId"),
+  "GET /api/v1/documents/:id/file": unit((u) => get(`${V1}/documents/${u.documentId}/file`), "documentId"),
+  ...Object.fromEntries(
+    (
+      [
+        ["edit", { version: STALE }],
+        ["submit", { version: STALE }],
+        ["comments", { body: "Góp ý thử ma trận" }],
+        ["send-back", { version: STALE, reason: "Thử" }],
+        ["sign", { version: STALE, mode: "head", password: "sai-mat-khau" }],
+        ["issue", { version: STALE, password: "sai-mat-khau" }],
+        ["send", { version: STALE }],
+        ["recall", { version: STALE, reason: "Thử" }],
+        ["register", { version: STALE }],
+        ["refuse", { version: STALE, reason: "Thử" }],
+        [
+          "assign",
+          {
+            version: STALE,
+            assignments: [{ staffId: "00000000-0000-4000-8000-000000000000", role: "lead" }],
+          },
+        ],
+        ["start", { version: STALE }],
+        ["done", { version: STALE }],
+      ] as const
+    ).map(([path, body]) => [
+      `POST /api/v1/documents/:id/${path}`,
+      unit((u) => post(`${V1}/documents/${u.documentId}/${path}`, body), "documentId"),
+    ]),
   ),
 };
 

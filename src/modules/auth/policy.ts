@@ -24,6 +24,9 @@ export const ACTIONS = [
   "document.read",
   "document.manage",
   "document.sign",
+  "document.draft",
+  "document.assign",
+  "document.stats",
   "signing.manage",
   "signing.trust",
   "feedback.read",
@@ -60,6 +63,7 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "document.read": "own",
     "feedback.read": "own",
     "feedback.receive": "own",
+    "document.draft": "own",
     "feedback.manage": "own",
   },
   leader: {
@@ -69,6 +73,9 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "dossier.approve": "own",
     "document.read": "own",
     "document.sign": "own",
+    "document.draft": "own",
+    "document.assign": "own",
+    "document.stats": "own",
     "report.read": "subtree",
     // The leader decides on feedback and approves the redacted text that is published (NĐ 20/2008 art. 17, 19).
     "feedback.read": "own",
@@ -81,6 +88,8 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "document.read": "own",
     "document.manage": "own",
     "document.sign": "own",
+    "document.draft": "own",
+    "document.stats": "own",
     "signing.manage": "own",
   },
   unit_admin: {
@@ -105,6 +114,8 @@ export const GRANTS: Record<StaffRole, Grants> = {
     "catalog.read": "all",
     "dossier.read": "subtree",
     "document.read": "subtree",
+    // Statistics only: a supervisor is not shown the documents themselves (see modules/documents/access.ts).
+    "document.stats": "subtree",
     "feedback.read": "subtree",
     "report.read": "subtree",
     "notification.read": "subtree",

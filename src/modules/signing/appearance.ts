@@ -284,9 +284,51 @@ function drawCorner(canvas: Canvas, text: AppearanceText, height: number) {
   drawLines(canvas, lines, height - 1, "left");
 }
 
+/** One line of a text stamp. */
+export interface StampLine {
+  text: string;
+  size?: number;
+  bold?: boolean;
+}
+
+/** Text drawn with a signature's appearance, elsewhere on the same page (page coordinates). */
+export interface AppearanceStamp {
+  rect: Rect;
+  lines: StampLine[];
+}
+
+/** The smallest rectangle holding all of them. */
+export function unionRect(rects: Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const top = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: top - y };
+}
+
+async function drawPart(
+  width: number,
+  height: number,
+  draw: (doc: PDF, canvas: Canvas) => void,
+): Promise<PDF> {
+  const scratch = PDF.create();
+  const page = scratch.addPage({ width, height });
+  const canvas: Canvas = {
+    page,
+    regular: scratch.embedFont(serifFont("regular")),
+    bold: scratch.embedFont(serifFont("bold")),
+    width,
+  };
+  draw(scratch, canvas);
+  return PDF.load(await scratch.save({ subsetFonts: true }));
+}
+
 /**
  * Draws the appearance in a scratch document with the Vietnamese serif face (subset), then embeds it in
  * `pdf` as a form XObject of exactly rect.width × rect.height, ready for a widget's /AP /N.
+ * With stamps (the number and date the clerk writes before sealing, NĐ 30/2020 Điều 18), the widget grows to
+ * the rectangle holding the appearance and the stamps, so that they are one annotation of the signature field:
+ * covered by the signature, and no change to the page that would void an earlier signature.
  */
 export async function buildAppearance(
   pdf: PDF,
@@ -294,27 +336,45 @@ export async function buildAppearance(
   rect: Rect,
   text: AppearanceText,
   image?: Uint8Array,
-): Promise<PdfRef> {
+  stamps: AppearanceStamp[] = [],
+): Promise<{ ref: PdfRef; rect: Rect }> {
   if (image && !isPng(image)) throw new SigningError("IMAGE_INVALID");
-  const scratch = PDF.create();
-  const page = scratch.addPage({ width: rect.width, height: rect.height });
-  const canvas: Canvas = {
-    page,
-    regular: scratch.embedFont(serifFont("regular")),
-    bold: scratch.embedFont(serifFont("bold")),
-    width: rect.width,
-  };
+  let drawn: PDF;
   try {
-    if (kind === "signer") drawSigner(scratch, canvas, text, image, rect.height);
-    else if (kind === "seal") drawSeal(scratch, canvas, text, image, rect.height);
-    else drawCorner(canvas, text, rect.height);
+    drawn = await drawPart(rect.width, rect.height, (scratch, canvas) => {
+      if (kind === "signer") drawSigner(scratch, canvas, text, image, rect.height);
+      else if (kind === "seal") drawSeal(scratch, canvas, text, image, rect.height);
+      else drawCorner(canvas, text, rect.height);
+    });
   } catch (cause) {
     if (image) throw new SigningError("IMAGE_INVALID", { cause });
     throw cause;
   }
-  const drawn = await PDF.load(await scratch.save({ subsetFonts: true }));
-  const embedded = await pdf.embedPage(drawn, 0);
-  return embedded.ref;
+  if (stamps.length === 0) return { ref: (await pdf.embedPage(drawn, 0)).ref, rect };
+  const whole = unionRect([rect, ...stamps.map((s) => s.rect)]);
+  const composite = PDF.create();
+  const page = composite.addPage({ width: whole.width, height: whole.height });
+  page.drawPage(await composite.embedPage(drawn, 0), { x: rect.x - whole.x, y: rect.y - whole.y });
+  for (const stamp of stamps) {
+    const part = await drawPart(stamp.rect.width, stamp.rect.height, (_doc, canvas) => {
+      drawLines(
+        canvas,
+        stamp.lines.map((l) => ({
+          text: l.text.normalize("NFC"),
+          bold: l.bold ?? false,
+          size: l.size ?? 13,
+        })),
+        stamp.rect.height - 1,
+        "left",
+      );
+    });
+    page.drawPage(await composite.embedPage(part, 0), {
+      x: stamp.rect.x - whole.x,
+      y: stamp.rect.y - whole.y,
+    });
+  }
+  const saved = await PDF.load(await composite.save());
+  return { ref: (await pdf.embedPage(saved, 0)).ref, rect: whole };
 }
 
 /** The widget's Rect entry. */

@@ -11,6 +11,7 @@ import { PdfDict, PdfName, PdfNumber, PdfString } from "@libpdf/core";
 import * as pkijs from "pkijs";
 import {
   type AppearanceOptions,
+  type AppearanceStamp,
   appearanceDict,
   buildAppearance,
   pdfDate,
@@ -69,6 +70,12 @@ export interface SignOptions {
   /** Adds an RFC 3161 signature timestamp (PAdES B-T). */
   timestampAuthority?: TimestampAuthority;
   hash?: Exclude<HashName, "sha1">;
+  /**
+   * Text drawn in this signature's widget, on the same page as its appearance: the number and date the clerk
+   * stamps before the agency's signature (NĐ 30/2020 Điều 18). Part of the signature's own annotation, it is
+   * covered by this signature and leaves earlier signatures valid (a change to the page content would not).
+   */
+  stamps?: AppearanceStamp[];
 }
 
 export interface SignResult {
@@ -144,6 +151,9 @@ export async function prepareSignature(
   const appearance = options.appearance === false ? undefined : (options.appearance ?? {});
   const kind = appearance ? (appearance.kind ?? "signer") : "invisible";
   const fieldName = chooseFieldName(pdf, kind, options.fieldName);
+  if (!appearance && options.stamps?.length) {
+    throw new SigningError("PAGE_OUT_OF_RANGE", { en: "Stamps need a visible signature on their page" });
+  }
 
   const widget = PdfDict.of({
     FT: PdfName.of("Sig"),
@@ -169,9 +179,10 @@ export async function prepareSignature(
         time: signingTime,
       },
       appearance.image,
+      options.stamps,
     );
-    widget.set("Rect", rectArray(placed.rect));
-    widget.set("AP", appearanceDict(ap));
+    widget.set("Rect", rectArray(ap.rect));
+    widget.set("AP", appearanceDict(ap.ref));
   } else {
     widget.set("Rect", rectArray({ x: 0, y: 0, width: 0, height: 0 }));
   }

@@ -282,6 +282,44 @@ async function assertPasswordAttemptsLeft(db: Db, credentialId: string, now: Dat
   }
 }
 
+/**
+ * Unseals a stored credential with its holder's password, counting wrong passwords per credential (five in 15
+ * minutes pause it) and auditing each failure like a failed sign-in. Used by every path that signs with a stored key.
+ */
+export async function unlockWithAttempts(
+  db: Db,
+  serverSecret: string,
+  staff: StaffPrincipal,
+  row: CredentialRow,
+  password: string,
+  now: Date,
+): Promise<Awaited<ReturnType<typeof unlockCredential>>> {
+  await assertPasswordAttemptsLeft(db, row.id, now);
+  try {
+    return await unlockCredential(row, password, serverSecret, now);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "WRONG_P12_PASSWORD") {
+      // Counted and recorded like a failed sign-in: someone holding the session tried the key's password.
+      await db.transaction().execute(async (tx) => {
+        await hit(tx, `signing-password:${row.id}`, PASSWORD_ATTEMPTS.windowSeconds, now);
+        await recordAudit(
+          tx,
+          {
+            actor: actorOf(staff),
+            action: "signing.password_failed",
+            entityType: "signing_credential",
+            entityId: row.id,
+            unitId: row.unit_id,
+            summary: {},
+          },
+          now,
+        );
+      });
+    }
+    throw error;
+  }
+}
+
 /** Signs with a stored credential unlocked by the holder's password. */
 export async function signDocument(
   deps: SigningDeps,
@@ -300,31 +338,14 @@ export async function signDocument(
   const source = await sourceDocument(deps, staff, input);
   const appearance = await appearanceOf(deps.db, staff, input);
   const tsa = timestampAuthority(deps, input.timestamp);
-  await assertPasswordAttemptsLeft(deps.db, row.id, now);
-  let credential: Awaited<ReturnType<typeof unlockCredential>>;
-  try {
-    credential = await unlockCredential(row, input.password, deps.config.signingKeySecret, now);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "WRONG_P12_PASSWORD") {
-      // Counted and recorded like a failed sign-in: someone holding the session tried the key's password.
-      await deps.db.transaction().execute(async (tx) => {
-        await hit(tx, `signing-password:${row.id}`, PASSWORD_ATTEMPTS.windowSeconds, now);
-        await recordAudit(
-          tx,
-          {
-            actor: actorOf(staff),
-            action: "signing.password_failed",
-            entityType: "signing_credential",
-            entityId: row.id,
-            unitId: row.unit_id,
-            summary: {},
-          },
-          now,
-        );
-      });
-    }
-    throw error;
-  }
+  const credential = await unlockWithAttempts(
+    deps.db,
+    deps.config.signingKeySecret,
+    staff,
+    row,
+    input.password,
+    now,
+  );
   const result = await onDocument(deps, () =>
     sign(source.bytes, {
       signer: credential,

@@ -1,5 +1,6 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
 import { deskRosterChanged } from "./desk.ts";
+import { documentUrgent } from "./document.ts";
 import {
   dossierLate,
   dossierReceived,
@@ -28,6 +29,7 @@ const ALL = [
   feedbackReceived,
   feedbackAnswered,
   deskRosterChanged,
+  documentUrgent,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];

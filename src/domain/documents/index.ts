@@ -1,0 +1,6 @@
+export * from "./fold.ts";
+export * from "./notation.ts";
+export * from "./registration.ts";
+export * from "./signing-mode.ts";
+export * from "./types.ts";
+export * from "./workflow.ts";

@@ -1,0 +1,268 @@
+/**
+ * A unit's registers for a period (Phụ lục IV) and its statistics (sent and received electronically and on paper,
+ * signed digitally, handled on time and late), the figures the reports use. Registers are for the unit's clerk and
+ * leaders; statistics for them and for supervisors above (document.stats), without any content.
+ */
+import { sql } from "kysely";
+import type { Executor } from "../../db/database.ts";
+import { documentType } from "../../domain/documents/index.ts";
+import { AppError } from "../../errors.ts";
+import {
+  type RegisterData,
+  type RegisterKind,
+  registerXlsx,
+  renderRegisterPdf,
+} from "../../pdf/documents/registers.ts";
+import { assertCan, can } from "../auth/policy.ts";
+import type { StaffPrincipal } from "../auth/principal.ts";
+import { getUnit } from "../units/queries.ts";
+
+const dmy = (d: string | Date | null) => {
+  if (!d) return "";
+  const iso =
+    typeof d === "string" ? d.slice(0, 10) : new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const [y, m, day] = iso.split("-");
+  return `${day}/${m}/${y}`;
+};
+
+function periodBounds(from: string, to: string) {
+  return {
+    start: new Date(`${from}T00:00:00+07:00`),
+    end: new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000),
+  };
+}
+
+export async function registerRows(
+  db: Executor,
+  unitId: string,
+  kind: RegisterKind,
+  from: string,
+  to: string,
+) {
+  const { start, end } = periodBounds(from, to);
+  const masked = (c: string, s: string) =>
+    c === "normal" ? s : `(${c === "mat" ? "Mật" : c === "toi_mat" ? "Tối mật" : "Tuyệt mật"})`;
+  if (kind === "outgoing" || kind === "postal") {
+    const docs = await db
+      .selectFrom("documents as d")
+      .select([
+        "d.id",
+        "d.notation",
+        "d.issued_on",
+        "d.issued_at",
+        "d.type_code",
+        "d.summary",
+        "d.signer_name",
+        "d.copies",
+        "d.confidentiality",
+      ])
+      .where("d.unit_id", "=", unitId)
+      .where("d.direction", "=", "outgoing")
+      .where("d.issued_at", ">=", start)
+      .where("d.issued_at", "<", end)
+      .orderBy("d.issued_at")
+      .execute();
+    const recipients = docs.length
+      ? await db
+          .selectFrom("document_recipients as r")
+          .leftJoin("units as u", "u.id", "r.unit_id")
+          .select([
+            "r.document_id",
+            "u.name",
+            "r.outside_name",
+            "r.channel",
+            "r.sent_at",
+            "r.postal_envelopes",
+          ])
+          .where(
+            "r.document_id",
+            "in",
+            docs.map((d) => d.id),
+          )
+          .execute()
+      : [];
+    if (kind === "postal") {
+      return docs.flatMap((d) =>
+        recipients
+          .filter((r) => r.document_id === d.id && r.channel === "paper")
+          .map((r) => [
+            dmy(r.sent_at),
+            d.notation ?? "",
+            r.outside_name ?? "",
+            String(r.postal_envelopes ?? 1),
+            "",
+            "",
+          ]),
+      );
+    }
+    return docs.map((d) => {
+      const names = recipients
+        .filter((r) => r.document_id === d.id)
+        .map((r) => r.name ?? r.outside_name ?? "");
+      return [
+        d.notation ?? "",
+        dmy(d.issued_on),
+        `${documentType(d.type_code)?.name ?? ""}: ${masked(d.confidentiality, d.summary)}`,
+        d.signer_name ?? "",
+        names.length > 6 ? `${names.slice(0, 5).join("; ")}; … (${names.length} nơi)` : names.join("; "),
+        "Lưu: VT",
+        d.copies ? String(d.copies) : "",
+        dmy(d.issued_at),
+        "",
+        "",
+      ];
+    });
+  }
+  const docs = await db
+    .selectFrom("documents as d")
+    .leftJoin("documents as r", (join) =>
+      join.onRef("r.replies_to_id", "=", "d.id").on("r.notation", "is not", null),
+    )
+    .select([
+      "d.registered_at",
+      "d.number",
+      "d.issuer_name",
+      "d.original_number",
+      "d.original_date",
+      "d.type_code",
+      "d.summary",
+      "d.passed_to",
+      "d.status",
+      "d.confidentiality",
+      "d.done_at",
+      "r.notation as reply",
+      sql<
+        string | null
+      >`(SELECT min(a.due_on)::text FROM document_assignments a WHERE a.document_id = d.id)`.as("due"),
+    ])
+    .where("d.unit_id", "=", unitId)
+    .where("d.direction", "=", "incoming")
+    .where("d.registered_at", ">=", start)
+    .where("d.registered_at", "<", end)
+    .orderBy("d.number")
+    .execute();
+  if (kind === "incoming") {
+    return docs.map((d) => [
+      dmy(d.registered_at),
+      String(d.number ?? ""),
+      d.issuer_name ?? "",
+      d.original_number ?? "",
+      dmy(d.original_date),
+      `${documentType(d.type_code)?.name ?? ""}: ${masked(d.confidentiality, d.summary)}`,
+      d.passed_to ?? "",
+      "",
+      "",
+      "",
+    ]);
+  }
+  const progress: Record<string, string> = {
+    registered: "Chưa giao",
+    assigned: "Đã giao",
+    in_progress: "Đang giải quyết",
+    done: "Đã giải quyết",
+    recalled: "Bị thu hồi",
+  };
+  return docs.map((d) => [
+    String(d.number ?? ""),
+    `${documentType(d.type_code)?.name ?? ""} số ${d.original_number ?? ""} ngày ${dmy(d.original_date)} của ${d.issuer_name ?? ""}`,
+    d.passed_to ?? "",
+    dmy(d.due),
+    `${progress[d.status] ?? d.status}${d.done_at ? ` (${dmy(d.done_at)})` : ""}`,
+    d.reply ?? "",
+    "",
+  ]);
+}
+
+export async function unitRegister(
+  db: Executor,
+  staff: StaffPrincipal,
+  unitId: string,
+  kind: RegisterKind,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<RegisterData> {
+  const unit = await getUnit(db, unitId);
+  const ref = { id: unit.id, path: unit.path };
+  if (!can(staff, "document.manage", ref) && !can(staff, "document.assign", ref)) {
+    throw new AppError("FORBIDDEN", { details: { action: "document.register" } });
+  }
+  return {
+    kind,
+    unitName: unit.name,
+    year: from.slice(0, 4),
+    period: { from, to },
+    rows: await registerRows(db, unit.id, kind, from, to),
+    printedAt: now,
+  };
+}
+
+export async function registerFile(data: RegisterData, format: "pdf" | "xlsx") {
+  return format === "pdf"
+    ? { bytes: await renderRegisterPdf(data), type: "application/pdf", ext: "pdf" }
+    : {
+        bytes: await registerXlsx(data),
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ext: "xlsx",
+      };
+}
+
+/** Counts per unit and period for the reports: no content, so supervisors above may read them. */
+export async function documentStats(
+  db: Executor,
+  staff: StaffPrincipal,
+  unitId: string,
+  from: string,
+  to: string,
+) {
+  const unit = await getUnit(db, unitId);
+  assertCan(staff, "document.stats", { id: unit.id, path: unit.path });
+  const { start, end } = periodBounds(from, to);
+  const { rows } = await sql<{
+    sent_electronic: number;
+    sent_paper: number;
+    received_electronic: number;
+    received_paper: number;
+    signed_digitally: number;
+    done_on_time: number;
+    done_late: number;
+    open_overdue: number;
+  }>`
+    SELECT
+      (SELECT count(*)::int FROM document_recipients r JOIN documents d ON d.id = r.document_id
+        WHERE d.unit_id = ${unit.id} AND r.sent_at >= ${start} AND r.sent_at < ${end} AND r.channel <> 'paper') AS sent_electronic,
+      (SELECT count(*)::int FROM document_recipients r JOIN documents d ON d.id = r.document_id
+        WHERE d.unit_id = ${unit.id} AND r.sent_at >= ${start} AND r.sent_at < ${end} AND r.channel = 'paper') AS sent_paper,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
+        AND d.arrived_at >= ${start} AND d.arrived_at < ${end} AND d.origin IN ('motcua','outside')) AS received_electronic,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
+        AND d.arrived_at >= ${start} AND d.arrived_at < ${end} AND d.origin = 'paper') AS received_paper,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'outgoing'
+        AND d.issued_at >= ${start} AND d.issued_at < ${end} AND d.issued_file_id IS NOT NULL) AS signed_digitally,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
+        AND d.done_at >= ${start} AND d.done_at < ${end}
+        AND NOT EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on IS NOT NULL
+          AND (d.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a.due_on)) AS done_on_time,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
+        AND d.done_at >= ${start} AND d.done_at < ${end}
+        AND EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on IS NOT NULL
+          AND (d.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a.due_on)) AS done_late,
+      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
+        AND d.status IN ('assigned','in_progress')
+        AND EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on < ${to}::date)) AS open_overdue
+  `.execute(db);
+  const r = rows[0];
+  if (!r) throw new AppError("NOT_FOUND");
+  return {
+    unitId: unit.id,
+    period: { from, to },
+    sent: { electronic: Number(r.sent_electronic), paper: Number(r.sent_paper) },
+    received: { electronic: Number(r.received_electronic), paper: Number(r.received_paper) },
+    signedDigitally: Number(r.signed_digitally),
+    handled: {
+      onTime: Number(r.done_on_time),
+      late: Number(r.done_late),
+      openOverdue: Number(r.open_overdue),
+    },
+  };
+}

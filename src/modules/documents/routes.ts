@@ -1,0 +1,311 @@
+import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
+import { z } from "zod";
+import { ErrorResponses, Ok, Uuid } from "../../contracts/common.ts";
+import {
+  AssignInput,
+  CommentInput,
+  CreateDocumentInput,
+  DOCUMENT_LIMITS,
+  DocumentDetail,
+  DocumentList,
+  DocumentListQuery,
+  DoneInput,
+  IssueDocumentInput,
+  ReasonInput,
+  ReceiveOutsideInput,
+  SignDocumentInput,
+  SubmitInput,
+  UpdateDocumentInput,
+  VersionInput,
+} from "../../contracts/documents.ts";
+import { bodyLimitFor } from "../../contracts/signing.ts";
+import { DOCUMENT_TYPES } from "../../domain/documents/index.ts";
+import { REGISTER_COLUMNS } from "../../pdf/documents/registers.ts";
+import { requireStaff } from "../auth/policy.ts";
+import type { DocumentDeps } from "./deps.ts";
+import { addComment, createDraft, sendBack, submitDraft, updateDraft } from "./drafting.ts";
+import {
+  assignIncoming,
+  finishHandling,
+  receiveOutside,
+  refuseIncoming,
+  registerIncoming,
+  startHandling,
+} from "./incoming.ts";
+import { documentStats, registerFile, unitRegister } from "./registers.ts";
+import { recallDocument, sendDocument } from "./sending.ts";
+import { approveAndSign, issueDocument } from "./signing.ts";
+import { documentDetail, documentFile, listDocuments } from "./views.ts";
+
+const tags = ["documents"];
+const IdParams = z.strictObject({ id: Uuid });
+const Created = z.object({ id: Uuid });
+const uploadLimit = bodyLimitFor(DOCUMENT_LIMITS.fileBytes);
+const Binary = (description: string) =>
+  z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });
+
+export function attachment(filename: string, inline = false): string {
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/["\\]/g, "");
+  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps: DocumentDeps = {
+    db: app.deps.db,
+    files: app.deps.files,
+    config: app.deps.config,
+    clock: app.deps.clock,
+  };
+
+  app.get(
+    "/documents/types",
+    {
+      schema: {
+        tags,
+        summary: "Loại văn bản và chữ viết tắt (NĐ 30/2020 Phụ lục III) / Document kinds and abbreviations",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                abbreviation: z.string().nullable(),
+                source: z.string(),
+              }),
+            ),
+          }),
+          ...ErrorResponses,
+        },
+      },
+    },
+    async (request) => {
+      requireStaff(request.principal);
+      return { items: DOCUMENT_TYPES.map((t) => ({ ...t })) };
+    },
+  );
+
+  app.get(
+    "/documents",
+    {
+      schema: {
+        tags,
+        summary: "Văn bản của tôi theo hộp, tìm kiếm không dấu / My documents by box, with search",
+        querystring: DocumentListQuery,
+        response: { 200: DocumentList, ...ErrorResponses },
+      },
+    },
+    async (request) => listDocuments(app.deps.db, requireStaff(request.principal), request.query),
+  );
+
+  app.post(
+    "/documents",
+    {
+      bodyLimit: uploadLimit,
+      schema: {
+        tags,
+        summary: "Soạn dự thảo văn bản đi / Draft an outgoing document",
+        body: CreateDocumentInput,
+        response: { 201: Created, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await createDraft(deps, requireStaff(request.principal), request.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    "/documents/incoming",
+    {
+      bodyLimit: uploadLimit,
+      schema: {
+        tags,
+        summary:
+          "Tiếp nhận văn bản đến từ ngoài hệ thống (tệp PDF, bản quét) / Receive a document from outside",
+        body: ReceiveOutsideInput,
+        response: { 201: Created, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await receiveOutside(deps, requireStaff(request.principal), request.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    "/documents/:id",
+    {
+      schema: {
+        tags,
+        summary: "Chi tiết văn bản / A document",
+        params: IdParams,
+        response: { 200: DocumentDetail, ...ErrorResponses },
+      },
+    },
+    async (request) => documentDetail(deps, requireStaff(request.principal), request.params.id),
+  );
+
+  app.get(
+    "/documents/:id/file",
+    {
+      schema: {
+        tags,
+        summary: "Tệp PDF của văn bản (bản phát hành, bản đã ký hoặc dự thảo) / The document's PDF",
+        params: IdParams,
+        response: { 200: Binary("PDF"), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await documentFile(deps, requireStaff(request.principal), request.params.id);
+      return reply
+        .type(file.mime)
+        .header("content-disposition", attachment(file.name, true))
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  const action = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (staff: ReturnType<typeof requireStaff>, id: string, input: z.infer<S>) => Promise<unknown>,
+    limit?: number,
+  ) =>
+    app.post(
+      `/documents/:id/${path}`,
+      {
+        ...(limit ? { bodyLimit: limit } : {}),
+        schema: { tags, summary, params: IdParams, body, response: { 200: z.unknown(), ...ErrorResponses } },
+      },
+      async (request) => {
+        const result = await run(
+          requireStaff(request.principal),
+          request.params.id,
+          request.body as z.infer<S>,
+        );
+        return result ?? { ok: true };
+      },
+    );
+
+  action(
+    "edit",
+    "Sửa dự thảo, lưu phiên bản mới / Edit the draft (a new version)",
+    UpdateDocumentInput,
+    (s, id, b) => updateDraft(deps, s, id, b),
+    uploadLimit,
+  );
+  action("submit", "Trình duyệt / Submit for review and approval", SubmitInput, (s, id, b) =>
+    submitDraft(deps, s, id, b),
+  );
+  action("comments", "Góp ý / Comment", CommentInput, (s, id, b) => addComment(deps, s, id, b));
+  action("send-back", "Trả lại dự thảo / Send the draft back", ReasonInput, (s, id, b) =>
+    sendBack(deps, s, id, b),
+  );
+  action("sign", "Lãnh đạo duyệt và ký số / The leader approves and signs", SignDocumentInput, (s, id, b) =>
+    approveAndSign(deps, s, id, b),
+  );
+  action(
+    "issue",
+    "Văn thư cấp số, đóng dấu số và phát hành / Number, seal and issue",
+    IssueDocumentInput,
+    (s, id, b) => issueDocument(deps, s, id, b),
+  );
+  action("send", "Gửi văn bản / Send", VersionInput, (s, id, b) => sendDocument(deps, s, id, b));
+  action("recall", "Thu hồi văn bản đã gửi / Recall", ReasonInput, (s, id, b) =>
+    recallDocument(deps, s, id, b),
+  );
+  action("register", "Đăng ký văn bản đến / Register an incoming document", VersionInput, (s, id, b) =>
+    registerIncoming(deps, s, id, b),
+  );
+  action("refuse", "Từ chối văn bản đến / Refuse an incoming document", ReasonInput, (s, id, b) =>
+    refuseIncoming(deps, s, id, b),
+  );
+  action("assign", "Giao xử lý (chủ trì, phối hợp, để biết) / Assign", AssignInput, (s, id, b) =>
+    assignIncoming(deps, s, id, b),
+  );
+  action("start", "Bắt đầu xử lý / Start handling", VersionInput, (s, id, b) =>
+    startHandling(deps, s, id, b),
+  );
+  action("done", "Hoàn thành xử lý / Mark done", DoneInput, (s, id, b) => finishHandling(deps, s, id, b));
+  void Ok;
+
+  const Period = z.strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    format: z.enum(["json", "pdf", "xlsx"]).default("json"),
+  });
+  app.get(
+    "/units/:id/document-registers/:kind",
+    {
+      schema: {
+        tags,
+        summary:
+          "Sổ đăng ký văn bản (NĐ 30/2020 Phụ lục IV) theo kỳ, JSON/PDF/XLSX / A unit's document register",
+        params: z.strictObject({ id: Uuid, kind: z.enum(["outgoing", "incoming", "follow-up", "postal"]) }),
+        querystring: Period,
+        response: {
+          200: z.union([
+            z.object({
+              kind: z.string(),
+              unitName: z.string(),
+              columns: z.array(z.string()),
+              rows: z.array(z.array(z.string())),
+            }),
+            Binary("PDF or XLSX"),
+          ]),
+          ...ErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, kind } = request.params;
+      const { from, to, format } = request.query;
+      const data = await unitRegister(
+        app.deps.db,
+        requireStaff(request.principal),
+        id,
+        kind,
+        from,
+        to,
+        app.deps.clock(),
+      );
+      if (format === "json") {
+        return {
+          kind,
+          unitName: data.unitName,
+          columns: REGISTER_COLUMNS[kind].map((c) => c.header),
+          rows: data.rows,
+        };
+      }
+      const file = await registerFile(data, format);
+      return reply
+        .type(file.type)
+        .header("content-disposition", attachment(`so-van-ban-${kind}-${from}-${to}.${file.ext}`))
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.get(
+    "/units/:id/document-stats",
+    {
+      schema: {
+        tags,
+        summary: "Thống kê văn bản điện tử, giấy, ký số, đúng hạn, trễ hạn / Document statistics of a unit",
+        params: IdParams,
+        querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+        response: { 200: z.unknown(), ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      documentStats(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+  );
+};
