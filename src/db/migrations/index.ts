@@ -11,6 +11,7 @@ import * as citizenAuth from "./2026-11-29-10-citizen-auth.ts";
 import * as onlineFiling from "./2026-11-29-11-online-filing.ts";
 import * as payments from "./2026-11-29-12-payments.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
+import * as legalDeadlines from "./2026-12-07-14-legal-deadlines.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-11-online-filing": onlineFiling,
   "2026-11-29-12-payments": payments,
   "2026-11-29-13-notifications": notifications,
+  "2026-12-07-14-legal-deadlines": legalDeadlines,
 };

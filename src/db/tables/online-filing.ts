@@ -49,7 +49,8 @@ export interface OnlineUploadTable {
 export interface DossierRatingTable {
   id: Generated<string>;
   dossier_id: string;
-  citizen_id: string;
+  /** The rating citizen on the portal; null for a rating given at the counter. */
+  citizen_id: string | null;
   unit_id: string;
   rated_at: Timestamp;
   processing_time: number;
@@ -59,8 +60,13 @@ export interface DossierRatingTable {
   staff_attitude: number;
   result_legality_and_costs: number;
   feedback_answers: number | null;
-  online_service_quality: number;
+  /** Asked only of online dossiers (NĐ 61/2018 art. 31: "chất lượng dịch vụ công trực tuyến"). */
+  online_service_quality: number | null;
   comment: string | null;
+  /** portal; desk_device: the applicant on the counter's device; paper_slip: recorded by an officer from the slip. */
+  source: ColumnType<"portal" | "desk_device" | "paper_slip", string | undefined, never>;
+  /** The officer who recorded a paper slip. */
+  recorded_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface OnlineFilingTables {

@@ -1,8 +1,11 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
 import {
+  dossierEnded,
   dossierLate,
+  dossierNewAppointment,
   dossierReceived,
   dossierRefused,
+  dossierRejected,
   dossierResultReady,
   dossierReturned,
   dossierSubmitted,
@@ -23,6 +26,9 @@ const ALL = [
   dossierResultReady,
   dossierLate,
   dossierReturned,
+  dossierRejected,
+  dossierNewAppointment,
+  dossierEnded,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];
