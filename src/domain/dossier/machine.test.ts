@@ -199,6 +199,25 @@ describe("processing steps", () => {
   });
 });
 
+describe("refusal after appraisal", () => {
+  it("writes the refusal on form 03 with its reason and tells the applicant (NĐ 118/2025 art. 19(3))", () => {
+    const t = at("2026-03-03T10:00:00+07:00");
+    const { state, effects } = drive("counter", MON_0900, [
+      [MON_0900, THREE_DAYS],
+      [t, { type: "forward" }],
+      [t, { type: "forward" }],
+      [t, { type: "reject", reason: "Không đủ điều kiện theo Điều 8 Luật Hôn nhân và gia đình" }],
+    ]);
+    expect(state.status).toBe("rejected");
+    expect(state.clock).toBe("stopped");
+    expect(effects).toEqual([
+      { type: "clock", action: "stop", at: t, due: at("2026-03-05T17:00:00+07:00") },
+      { type: "issue_form", form: "refusal" },
+      { type: "notify_applicant", notice: "rejected" },
+    ]);
+  });
+});
+
 describe("supplements after acceptance", () => {
   it("allows a request until the end of the third working day after receipt and not a minute later (NĐ 118/2025 art. 19(4); BLDS 2015 art. 147–148)", () => {
     const { state } = accepted();
