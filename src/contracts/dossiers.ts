@@ -529,6 +529,7 @@ export const DossierAction = z.enum([
   "reject",
   "record_result",
   "apologise",
+  "extend",
   "stop",
   "withdraw",
   "return",
@@ -554,8 +555,21 @@ export const DossierDetail = DossierSummary.extend({
   reason: z.string().nullable(),
   pausedIntervals: z.array(z.object({ from: InstantOut, to: InstantOut.nullable() })),
   apology: z
-    .object({ reason: z.string(), issuedAt: InstantOut, newAppointment: InstantOut, formId: Uuid.nullable() })
+    .object({
+      reason: z.string(),
+      issuedAt: InstantOut,
+      newAppointment: InstantOut,
+      formId: Uuid.nullable(),
+      /** Issued at least one day before the due date (NĐ 118/2025 art. 19(6)); false: issued late. */
+      onTime: z.boolean().nullable(),
+    })
     .nullable(),
+  /** The legal extension applied (not a delay): when, why, and the standard time it replaced. */
+  extension: z.object({ at: InstantOut, reason: z.string(), standardDueText: z.string() }).nullable(),
+  /** The authority that resolves the dossier (NĐ 118/2025 art. 28), when it is known. */
+  resolvingAgencyCode: z.string().nullable(),
+  /** The procedure allows a legal extension for verification, and it has not been applied. */
+  extensionAvailable: z.boolean(),
   result: z
     .object({
       number: z.string(),

@@ -9,16 +9,26 @@
  * - Return: at the counter (who signed, and the captured signature), by post (tracking number) or online.
  */
 import type { z } from "zod";
-import type { ApologyInput, ReturnInput, StopInput, WithdrawInput } from "../../contracts/dossiers.ts";
+import type {
+  ApologyInput,
+  ExtendInput,
+  ReturnInput,
+  StopInput,
+  WithdrawInput,
+} from "../../contracts/dossiers.ts";
+import { processingTimeFor } from "../../domain/catalog/procedure-schema.ts";
 import type { DossierEvent } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { can } from "../auth/policy.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
+import { documentOf } from "../catalog/queries.ts";
 import { acts, assertActs, unitInfo } from "./access.ts";
 import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent } from "./engine.ts";
-import { loadForAction } from "./load.ts";
+import { loadForAction, taskForCaller } from "./load.ts";
 import { checkUploads, linkFiles } from "./papers.ts";
+import { extensionOf } from "./procedure-terms.ts";
+import { ms } from "./state.ts";
 import { closePause } from "./supplement.ts";
 import { closeOpenTask } from "./tasks.ts";
 import { endOpenTransfer } from "./transfer-dossier.ts";
@@ -152,4 +162,43 @@ export async function returnResult(ctx: ActionContext, id: string, input: z.infe
   );
   if (signatureFileId) await linkFiles(tx, row.id, [signatureFileId], "signature");
   return saved;
+}
+
+/**
+ * The legal extension during processing (item 2 of issue 13): the procedure's longer time for verification, applied
+ * by whoever holds the open step (or a leader of the unit), before the due date, with the reason. The due instant
+ * moves, the dossier is not late for it, a new appointment slip (form 01 with the new date) is issued and the
+ * applicant is told; the audit entry names who applied it.
+ */
+export async function extendDossier(ctx: ActionContext, id: string, input: z.infer<typeof ExtendInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now } = ctx;
+  await taskForCaller(ctx, row);
+  const version = await tx
+    .selectFrom("procedure_versions")
+    .select("document")
+    .where("id", "=", row.procedure_version_id)
+    .executeTakeFirstOrThrow();
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const processing = processingTimeFor(documentOf(version), row.case_id);
+  const from = row.counted_from ?? row.received_at ?? now;
+  const extension = extensionOf(processing, calendar, new Date(from), input.reason);
+  const transition = applyEvent(row, { type: "extend", extension }, now, calendar);
+  const { row: saved, forms } = await commitTransition(
+    ctx,
+    row,
+    transition,
+    {},
+    {
+      action: "extend",
+      fromStatus: row.status,
+      detail: {
+        reason: input.reason,
+        previousDue: ms(row.due_at),
+        due: transition.state.due,
+        total: extension.total,
+      },
+    },
+  );
+  return { row: saved, formId: forms.receipt ?? null };
 }
