@@ -436,7 +436,8 @@ describe("one-stop desk", () => {
       .locator("dialog[open]")
       .getByLabel(/Lý do không giải quyết/)
       .fill("Nội dung đề nghị cải chính không có căn cứ trong hồ sơ gốc.");
-    await submitDialog(page, "Đã thực hiện: Không giải quyết.");
+    await page.locator("dialog[open]").getByRole("button", { name: "Không giải quyết" }).click();
+    await page.getByTestId("notice").filter({ hasText: "Đã thực hiện: Không giải quyết." }).waitFor();
     // The written refusal with its reasons (NĐ 118/2025 art. 19(3)) is issued with the rejection.
     const link = page.locator('a[data-form="refusal"]');
     await link.waitFor();
