@@ -387,6 +387,68 @@ describe("one-stop desk", () => {
     expect(form03.headers()["content-type"]).toContain("application/pdf");
   });
 
+  it("the leader refuses a dossier after appraisal; the written refusal (form 03) downloads as a PDF", async () => {
+    const page = await newPage();
+    await login(page, "tiepnhan.quangthuan");
+    // Received through the API (the reception screen is covered above), then handled in the pages.
+    const made = await page.evaluate(async (procedure) => {
+      const csrf = (await (await fetch("/api/v1/auth/csrf")).json()) as { csrfToken: string };
+      const response = await fetch("/api/v1/dossiers", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": csrf.csrfToken },
+        body: JSON.stringify({
+          procedure,
+          caseId: "thay-doi-cai-chinh",
+          applicant: {
+            kind: "person",
+            name: "Hoàng Văn Thẩm Định",
+            identityNumber: "006090000999",
+            address: { detail: "Thôn Nà Mèo", commune: "Xã Quang Thuận", province: "Tỉnh Bắc Kạn" },
+          },
+          components: [{ name: "Tờ khai đăng ký cải chính hộ tịch", kind: "original", count: 1 }],
+          decision: { outcome: "accept" },
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { dossier: { code: string } } };
+    }, "thay-doi-cai-chinh-bo-sung-thong-tin-ho-tich");
+    expect(made.status).toBe(201);
+    const rcode = made.body.dossier.code;
+    await openFromInbox(page, "todo", rcode);
+    await act(page, "forward");
+    await submitDialog(page, "Đã thực hiện: Chuyển bước tiếp theo.");
+    await logout(page);
+
+    await login(page, "chuyenvien.quangthuan");
+    await openFromInbox(page, "todo", rcode);
+    const claim = page.locator('button[data-action="claim"]');
+    if (await claim.count()) {
+      await claim.click();
+      await page.getByTestId("notice").waitFor();
+    }
+    await act(page, "forward");
+    await submitDialog(page, "Đã thực hiện: Chuyển bước tiếp theo.");
+    await logout(page);
+
+    await login(page, "lanhdao.quangthuan");
+    await openFromInbox(page, "todo", rcode);
+    await act(page, "reject");
+    await page
+      .locator("dialog[open]")
+      .getByLabel(/Lý do không giải quyết/)
+      .fill("Nội dung đề nghị cải chính không có căn cứ trong hồ sơ gốc.");
+    await page.locator("dialog[open]").getByRole("button", { name: "Không giải quyết" }).click();
+    await page.getByTestId("notice").filter({ hasText: "Đã thực hiện: Không giải quyết." }).waitFor();
+    // The written refusal with its reasons (NĐ 118/2025 art. 19(3)) is issued with the rejection.
+    const link = page.locator('a[data-form="refusal"]');
+    await link.waitFor();
+    const refusal = await page.request.get((await link.getAttribute("href")) as string);
+    expect(refusal.status()).toBe(200);
+    expect(refusal.headers()["content-type"]).toContain("application/pdf");
+    expect((await refusal.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await screenshot(page, "dossier-rejected");
+    await logout(page);
+  });
+
   it("the lookup form works from the home page, says clearly when nothing matches, and passes axe on a phone", async () => {
     const page = await newPage({ width: 360, height: 780 });
     await page.goto("/");

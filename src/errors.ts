@@ -410,10 +410,25 @@ export const ERRORS = {
     vi: "Chưa hết thời hạn 15 ngày kể từ khi yêu cầu bổ sung hồ sơ.",
     en: "The 15 days since the supplement request have not run out.",
   },
-  APOLOGY_TOO_LATE: {
+  EXTENSION_ALREADY_APPLIED: {
     status: 422,
-    vi: "Văn bản xin lỗi phải được gửi chậm nhất 01 ngày trước ngày hết hạn giải quyết.",
-    en: "The apology must be sent at least one day before the due date.",
+    vi: "Hồ sơ đã được gia hạn thời hạn giải quyết theo quy định.",
+    en: "The legal extension was already applied to this dossier.",
+  },
+  EXTENSION_TOO_LATE: {
+    status: 422,
+    vi: "Chỉ được kéo dài thời hạn giải quyết trước khi hết hạn; hồ sơ đã quá hạn phải xin lỗi và hẹn lại.",
+    en: "The extension must be applied before the due date; a late dossier needs an apology and a new date.",
+  },
+  EXTENSION_NOT_LONGER: {
+    status: 422,
+    vi: "Thời hạn kéo dài phải dài hơn thời hạn giải quyết thông thường.",
+    en: "The extended time must be longer than the standard processing time.",
+  },
+  EXTENSION_NOT_AVAILABLE: {
+    status: 422,
+    vi: "Thủ tục này không có quy định kéo dài thời hạn giải quyết.",
+    en: "This procedure allows no extension of its processing time.",
   },
   APPOINTMENT_ALREADY_MOVED: {
     status: 422,

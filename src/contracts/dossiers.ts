@@ -27,7 +27,14 @@ export const PaperKind = z.enum(["original", "copy", "certified_copy", "electron
 export const ApplicantKind = z.enum(["person", "organisation"]);
 export const StepRole = z.enum(["reception", "specialist", "leader", "clerk"]);
 export const Timeliness = z.enum(["early", "on_time", "late"]);
-export const FormKind = z.enum(["receipt", "supplement_request", "refusal", "apology", "stop_notice"]);
+export const FormKind = z.enum([
+  "receipt",
+  "supplement_request",
+  "refusal",
+  "apology",
+  "stop_notice",
+  "transfer_slip",
+]);
 export type FormKind = z.infer<typeof FormKind>;
 export const FormSet = z.enum(["tt01-2018", "tt03-2025"]);
 
@@ -179,8 +186,11 @@ export const SupplementItemInput = z.strictObject({
 export const SupplementItems = z.array(SupplementItemInput).min(1).max(50);
 
 export const ReceptionDecision = z.discriminatedUnion("outcome", [
-  /** Complete: code, due instant, receipt (form 01). */
-  z.strictObject({ outcome: z.literal("accept") }),
+  /**
+   * Complete: code, due instant, receipt (form 01). With `extensionReason`, the longer time the procedure allows
+   * for verification applies from reception (e.g. kết hôn: Luật Hộ tịch 2014 art. 18(2)).
+   */
+  z.strictObject({ outcome: z.literal("accept"), extensionReason: Reason.optional() }),
   /** Incomplete: form 02 listing every missing item with its reason; no code yet. */
   z.strictObject({ outcome: z.literal("request_supplement"), items: SupplementItems }),
   /** Not acceptable: form 03 with the reason. */
@@ -267,6 +277,11 @@ export const ApologyInput = z.strictObject({
   newAppointment: InstantIn,
   /** Số, ký hiệu of the letter (2025 set), e.g. "15/UBND-VP". */
   documentNumber: Text(60).nullable().optional(),
+});
+/** The legal extension during processing: the procedure's longer time for verification, with the reason. */
+export const ExtendInput = z.strictObject({
+  version: Version,
+  reason: Reason,
 });
 export const StopInput = z.strictObject({
   version: Version,
@@ -517,6 +532,7 @@ export const DossierAction = z.enum([
   "reject",
   "record_result",
   "apologise",
+  "extend",
   "stop",
   "withdraw",
   "return",
@@ -542,8 +558,21 @@ export const DossierDetail = DossierSummary.extend({
   reason: z.string().nullable(),
   pausedIntervals: z.array(z.object({ from: InstantOut, to: InstantOut.nullable() })),
   apology: z
-    .object({ reason: z.string(), issuedAt: InstantOut, newAppointment: InstantOut, formId: Uuid.nullable() })
+    .object({
+      reason: z.string(),
+      issuedAt: InstantOut,
+      newAppointment: InstantOut,
+      formId: Uuid.nullable(),
+      /** Issued at least one day before the due date (NĐ 118/2025 art. 19(6)); false: issued late. */
+      onTime: z.boolean().nullable(),
+    })
     .nullable(),
+  /** The legal extension applied (not a delay): when, why, and the standard time it replaced. */
+  extension: z.object({ at: InstantOut, reason: z.string(), standardDueText: z.string() }).nullable(),
+  /** The authority that resolves the dossier (NĐ 118/2025 art. 28), when it is known. */
+  resolvingAgencyCode: z.string().nullable(),
+  /** The procedure allows a legal extension for verification, and it has not been applied. */
+  extensionAvailable: z.boolean(),
   result: z
     .object({
       number: z.string(),

@@ -292,6 +292,10 @@ export const CALLS: Record<string, RouteCall> = {
     reason: "Chậm do xác minh",
     newAppointment: "2026-12-10T09:00:00+07:00",
   })),
+  "POST /api/v1/dossiers/:id/extend": dossier("extend", () => ({
+    version: STALE,
+    reason: "Cần xác minh",
+  })),
   "POST /api/v1/dossiers/:id/stop": dossier("stop", () => ({
     version: STALE,
     reason: "Dừng",

@@ -9,6 +9,7 @@ import type {
   DossierDetail,
   DossierList,
   DossierSummary,
+  ExtendInput,
   FileBrief,
   FormView,
   ForwardInput,
@@ -183,6 +184,8 @@ export const dossierApi = {
   apologise: (id: string, body: z.input<typeof ApologyInput>) =>
     call<ActionResult>("POST", act(id, "apology"), body),
   stop: (id: string, body: z.input<typeof StopInput>) => call<ActionResult>("POST", act(id, "stop"), body),
+  extend: (id: string, body: z.input<typeof ExtendInput>) =>
+    call<ActionResult>("POST", act(id, "extend"), body),
   withdraw: (id: string, body: z.input<typeof WithdrawInput>) =>
     call<ActionResult>("POST", act(id, "withdraw"), body),
   returnResult: (id: string, body: ReturnBody) => call<ActionResult>("POST", act(id, "return"), body),

@@ -39,8 +39,16 @@ export interface DossierTable {
   status: string;
   step_index: number | null;
   clock: string;
-  /** { workingDays } | { workingHours }, null before acceptance. */
+  /** { sameDay: true } | { workingDays } | { workingHours }, null before acceptance. */
   duration: ColumnType<unknown, string | null, string | null>;
+  /** From when the processing time counts: reception, or the restart after a supplement. */
+  counted_from: NullableTimestamp;
+  /** The legal extension applied: { at, reason, standard }. */
+  extension: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Was the apology issued at least one day before the due date (NĐ 118/2025 art. 19(6))? null without one. */
+  apology_on_time: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The identifier of the authority that resolves the dossier (NĐ 118/2025 art. 28). */
+  resolving_agency_code: ColumnType<string | null, string | null | undefined, string | null>;
   received_at: NullableTimestamp;
   due_at: NullableTimestamp;
   appointment_at: NullableTimestamp;
@@ -151,7 +159,13 @@ export interface DossierNoteTable {
   file_ids: ColumnType<string[], string[] | undefined, string[]>;
 }
 
-export type DossierFormKind = "receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice";
+export type DossierFormKind =
+  | "receipt"
+  | "supplement_request"
+  | "refusal"
+  | "apology"
+  | "stop_notice"
+  | "transfer_slip";
 
 export interface DossierFormTable {
   id: Generated<string>;

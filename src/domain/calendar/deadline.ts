@@ -7,22 +7,18 @@
  *    one day's worth of working time (7.5 h with the default sessions); "N working days" is N times that.
  *
  * 2. The clock starts at reception. A dossier received after the late-reception cutoff (15:00), or on a day
- *    that is not a working day, counts from the start of the next working day. NĐ 61/2018 — kept by
+ *    that is not a working day, counts from the start of the next working day. NĐ 61/2018 art. 18(2) — kept by
  *    NĐ 118/2025 art. 18(2) — has the desk pass a paper dossier on the same working day, or at the start of the
  *    next one when received after 15:00, so the processing body cannot begin before then.
  *
  * 3. The due instant is the earliest instant at which the requested working time has elapsed since the
  *    start. When that happens exactly at a session's end, the due instant is that end (17:00), not the next
- *    opening. So a dossier received at 09:00 on Monday with 3 working days is due at 09:00 on Thursday, and
- *    one received at 15:30 on Monday is due at 17:00 on Thursday. This is how the appointment hour printed on
- *    the receipt (form 01, "giờ … phút, ngày …") is obtained.
- *
- *    The Civil Code 2015 (art. 147–148), which applies where procedural law is silent, does not count the
- *    day of the event and ends a period in days at the end of its last day, moved to the next working day
- *    when that is a day off. The rule above is never later than that reading — at worst it ends at 17:00 of
- *    the same last day — so an appointment computed here is always within the legal limit. For durations in
- *    hours (e.g. NĐ 118's 8 working hours to accept an online dossier) art. 147(1) counts from the instant
- *    itself, which is what addWorkingHours does when the cutoff is not applied.
+ *    opening. This is working-time arithmetic, right for durations in hours (art. 147(1) of the Civil Code
+ *    counts them from the instant itself, e.g. NĐ 118's 8 working hours to accept an online dossier) and for
+ *    sharing a step's time. A dossier's legal due instant is NOT computed this way: limits in days follow the
+ *    Civil Code (art. 147–148: the day of the event is not counted, the period ends at the end of its last day)
+ *    and same-day limits end with the working day — see time-limit.ts (legalDue), which the dossier machine
+ *    and the receipt use.
  *
  * 4. Pauses. While a dossier waits for the applicant's supplement the clock stops (shiftForPause keeps the
  *    remaining working time and restarts it at resumption). When the supplement completes a dossier after a

@@ -48,6 +48,15 @@ export { lunarNewYear, lunarToDayNumber, lunarToSolar, lunarYear, solarToLunar }
 export { OFFICIAL_DECISIONS } from "./official-decisions.ts";
 export type { SplitOptions, StepDeadline } from "./split.ts";
 export { apportion, splitDeadline } from "./split.ts";
+export type { LegalDue, LegalDuration } from "./time-limit.ts";
+export {
+  closeOfDay,
+  endOfCalendarDays,
+  endOfWorkingDays,
+  legalDue,
+  nthWorkingDayAfter,
+  sameDayDue,
+} from "./time-limit.ts";
 export type { WorkingSchedule, WorkingSession } from "./working-schedule.ts";
 export { DEFAULT_SCHEDULE, parseTimeOfDay } from "./working-schedule.ts";
 export type { WorkingCalendarOptions } from "./working-time.ts";

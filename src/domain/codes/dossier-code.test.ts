@@ -12,10 +12,10 @@ import {
 import { CodeError } from "./errors.ts";
 
 describe("dossier code formats by reception date", () => {
-  it("uses the 2018 layout before TT 03/2025 took effect and the 2025 one from 15/9/2025", () => {
+  it("uses the 2018 layout until 30/6/2025 and NĐ 118/2025 art. 28 (the resolving authority) from 1/7/2025, when NĐ 118 took effect (art. 40)", () => {
     expect(dossierCodeFormatFor("2019-01-06").id).toBe("tt01-2018");
-    expect(dossierCodeFormatFor("2025-07-01").id).toBe("tt01-2018");
-    expect(dossierCodeFormatFor("2025-09-14").id).toBe("tt01-2018");
+    expect(dossierCodeFormatFor("2025-06-30").id).toBe("tt01-2018");
+    expect(dossierCodeFormatFor("2025-07-01").id).toBe("tt03-2025");
     expect(dossierCodeFormatFor("2025-09-15").id).toBe("tt03-2025");
     expect(dossierCodeFormatFor("2026-03-02").id).toBe("tt03-2025");
   });

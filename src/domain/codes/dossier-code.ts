@@ -6,11 +6,11 @@
  *   (two digits each of year, month, day) and "số thứ tự hồ sơ tiếp nhận trong ngày, gồm 04 ký tự số"; art.
  *   19(2) allows a barcode or QR code beside it. The unit is the one that received the dossier.
  * - `tt03-2025` — NĐ 118/2025/NĐ-CP art. 28 builds the code from the identifier of the authority that RESOLVES
- *   the dossier, the date and a daily sequence [V per DOMAIN.md]; TT 03/2025/TT-VPCP (dated 15/9/2025, which
- *   "hướng dẫn … mã số hồ sơ" [S: its preamble on hethongphapluat.com]) gives the layout in art. 13, which could
- *   not be read here. Assumed [?]: `<identifier>-YYMMDD-XXXX`, the identifier in either style. In force from
- *   15/9/2025, the date TT 03/2025 took effect [S: thuviennhadat.vn "từ ngày 15/9/2025"]. Between 01/7/2025
- *   (NĐ 118) and 14/9/2025 the 2018 layout is kept: it is the same shape, and no other was published.
+ *   the dossier, the date and a daily sequence [V per DOMAIN.md]; a dossier transferred to another resolving
+ *   authority keeps its code, and the resolving authority is recorded beside it. Applies to dossiers received
+ *   from 01/7/2025, the day NĐ 118/2025 took effect (art. 40) [V per DOMAIN.md, "Which texts apply"]: the rule is
+ *   the decree's, not the circular's. TT 03/2025/TT-VPCP (15/9/2025) gives the layout in art. 13, which could not
+ *   be read here. Assumed [?]: `<identifier>-YYMMDD-XXXX`, the identifier in either style — the 2018 shape.
  * - `tt04-2025` — TT 04/2025/TT-VPCP, from 25/01/2026, for centralised systems [S via DOMAIN.md]:
  *   `MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX` — a top-down identifier, the date, a two-character series AA [? meaning
  *   not confirmed: taken as two uppercase letters or digits supplied by the system] and the daily sequence.
@@ -56,13 +56,14 @@ export const DOSSIER_CODE_FORMATS: readonly DossierCodeFormat[] = [
   },
   {
     id: "tt03-2025",
-    effectiveFrom: "2025-09-15",
+    effectiveFrom: "2025-07-01",
     scope: "all",
     agency: "resolving",
     agencyStyles: ["qcvn102", "topdown"],
     series: false,
     layout: "<mã định danh cơ quan giải quyết>-YYMMDD-XXXX",
-    source: "NĐ 118/2025/NĐ-CP art. 28; TT 03/2025/TT-VPCP art. 13 (layout assumed)",
+    source:
+      "NĐ 118/2025/NĐ-CP art. 28, in force 01/7/2025 (art. 40); TT 03/2025/TT-VPCP art. 13 (layout assumed)",
   },
   {
     id: "tt04-2025",

@@ -17,8 +17,12 @@ export type TransitionErrorCode =
   | "SUPPLEMENT_ALREADY_REQUESTED"
   /** The 15 days for the supplement have not run out yet. */
   | "SUPPLEMENT_NOT_EXPIRED"
-  /** The apology came later than one day before the due date. */
-  | "APOLOGY_TOO_LATE"
+  /** The legal extension was already applied to this dossier. */
+  | "EXTENSION_ALREADY_APPLIED"
+  /** An extension is applied before the due date, not to cover a delay. */
+  | "EXTENSION_TOO_LATE"
+  /** The extension's total is not longer than the standard processing time. */
+  | "EXTENSION_NOT_LONGER"
   /** The appointment was already moved once. */
   | "APPOINTMENT_ALREADY_MOVED"
   /** The new appointment is not after the current one. */
@@ -64,9 +68,17 @@ const MESSAGES: Record<TransitionErrorCode, { vi: string; en: string }> = {
     vi: "Chưa hết thời hạn 15 ngày kể từ khi yêu cầu bổ sung hồ sơ.",
     en: "The 15 days since the supplement request have not run out.",
   },
-  APOLOGY_TOO_LATE: {
-    vi: "Văn bản xin lỗi phải được gửi chậm nhất 01 ngày trước ngày hết hạn giải quyết.",
-    en: "The apology must be sent at least one day before the due date.",
+  EXTENSION_ALREADY_APPLIED: {
+    vi: "Hồ sơ đã được gia hạn thời hạn giải quyết theo quy định.",
+    en: "The legal extension was already applied to this dossier.",
+  },
+  EXTENSION_TOO_LATE: {
+    vi: "Chỉ được kéo dài thời hạn giải quyết trước khi hết hạn; hồ sơ đã quá hạn phải xin lỗi và hẹn lại.",
+    en: "The extension must be applied before the due date; a late dossier needs an apology and a new date.",
+  },
+  EXTENSION_NOT_LONGER: {
+    vi: "Thời hạn kéo dài phải dài hơn thời hạn giải quyết thông thường.",
+    en: "The extended time must be longer than the standard processing time.",
   },
   APPOINTMENT_ALREADY_MOVED: {
     vi: "Ngày hẹn trả kết quả chỉ được điều chỉnh một lần.",

@@ -1,12 +1,17 @@
 /** What can happen to a dossier. Each event names the act of a person (applicant, officer, leader) or of time. */
-import type { Duration, Instant } from "../calendar/index.ts";
+import type { Instant, LegalDuration } from "../calendar/index.ts";
 import type { ResultRecord, SupplementItem } from "./state.ts";
 
 export type DossierEvent =
   /** The applicant submits an online draft. */
   | { type: "submit_online" }
-  /** The desk accepts a complete dossier: code, receipt (form 01), due instant from `duration`. */
-  | { type: "accept"; duration: Duration }
+  /**
+   * The desk accepts a complete dossier: code, receipt (form 01), due instant from `duration`; with `extension`
+   * the legal longer time for verification applies from the start, with its reason.
+   */
+  | { type: "accept"; duration: LegalDuration; extension?: ExtensionRequest }
+  /** The processing body applies the legal extension the procedure allows, with the reason, before the due date. */
+  | { type: "extend"; extension: ExtensionRequest }
   /** The desk asks for supplements before accepting (form 02), listing every item with its reason at once. */
   | { type: "request_supplement"; items: readonly SupplementItem[] }
   /** The desk refuses the dossier at reception (form 03), with the reason. */
@@ -39,10 +44,19 @@ export type DossierEvent =
   | { type: "withdraw"; reason?: string }
   /** The body stops processing (form 05), e.g. at the applicant's request (NĐ 118/2025 art. 21). */
   | { type: "stop"; reason: string }
-  /** The body will be late: it apologises and sets a new date (form 04), once, at least a day before due. */
+  /**
+   * The body will be (or is) late: it apologises and sets a new date (form 04), once; "at least a day before due"
+   * decides whether the apology was on time, not whether it may be issued.
+   */
   | { type: "apologise_and_reschedule"; reason: string; newAppointment: Instant }
   /** The supplement was not brought in time: the dossier is closed. */
   | { type: "close_incomplete" };
+
+/** The extension's total time (from the catalog) and the officer's reason. */
+export interface ExtensionRequest {
+  total: LegalDuration;
+  reason: string;
+}
 
 export type DossierEventType = DossierEvent["type"];
 
@@ -50,6 +64,7 @@ export type DossierEventType = DossierEvent["type"];
 export const DOSSIER_EVENT_TYPES = [
   "submit_online",
   "accept",
+  "extend",
   "request_supplement",
   "refuse",
   "forward",

@@ -2,7 +2,7 @@
 
 export type { TransitionError, TransitionErrorCode } from "./errors.ts";
 export { transitionError } from "./errors.ts";
-export type { DossierEvent, DossierEventType } from "./events.ts";
+export type { DossierEvent, DossierEventType, ExtensionRequest } from "./events.ts";
 export { DOSSIER_EVENT_TYPES } from "./events.ts";
 export { allowedClocks, invariantViolations } from "./invariants.ts";
 export type { TransitionContext, TransitionResult, WorkflowStepSpec } from "./machine.ts";
@@ -17,6 +17,7 @@ export {
   SUPPLEMENT_WINDOW_WORKING_DAYS,
 } from "./rules.ts";
 export type {
+  ApplicantNotice,
   Channel,
   ClockState,
   DossierCommon,
@@ -24,6 +25,7 @@ export type {
   DossierState,
   DossierStatus,
   DossierStatusData,
+  Extension,
   FormKind,
   Place,
   ResultRecord,

@@ -31,6 +31,15 @@ function catalog(now: Instant): DossierEvent[] {
     { type: "accept", duration: { workingDays: 15 } },
     { type: "accept", duration: { workingHours: 4 } },
     { type: "accept", duration: { workingDays: -1 } },
+    { type: "accept", duration: { sameDay: true } },
+    {
+      type: "accept",
+      duration: { sameDay: true },
+      extension: { total: { workingDays: 5 }, reason: "Cần xác minh" },
+    },
+    { type: "extend", extension: { total: { workingDays: 8 }, reason: "Cần xác minh" } },
+    { type: "extend", extension: { total: { workingDays: 1 }, reason: "Cần xác minh" } },
+    { type: "extend", extension: { total: { workingDays: 20 }, reason: "" } },
     { type: "request_supplement", items },
     { type: "request_supplement", items: [] },
     { type: "refuse", reason: "Không thuộc thẩm quyền" },
@@ -185,11 +194,18 @@ describe("dossier machine properties", () => {
     );
   });
 
-  it("changes the due instant only at acceptance and when a supplement restarts the clock", () => {
+  it("changes the due instant only at acceptance, when a supplement restarts the clock and by an extension", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         for (const { before, event, after } of run(s).moves) {
-          if (after.due !== before.due) expect(["accept", "supplement_received"]).toContain(event.type);
+          if (after.due !== before.due) {
+            expect(["accept", "supplement_received", "extend"]).toContain(event.type);
+          }
+          // An extension moves the due instant later, and never makes the dossier late.
+          if (event.type === "extend") {
+            expect(after.due as number).toBeGreaterThan(before.due as number);
+            expect(after.late).toBe(before.late);
+          }
         }
       }),
       { numRuns: 300 },

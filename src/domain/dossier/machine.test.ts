@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingHours, computeDue } from "../calendar/index.ts";
+import { addWorkingHours } from "../calendar/index.ts";
 import type { DossierEvent } from "./events.ts";
 import { transition } from "./machine.ts";
 import { newDossier } from "./state.ts";
@@ -17,17 +17,50 @@ function accepted(receivedAt = MON_0900) {
 }
 
 describe("reception", () => {
-  it("accepts a paper dossier with a code, a receipt and the due instant of the calendar", () => {
+  it("accepts a paper dossier with a code, a receipt and the due instant (BLDS 2015 art. 147–148: 3 working days from Monday end Thursday 17:00)", () => {
     const { state, effects } = accepted();
     expect(state.status).toBe("received");
     expect(state.clock).toBe("running");
-    const due = computeDue(calendar, MON_0900, { workingDays: 3 }).due;
+    // Monday is not counted; Tuesday, Wednesday, Thursday are; the period ends when Thursday's work ends.
+    const due = at("2026-03-05T17:00:00+07:00");
     expect(state.due).toBe(due);
     expect(state.appointment).toBe(due);
-    expect(state.due).toBe(at("2026-03-05T09:00:00+07:00"));
-    expect(effects).toContainEqual({ type: "assign_code" });
-    expect(effects).toContainEqual({ type: "issue_form", form: "receipt" });
-    expect(effects).toContainEqual({ type: "clock", action: "start", at: MON_0900, due });
+    expect(effects).toEqual([
+      { type: "assign_code" },
+      { type: "issue_form", form: "receipt" },
+      { type: "clock", action: "start", at: MON_0900, due },
+      { type: "notify_applicant", notice: "received" },
+    ]);
+  });
+
+  it("applies the legal extension at reception with its reason; the dossier is not late for it (Luật Hộ tịch 2014 art. 18(2))", () => {
+    // Kết hôn: same day, up to 5 working days when verification is needed. Received Monday 2/3/2026 09:00.
+    const { state } = drive("counter", MON_0900, [
+      [
+        MON_0900,
+        {
+          type: "accept",
+          duration: { sameDay: true },
+          extension: { total: { workingDays: 5 }, reason: "Cần xác minh tình trạng hôn nhân" },
+        },
+      ],
+    ]);
+    // Five working days after Monday 2/3: 3, 4, 5, 6, 9 March → Monday 9/3/2026 17:00.
+    expect(state.due).toBe(at("2026-03-09T17:00:00+07:00"));
+    expect(state.appointment).toBe(state.due);
+    expect(state.extension).toEqual({
+      at: MON_0900,
+      reason: "Cần xác minh tình trạng hôn nhân",
+      standard: { sameDay: true },
+    });
+    // Past the same-day limit (2/3 17:00) but within the extension: on time.
+    expect(timeliness(state, at("2026-03-06T10:00:00+07:00"))).toBe("on_time");
+    const noReason = transition(
+      newDossier("counter", MON_0900),
+      { type: "accept", duration: { sameDay: true }, extension: { total: { workingDays: 5 }, reason: " " } },
+      context(MON_0900),
+    );
+    expect(!noReason.ok && noReason.error.code).toBe("REASON_REQUIRED");
   });
 
   it("refuses a dossier at the desk only with a reason, and issues form 03", () => {
@@ -166,10 +199,30 @@ describe("processing steps", () => {
   });
 });
 
+describe("refusal after appraisal", () => {
+  it("writes the refusal on form 03 with its reason and tells the applicant (NĐ 118/2025 art. 19(3))", () => {
+    const t = at("2026-03-03T10:00:00+07:00");
+    const { state, effects } = drive("counter", MON_0900, [
+      [MON_0900, THREE_DAYS],
+      [t, { type: "forward" }],
+      [t, { type: "forward" }],
+      [t, { type: "reject", reason: "Không đủ điều kiện theo Điều 8 Luật Hôn nhân và gia đình" }],
+    ]);
+    expect(state.status).toBe("rejected");
+    expect(state.clock).toBe("stopped");
+    expect(effects).toEqual([
+      { type: "clock", action: "stop", at: t, due: at("2026-03-05T17:00:00+07:00") },
+      { type: "issue_form", form: "refusal" },
+      { type: "notify_applicant", notice: "rejected" },
+    ]);
+  });
+});
+
 describe("supplements after acceptance", () => {
-  it("allows a request up to 3 working days after receipt and not a minute later", () => {
+  it("allows a request until the end of the third working day after receipt and not a minute later (NĐ 118/2025 art. 19(4); BLDS 2015 art. 147–148)", () => {
     const { state } = accepted();
-    const limit = at("2026-03-05T09:00:00+07:00");
+    // Received Monday 2/3 09:00: the window runs Tuesday to Thursday and ends Thursday 5/3 at 17:00.
+    const limit = at("2026-03-05T17:00:00+07:00");
     const onTime = transition(state, { type: "request_citizen_supplement", items }, context(limit));
     expect(onTime.ok && onTime.state.status).toBe("awaiting_citizen_supplement");
     expect(onTime.ok && onTime.state.clock).toBe("paused");
@@ -177,14 +230,23 @@ describe("supplements after acceptance", () => {
     expect(!late.ok && late.error.code).toBe("SUPPLEMENT_WINDOW_CLOSED");
   });
 
-  it("counts the 3 working days from the next working day when received after 15:00", () => {
+  it("ends the 3 working days at the same Thursday for a Monday reception after 15:00 (BLDS 2015 art. 147: the day of reception is never counted)", () => {
     const { state } = accepted(at("2026-03-02T15:30:00+07:00"));
-    const thursdayNoon = at("2026-03-05T12:00:00+07:00");
-    const r = transition(state, { type: "request_citizen_supplement", items }, context(thursdayNoon));
+    const r = transition(
+      state,
+      { type: "request_citizen_supplement", items },
+      context(at("2026-03-05T17:00:00+07:00")),
+    );
     expect(r.ok).toBe(true);
+    const late = transition(
+      state,
+      { type: "request_citizen_supplement", items },
+      context(at("2026-03-05T17:01:00+07:00")),
+    );
+    expect(!late.ok && late.error.code).toBe("SUPPLEMENT_WINDOW_CLOSED");
   });
 
-  it("restarts the processing time from zero when the complete dossier arrives", () => {
+  it("restarts the processing time from zero when the complete dossier arrives (NĐ 118/2025 art. 19(5))", () => {
     const asked = at("2026-03-03T10:00:00+07:00");
     const back = at("2026-03-10T14:00:00+07:00");
     const { state, effects } = drive("counter", MON_0900, [
@@ -192,7 +254,8 @@ describe("supplements after acceptance", () => {
       [asked, { type: "request_citizen_supplement", items }],
       [back, { type: "supplement_received" }],
     ]);
-    const due = computeDue(calendar, back, { workingDays: 3 }).due;
+    // Complete again Tuesday 10/3 14:00: 3 working days Wednesday 11 to Friday 13 March, until 17:00.
+    const due = at("2026-03-13T17:00:00+07:00");
     expect(state.status).toBe("received");
     expect(state.due).toBe(due);
     expect(state.appointment).toBe(due);
@@ -211,15 +274,16 @@ describe("supplements after acceptance", () => {
     expect(!again.ok && again.error.code).toBe("SUPPLEMENT_ALREADY_REQUESTED");
   });
 
-  it("closes a dossier not completed 15 days after the request, and not before", () => {
+  it("closes a dossier not completed 15 days after the request, counted from the day after the notice (NĐ 118/2025 art. 19(5); BLDS 2015 art. 147–148)", () => {
     const asked = at("2026-03-03T10:00:00+07:00");
     const { state } = drive("counter", MON_0900, [
       [MON_0900, THREE_DAYS],
       [asked, { type: "request_citizen_supplement", items }],
     ]);
-    const early = transition(state, { type: "close_incomplete" }, context(at("2026-03-18T09:59:00+07:00")));
+    // Asked Tuesday 3/3: days 4/3 … 18/3 (a Wednesday, a working day); the period ends at 24:00 on 18/3.
+    const early = transition(state, { type: "close_incomplete" }, context(at("2026-03-18T23:59:00+07:00")));
     expect(!early.ok && early.error.code).toBe("SUPPLEMENT_NOT_EXPIRED");
-    const closed = transition(state, { type: "close_incomplete" }, context(at("2026-03-18T10:00:00+07:00")));
+    const closed = transition(state, { type: "close_incomplete" }, context(at("2026-03-19T00:00:00+07:00")));
     expect(closed.ok && closed.state.status).toBe("closed_incomplete");
     expect(closed.ok && closed.state.clock).toBe("stopped");
   });
@@ -228,7 +292,7 @@ describe("supplements after acceptance", () => {
 describe("late dossiers", () => {
   const newDate = at("2026-03-09T16:00:00+07:00");
 
-  it("accepts an apology at least one day before the due date and moves the appointment once", () => {
+  it("accepts an apology at least one day before the due date as on time and moves the appointment once (NĐ 118/2025 art. 19(6))", () => {
     const { state } = accepted();
     const wednesday = at("2026-03-04T16:59:00+07:00");
     const r = transition(
@@ -240,7 +304,11 @@ describe("late dossiers", () => {
     expect(r.state.appointment).toBe(newDate);
     expect(r.state.due).toBe(state.due);
     expect(r.state.late).toBe(true);
-    expect(r.effects).toContainEqual({ type: "issue_form", form: "apology" });
+    expect(r.state.apologyOnTime).toBe(true);
+    expect(r.effects).toEqual([
+      { type: "issue_form", form: "apology" },
+      { type: "notify_applicant", notice: "rescheduled" },
+    ]);
     const twice = transition(
       r.state,
       { type: "apologise_and_reschedule", reason: "Lại chậm", newAppointment: newDate + 86_400_000 },
@@ -249,14 +317,48 @@ describe("late dossiers", () => {
     expect(!twice.ok && twice.error.code).toBe("APPOINTMENT_ALREADY_MOVED");
   });
 
-  it("refuses an apology on the due date itself", () => {
+  it("records an apology on the due date itself as issued late (NĐ 118/2025 art. 19(6): at least one day before)", () => {
     const { state } = accepted();
     const r = transition(
       state,
       { type: "apologise_and_reschedule", reason: "Cần xác minh", newAppointment: newDate },
       context(at("2026-03-05T08:00:00+07:00")),
     );
-    expect(!r.ok && r.error.code).toBe("APOLOGY_TOO_LATE");
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.state.apologyOnTime).toBe(false);
+    expect(r.state.late).toBe(true);
+  });
+
+  it("still owes the apology after the due date: issued late, new date after now, the dossier stays late (NĐ 118/2025 art. 19(6))", () => {
+    const { state } = accepted();
+    // Due Thursday 5/3 17:00; the apology comes Monday 9/3 10:00.
+    const monday = at("2026-03-09T10:00:00+07:00");
+    expect(timeliness(state, monday)).toBe("late");
+    const past = transition(
+      state,
+      {
+        type: "apologise_and_reschedule",
+        reason: "Chờ kết quả xác minh",
+        newAppointment: at("2026-03-09T09:00:00+07:00"),
+      },
+      context(monday),
+    );
+    expect(!past.ok && past.error.code).toBe("APPOINTMENT_NOT_LATER");
+    const r = transition(
+      state,
+      {
+        type: "apologise_and_reschedule",
+        reason: "Chờ kết quả xác minh",
+        newAppointment: at("2026-03-11T16:00:00+07:00"),
+      },
+      context(monday),
+    );
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.state.apologyOnTime).toBe(false);
+    expect(r.state.appointment).toBe(at("2026-03-11T16:00:00+07:00"));
+    expect(r.state.due).toBe(state.due);
+    expect(timeliness(r.state, monday)).toBe("late");
+    expect(r.effects).toContainEqual({ type: "issue_form", form: "apology" });
   });
 
   it("refuses a new appointment that is not later than the current one", () => {
@@ -288,8 +390,8 @@ describe("late dossiers", () => {
 
   it("marks a dossier late once its due instant has passed", () => {
     const { state } = accepted();
-    expect(timeliness(state, at("2026-03-05T09:00:00+07:00"))).toBe("on_time");
-    expect(timeliness(state, at("2026-03-05T09:01:00+07:00"))).toBe("late");
+    expect(timeliness(state, at("2026-03-05T17:00:00+07:00"))).toBe("on_time");
+    expect(timeliness(state, at("2026-03-05T17:01:00+07:00"))).toBe("late");
   });
 });
 
@@ -324,6 +426,7 @@ describe("transfers", () => {
         to: { unitCode: DISTRICT, stepIndex: 3 },
         at: t,
       },
+      { type: "issue_form", form: "transfer_slip" },
     ]);
     const back = transition(
       state,

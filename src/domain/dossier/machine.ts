@@ -5,31 +5,30 @@
  * rules.ts; each guard below names the rule it applies.
  */
 import {
-  addWorkingDays,
   addWorkingHours,
   CalendarInputError,
-  computeDue,
-  countingStart,
-  type Duration,
-  durationMs,
+  endOfCalendarDays,
+  endOfWorkingDays,
   type Instant,
+  type LegalDuration,
+  legalDue,
   localDayOf,
   type WorkingCalendar,
 } from "../calendar/index.ts";
 import type { Role } from "../catalog/procedure-schema.ts";
 import { type TransitionError, type TransitionErrorCode, transitionError } from "./errors.ts";
-import type { DossierEvent } from "./events.ts";
+import type { DossierEvent, ExtensionRequest } from "./events.ts";
 import {
   APOLOGY_MIN_DAYS_BEFORE_DUE,
   INCOMPLETE_CLOSE_CALENDAR_DAYS,
   MAX_RESCHEDULES,
   MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE,
-  MS_PER_CALENDAR_DAY,
   ONLINE_ACCEPTANCE_WORKING_HOURS,
   ONLINE_ALERT_HOURS,
   SUPPLEMENT_WINDOW_WORKING_DAYS,
 } from "./rules.ts";
 import type {
+  ApplicantNotice,
   DossierCommon,
   DossierEffect,
   DossierState,
@@ -75,9 +74,12 @@ function commonOf(state: DossierState, now: Instant): DossierCommon {
     channel: state.channel,
     receivedAt: state.receivedAt,
     duration: state.duration,
+    countedFrom: state.countedFrom,
     due: state.due,
     appointment: state.appointment,
     reschedules: state.reschedules,
+    apologyOnTime: state.apologyOnTime,
+    extension: state.extension,
     supplementRequests: state.supplementRequests,
     late: state.late,
     completedAt: state.completedAt,
@@ -95,6 +97,10 @@ function ok(
 ): TransitionResult {
   const next = { ...commonOf(state, now), ...patch, ...data } as DossierState;
   return { ok: true, state: next, effects };
+}
+
+function notify(notice: ApplicantNotice): DossierEffect {
+  return { type: "notify_applicant", notice };
 }
 
 function blank(text: string | undefined): boolean {
@@ -170,27 +176,56 @@ export function transition(
           kind: "online_acceptance",
           at: addWorkingHours(calendar, now, ONLINE_ACCEPTANCE_WORKING_HOURS),
         },
-        { type: "notify_applicant", status: "submitted_online" },
+        notify("submitted"),
       ]);
     }
 
     case "accept": {
       if (state.status !== "at_desk" && state.status !== "submitted_online") return notAllowed(state, event);
-      const due = dueFrom(calendar, now, event.duration);
-      if (due === null) return fail("INVALID_DURATION", { duration: event.duration });
-      // The clock starts at reception, or at the next working day after 15:00 (NĐ 118/2025 art. 18(2)).
-      return ok(
-        state,
-        now,
-        { receivedAt: now, duration: event.duration, due, appointment: due, clock: "running" },
-        { status: "received" },
-        [
-          { type: "assign_code" },
-          { type: "issue_form", form: "receipt" },
-          { type: "clock", action: "start", at: now, due },
-          { type: "notify_applicant", status: "received" },
-        ],
-      );
+      const standard = dueFrom(calendar, now, event.duration);
+      if (standard === null) return fail("INVALID_DURATION", { duration: event.duration });
+      // The limit counts from reception (same day: 15:00 cutoff, NĐ 61/2018 art. 18(2), NĐ 118/2025 art. 18(2);
+      // days: Civil Code art. 147–148) — calendar/time-limit.ts.
+      let timing: Partial<DossierCommon> = {
+        receivedAt: now,
+        countedFrom: now,
+        duration: event.duration,
+        due: standard,
+        appointment: standard,
+        clock: "running",
+      };
+      if (event.extension !== undefined) {
+        const extended = extend(calendar, now, now, event.duration, standard, event.extension);
+        if (!extended.ok) return extended;
+        timing = { ...timing, ...extended.patch };
+      }
+      const due = timing.due as Instant;
+      return ok(state, now, timing, { status: "received" }, [
+        { type: "assign_code" },
+        { type: "issue_form", form: "receipt" },
+        { type: "clock", action: "start", at: now, due },
+        notify("received"),
+      ]);
+    }
+
+    case "extend": {
+      // During processing, before the due date: the legal longer time for verification (e.g. Luật Hộ tịch 2014
+      // art. 18(2) for kết hôn; NĐ 23/2015 art. 7(2) for chứng thực), applied once, with the reason.
+      if (!PROCESSING.includes(state.status) || state.status === "approved") return notAllowed(state, event);
+      const due = state.due as Instant;
+      if (now > due) return fail("EXTENSION_TOO_LATE", { due });
+      if (state.extension !== null) return fail("EXTENSION_ALREADY_APPLIED");
+      const from = state.countedFrom ?? (state.receivedAt as Instant);
+      const extended = extend(calendar, now, from, state.duration as LegalDuration, due, event.extension);
+      if (!extended.ok) return extended;
+      const patch = extended.patch;
+      // A moved appointment (apology) already later than the extended due stays.
+      const appointment = Math.max(patch.due as Instant, state.appointment ?? 0);
+      return ok(state, now, { ...patch, appointment }, statusDataOf(state), [
+        { type: "clock", action: "restart", at: now, due: patch.due as Instant },
+        { type: "issue_form", form: "receipt" },
+        notify("extended"),
+      ]);
     }
 
     case "request_supplement": {
@@ -203,8 +238,8 @@ export function transition(
         { status: "awaiting_supplement_before_acceptance", requestedAt: now, items: event.items },
         [
           { type: "issue_form", form: "supplement_request" },
-          { type: "deadline", kind: "supplement_expiry", at: supplementExpiry(now) },
-          { type: "notify_applicant", status: "awaiting_supplement_before_acceptance" },
+          { type: "deadline", kind: "supplement_expiry", at: supplementExpiry(calendar, now) },
+          notify("supplement_requested"),
         ],
       );
     }
@@ -220,7 +255,7 @@ export function transition(
       if (blank(event.reason)) return fail("REASON_REQUIRED");
       return ok(state, now, {}, { status: "refused", reason: event.reason.trim() }, [
         { type: "issue_form", form: "refusal" },
-        { type: "notify_applicant", status: "refused" },
+        notify("refused"),
       ]);
     }
 
@@ -230,17 +265,25 @@ export function transition(
           state.channel === "online"
             ? { status: "submitted_online", submittedAt: now }
             : { status: "at_desk" };
-        return ok(state, now, {}, back, [{ type: "notify_applicant", status: back.status }]);
+        // Back at the desk, which then accepts, refuses or asks again and tells the applicant so: no notice here.
+        return ok(state, now, {}, back, []);
       }
       if (state.status !== "awaiting_citizen_supplement") return notAllowed(state, event);
-      // The processing time restarts from zero on the complete dossier (NĐ 118/2025 art. 19(5)).
+      // The processing time restarts from zero on the complete dossier (NĐ 118/2025 art. 19(5)), counted like a
+      // new reception; an extension already applied keeps its total. The new appointment slip is a new receipt.
       const due = state.duration === null ? null : dueFrom(calendar, now, state.duration);
       if (due === null) return fail("INVALID_DURATION", { duration: state.duration });
-      return ok(state, now, { due, appointment: due, clock: "running" }, atStep(state.stepIndex), [
-        { type: "clock", action: "restart", at: now, due },
-        { type: "issue_form", form: "receipt" },
-        { type: "notify_applicant", status: atStep(state.stepIndex).status },
-      ]);
+      return ok(
+        state,
+        now,
+        { due, appointment: due, countedFrom: now, clock: "running" },
+        atStep(state.stepIndex),
+        [
+          { type: "clock", action: "restart", at: now, due },
+          { type: "issue_form", form: "receipt" },
+          notify("restarted"),
+        ],
+      );
     }
 
     case "forward": {
@@ -271,7 +314,8 @@ export function transition(
         now,
         {},
         { status: "awaiting_other_unit", unitCode: unit, stepIndex: i, sentAt: now },
-        [handover(null, i, unit, i, now)],
+        // The transfer slip goes with the dossier (Phiếu chuyển xử lý, NĐ 118/2025 art. 20(2)(a)).
+        [handover(null, i, unit, i, now), { type: "issue_form", form: "transfer_slip" }],
       );
     }
 
@@ -296,7 +340,9 @@ export function transition(
             [
               handover(state.unitCode, i, null, i, now),
               { type: "clock", action: "stop", at: now, due: state.due },
-              { type: "notify_applicant", status: "rejected" },
+              // The written refusal with its reasons (NĐ 118/2025 art. 19(3)), on form 03 of the dossier's set.
+              { type: "issue_form", form: "refusal" },
+              notify("rejected"),
             ],
           );
       }
@@ -310,13 +356,10 @@ export function transition(
       if (state.supplementRequests >= MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE) {
         return fail("SUPPLEMENT_ALREADY_REQUESTED");
       }
-      // Within 3 working days of receipt (NĐ 61/2018 art. 18; NĐ 118/2025 art. 19(5)).
+      // Within 3 working days of receipt (NĐ 118/2025 art. 19(4); NĐ 61/2018 art. 19(4)), counted by the Civil
+      // Code (art. 147–148): from the day after receipt to the end of the third working day.
       const receivedAt = state.receivedAt ?? now;
-      const limit = addWorkingDays(
-        calendar,
-        countingStart(calendar, receivedAt),
-        SUPPLEMENT_WINDOW_WORKING_DAYS,
-      );
+      const limit = endOfWorkingDays(calendar, receivedAt, SUPPLEMENT_WINDOW_WORKING_DAYS);
       if (now > limit) return fail("SUPPLEMENT_WINDOW_CLOSED", { limit });
       const i = step ?? 0;
       return ok(
@@ -327,8 +370,8 @@ export function transition(
         [
           { type: "issue_form", form: "supplement_request" },
           { type: "clock", action: "pause", at: now, due: state.due },
-          { type: "deadline", kind: "supplement_expiry", at: supplementExpiry(now) },
-          { type: "notify_applicant", status: "awaiting_citizen_supplement" },
+          { type: "deadline", kind: "supplement_expiry", at: supplementExpiry(calendar, now) },
+          notify("supplement_requested"),
         ],
       );
     }
@@ -340,11 +383,13 @@ export function transition(
       if ((workflow[i] as WorkflowStepSpec).role !== "leader")
         return fail("NOT_A_DECISION_STEP", { stepIndex: i });
       if (event.type === "approve") return ok(state, now, {}, { status: "approved", stepIndex: i }, []);
-      // A rejection after appraisal happens within the processing time and gives the reason.
+      // A rejection after appraisal happens within the processing time and is written, with its reasons, on the
+      // refusal form (NĐ 118/2025 art. 19(3)); the applicant is told.
       if (blank(event.reason)) return fail("REASON_REQUIRED");
       return ok(state, now, completion(state, now), { status: "rejected", reason: event.reason.trim() }, [
         { type: "clock", action: "stop", at: now, due: state.due },
-        { type: "notify_applicant", status: "rejected" },
+        { type: "issue_form", form: "refusal" },
+        notify("rejected"),
       ]);
     }
 
@@ -356,7 +401,7 @@ export function transition(
       }
       return ok(state, now, completion(state, now), { status: "result_ready", result: r }, [
         { type: "clock", action: "stop", at: now, due: state.due },
-        { type: "notify_applicant", status: "result_ready" },
+        notify("result_ready"),
       ]);
     }
 
@@ -374,7 +419,7 @@ export function transition(
       const clock = state.clock === "not_started" ? "not_started" : "stopped";
       const effects: DossierEffect[] =
         clock === "stopped" ? [{ type: "clock", action: "stop", at: now, due: state.due }] : [];
-      effects.push({ type: "notify_applicant", status: "withdrawn" });
+      effects.push(notify("withdrawn"));
       return ok(state, now, { clock }, { status: "withdrawn", reason }, effects);
     }
 
@@ -392,7 +437,7 @@ export function transition(
       return ok(state, now, { clock: "stopped" }, { status: "stopped", reason: event.reason.trim() }, [
         { type: "issue_form", form: "stop_notice" },
         { type: "clock", action: "stop", at: now, due: state.due },
-        { type: "notify_applicant", status: "stopped" },
+        notify("stopped"),
       ]);
     }
 
@@ -402,11 +447,11 @@ export function transition(
       // The date may be moved only once (NĐ 118/2025 art. 19(6)).
       if (state.reschedules >= MAX_RESCHEDULES) return fail("APPOINTMENT_ALREADY_MOVED");
       const due = state.due as Instant;
-      // At least one day before the due date (NĐ 118/2025 art. 19(6)): compared as local dates.
-      if (localDayOf(now) > localDayOf(due) - APOLOGY_MIN_DAYS_BEFORE_DUE) {
-        return fail("APOLOGY_TOO_LATE", { due });
-      }
-      const current = state.appointment ?? due;
+      // "At least one day before the due date" (NĐ 118/2025 art. 19(6)), compared as local dates, decides whether
+      // the apology was issued on time. Choice: the apology is still owed once the due date has passed (the
+      // applicant must get a reason and a new date), so it is accepted and recorded as issued late.
+      const onTime = localDayOf(now) <= localDayOf(due) - APOLOGY_MIN_DAYS_BEFORE_DUE;
+      const current = Math.max(state.appointment ?? due, now);
       if (!Number.isFinite(event.newAppointment) || event.newAppointment <= current) {
         return fail("APPOINTMENT_NOT_LATER", { appointment: current });
       }
@@ -414,12 +459,14 @@ export function transition(
       return ok(
         state,
         now,
-        { appointment: event.newAppointment, reschedules: state.reschedules + 1, late: true },
+        {
+          appointment: event.newAppointment,
+          reschedules: state.reschedules + 1,
+          late: true,
+          apologyOnTime: onTime,
+        },
         statusDataOf(state),
-        [
-          { type: "issue_form", form: "apology" },
-          { type: "notify_applicant", status: state.status },
-        ],
+        [{ type: "issue_form", form: "apology" }, notify("rescheduled")],
       );
     }
 
@@ -430,13 +477,13 @@ export function transition(
       ) {
         return notAllowed(state, event);
       }
-      // Not completed 15 days after the supplement request: the dossier is closed (NĐ 118/2025).
-      const expiry = supplementExpiry(state.requestedAt);
+      // Not completed 15 days after the supplement request: the dossier is closed (NĐ 118/2025 art. 19(5)).
+      const expiry = supplementExpiry(calendar, state.requestedAt);
       if (now < expiry) return fail("SUPPLEMENT_NOT_EXPIRED", { expiry });
       const clock = state.clock === "not_started" ? "not_started" : "stopped";
       const effects: DossierEffect[] =
         clock === "stopped" ? [{ type: "clock", action: "stop", at: now, due: state.due }] : [];
-      effects.push({ type: "notify_applicant", status: "closed_incomplete" });
+      effects.push(notify("closed_incomplete"));
       return ok(state, now, { clock }, { status: "closed_incomplete" }, effects);
     }
   }
@@ -447,18 +494,52 @@ function assertNever(event: never): TransitionResult {
   throw new TypeError(`Unknown dossier event ${JSON.stringify(event)}`);
 }
 
-function dueFrom(calendar: WorkingCalendar, at: Instant, duration: Duration): Instant | null {
+function dueFrom(calendar: WorkingCalendar, at: Instant, duration: LegalDuration): Instant | null {
   try {
-    durationMs(calendar, duration);
-    return computeDue(calendar, at, duration).due;
+    return legalDue(calendar, at, duration).due;
   } catch (error) {
     if (error instanceof CalendarInputError) return null;
     throw error;
   }
 }
 
-function supplementExpiry(requestedAt: Instant): Instant {
-  return requestedAt + INCOMPLETE_CLOSE_CALENDAR_DAYS * MS_PER_CALENDAR_DAY;
+/**
+ * The legal extension counted from `from` (the reception, or the restart after a supplement): the total replaces
+ * the standard time, so the due instant moves and the dossier is not late for it. Refused when the total is not
+ * longer than the standard time.
+ */
+function extend(
+  calendar: WorkingCalendar,
+  now: Instant,
+  from: Instant,
+  standard: LegalDuration,
+  standardDue: Instant,
+  request: ExtensionRequest,
+): { ok: true; patch: Partial<DossierCommon> } | { ok: false; error: TransitionError } {
+  if (blank(request.reason)) return { ok: false, error: transitionError("REASON_REQUIRED") };
+  const due = dueFrom(calendar, from, request.total);
+  if (due === null)
+    return { ok: false, error: transitionError("INVALID_DURATION", { duration: request.total }) };
+  if (due <= standardDue)
+    return { ok: false, error: transitionError("EXTENSION_NOT_LONGER", { due: standardDue }) };
+  return {
+    ok: true,
+    patch: {
+      duration: request.total,
+      due,
+      appointment: due,
+      extension: { at: now, reason: request.reason.trim(), standard },
+    },
+  };
+}
+
+/**
+ * The end of the 15 days given to complete a dossier, counted from the request (the notice) by the Civil Code:
+ * the day of the request is not counted; the period ends at 24:00 of the 15th day, or at the end of the next
+ * working day when that is a day off (calendar/time-limit.ts).
+ */
+function supplementExpiry(calendar: WorkingCalendar, requestedAt: Instant): Instant {
+  return endOfCalendarDays(calendar, requestedAt, INCOMPLETE_CLOSE_CALENDAR_DAYS);
 }
 
 function handover(
@@ -491,10 +572,7 @@ function returnResult(
     now,
     {},
     { status: "returned", method, outcome, reference: reference === null ? null : reference.trim() },
-    [
-      { type: "deliver_result", method },
-      { type: "notify_applicant", status: "returned" },
-    ],
+    [{ type: "deliver_result", method }, notify("returned")],
   );
 }
 
@@ -504,9 +582,12 @@ function statusDataOf(state: DossierState): DossierStatusData {
     channel: _channel,
     receivedAt: _receivedAt,
     duration: _duration,
+    countedFrom: _countedFrom,
     due: _due,
     appointment: _appointment,
     reschedules: _reschedules,
+    apologyOnTime: _apologyOnTime,
+    extension: _extension,
     supplementRequests: _supplementRequests,
     late: _late,
     completedAt: _completedAt,

@@ -9,8 +9,9 @@
 
 /**
  * A processing body that finds an accepted dossier incomplete must ask for the supplement within 3 working days
- * of receipt; the processing time then restarts from zero when the complete dossier arrives.
- * NĐ 61/2018 art. 18 [V, from DOMAIN.md]; kept by NĐ 118/2025 art. 19(5) [V].
+ * of receipt (NĐ 118/2025 art. 19(4)); the processing time then restarts from zero when the complete dossier
+ * arrives (art. 19(5)) [V]. The same rule stood in NĐ 61/2018. The 3 days are counted by the Civil Code
+ * (art. 147–148): from the day after receipt to the end of the third working day (calendar/time-limit.ts).
  */
 export const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
 
@@ -21,27 +22,35 @@ export const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
 export const MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE = 1;
 
 /**
- * A dossier not completed 15 days after a supplement request is closed. New in NĐ 118/2025 [V per DOMAIN.md;
- * the article number was not re-read here]. "Ngày" without "làm việc" counts calendar days in Vietnamese law, so
- * the limit is 15 calendar days from the request, ending at the same local time.
+ * A dossier not completed 15 days after the supplement notice is closed. New in NĐ 118/2025, art. 19(5) [V per
+ * DOMAIN.md and issue 13's audit]. "Ngày" without "làm việc" counts calendar days; counted by the Civil Code
+ * (art. 147–148) from the day after the notice, ending at 24:00 of the 15th day, or at the end of the next working
+ * day when that is a day off (calendar/time-limit.ts endOfCalendarDays).
  */
 export const INCOMPLETE_CLOSE_CALENDAR_DAYS = 15;
 
 /**
  * A body that will miss the due date apologises in writing, with the reason and a new date, at least one day
- * before the due date; the date may be moved only once; the dossier is still counted late.
- * NĐ 61/2018 art. 18 [V, from DOMAIN.md]; kept by NĐ 118/2025 art. 19(6) [V].
+ * before the due date; the date may be moved only once; the dossier is still counted late. NĐ 118/2025
+ * art. 19(6) [V]; the same rule stood in NĐ 61/2018. Choice where the text is silent: an apology after that day
+ * (even after the due date) is still owed and accepted; it is recorded as issued late (apologyOnTime = false).
  */
 export const APOLOGY_MIN_DAYS_BEFORE_DUE = 1;
 export const MAX_RESCHEDULES = 1;
 
 /**
  * An online dossier alerts staff within 2 hours and is accepted or sent back for correction within 8 working
- * hours. New in NĐ 118/2025 [V per DOMAIN.md; article not re-read]. These are duties of the desk, not guards: a
+ * hours. New in NĐ 118/2025 [V per DOMAIN.md; article not re-read]. Hours, not days: counted from the instant
+ * (Civil Code art. 147(1)), so no day-counting rule applies. These are duties of the desk, not guards: a
  * late acceptance is still an acceptance, so the machine emits them as deadlines for the inbox to flag.
  */
 export const ONLINE_ALERT_HOURS = 2;
 export const ONLINE_ACCEPTANCE_WORKING_HOURS = 8;
 
-/** Milliseconds in a calendar day (Vietnam has no daylight saving, so every local day has 24 hours). */
-export const MS_PER_CALENDAR_DAY = 86_400_000;
+/*
+ * Same-day procedures (chứng thực, most civil-status registrations): due by the end of the reception's working
+ * day, or of the next working day when received after 15:00 — Luật Hộ tịch 2014 art. 5(3); NĐ 23/2015 art. 7(1);
+ * the 15:00 cutoff also NĐ 61/2018 art. 18(2), kept by NĐ 118/2025 art. 18(2). Counted in
+ * calendar/time-limit.ts (sameDayDue), not as a number of working hours; the cutoff is the unit's working
+ * schedule's `lateCutoff` (15:00 by default).
+ */

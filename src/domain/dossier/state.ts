@@ -3,7 +3,7 @@
  * that status has, plus the timing every status carries. Illegal combinations (a step index on a refused
  * dossier, a running clock before acceptance) cannot be written down.
  */
-import type { Duration, Instant } from "../calendar/index.ts";
+import type { Instant, LegalDuration } from "../calendar/index.ts";
 
 /** Every status a dossier can be in, in lifecycle order. */
 export const DOSSIER_STATUSES = [
@@ -76,8 +76,13 @@ export interface DossierCommon {
   channel: Channel;
   /** Instant of acceptance (tiếp nhận); null before it. */
   receivedAt: Instant | null;
-  /** The processing time of the procedure (case), fixed at acceptance. */
-  duration: Duration | null;
+  /** The processing time of the procedure (case), fixed at acceptance; the legal extension's total once applied. */
+  duration: LegalDuration | null;
+  /**
+   * From when the processing time counts: the reception, or the moment a supplemented dossier was complete again
+   * (the time restarts from zero, NĐ 118/2025 art. 19(5)). An extension counts its total from here too.
+   */
+  countedFrom: Instant | null;
   /**
    * The legal due instant: set at acceptance, recomputed from zero when a supplemented dossier is complete again.
    * An apology never moves it, so a rescheduled dossier stays late against it.
@@ -87,6 +92,13 @@ export interface DossierCommon {
   appointment: Instant | null;
   /** How many times the appointment was moved by an apology (at most MAX_RESCHEDULES). */
   reschedules: number;
+  /**
+   * Whether the apology was issued at least one day before the due date (NĐ 118/2025 art. 19(6)); null without
+   * one. An apology is owed even after the due date: then it is issued late, and the dossier is late either way.
+   */
+  apologyOnTime: boolean | null;
+  /** The legal extension applied (more time for verification where the procedure allows it), with its reason. */
+  extension: Extension | null;
   /** Supplement requests made after acceptance (at most MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE). */
   supplementRequests: number;
   /** Counted late: an apology was issued, or the result was completed after `due`. Never reset. */
@@ -96,6 +108,14 @@ export interface DossierCommon {
   clock: ClockState;
   /** Instant of the last accepted event; events must not go back in time. */
   updatedAt: Instant;
+}
+
+/** A legal extension of the processing time: not a delay, the dossier is not late for it. */
+export interface Extension {
+  at: Instant;
+  reason: string;
+  /** The processing time before the extension. */
+  standard: LegalDuration;
 }
 
 /** Per-status data. `stepIndex` points into the workflow of the procedure version the dossier was filed under. */
@@ -144,9 +164,12 @@ export function newDossier(channel: Channel, at: Instant): DossierState {
     channel,
     receivedAt: null,
     duration: null,
+    countedFrom: null,
     due: null,
     appointment: null,
     reschedules: 0,
+    apologyOnTime: null,
+    extension: null,
     supplementRequests: 0,
     late: false,
     completedAt: null,
@@ -157,7 +180,36 @@ export function newDossier(channel: Channel, at: Instant): DossierState {
 }
 
 /** Kinds of paper the machine asks the caller to issue; the set (2018 or 2025) is chosen by reception date. */
-export type FormKind = "receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice";
+export type FormKind =
+  | "receipt"
+  | "supplement_request"
+  | "refusal"
+  | "apology"
+  | "stop_notice"
+  /** Phiếu chuyển xử lý, when the dossier passes to another body (NĐ 118/2025 art. 20(2)(a)). */
+  | "transfer_slip";
+
+/**
+ * What the applicant must be told (NĐ 118/2025 art. 19: the desk informs the applicant of the receipt, a request
+ * to complete, a refusal with its reasons, a delay with the new date, the result). The caller carries each one out
+ * in the transaction of the change; the notifications module maps each to its message template.
+ */
+export type ApplicantNotice =
+  | "submitted"
+  | "received"
+  | "supplement_requested"
+  | "refused"
+  | "rejected"
+  /** The supplement completed the dossier: the time restarted, a new appointment. */
+  | "restarted"
+  /** The legal extension was applied: a new appointment, not a delay. */
+  | "extended"
+  | "result_ready"
+  | "rescheduled"
+  | "returned"
+  | "withdrawn"
+  | "stopped"
+  | "closed_incomplete";
 
 /** Where a dossier is, for the control sheet: a step of the workflow in a unit. */
 export interface Place {
@@ -180,5 +232,5 @@ export type DossierEffect =
       kind: "online_alert" | "online_acceptance" | "supplement_expiry";
       at: Instant;
     }
-  | { type: "notify_applicant"; status: DossierStatus }
+  | { type: "notify_applicant"; notice: ApplicantNotice }
   | { type: "deliver_result"; method: ReturnMethod };

@@ -5,19 +5,63 @@
  * uploaded. Each definition applies from `fromProcedureVersion` of its procedure until a later definition does.
  */
 import type { EFormDefinition, EFormField } from "./definition.ts";
+import { ETHNIC_GROUPS, FOREIGN_NATIONAL } from "./ethnic-groups.ts";
 
 const TT04 =
   "Thông tư 04/2020/TT-BTP ngày 28/5/2020 của Bộ Tư pháp quy định chi tiết thi hành Luật Hộ tịch và Nghị định 123/2015/NĐ-CP (mẫu tờ khai hộ tịch, Phụ lục)";
 
-const ETHNIC_OPTIONS = [
-  { value: "kinh", labelVi: "Kinh", labelEn: "Kinh" },
-  { value: "tay", labelVi: "Tày", labelEn: "Tày" },
-  { value: "nung", labelVi: "Nùng", labelEn: "Nùng" },
-  { value: "dao", labelVi: "Dao", labelEn: "Dao" },
-  { value: "hmong", labelVi: "Mông", labelEn: "Hmong" },
-  { value: "san-chay", labelVi: "Sán Chay", labelEn: "San Chay" },
-  { value: "khac", labelVi: "Dân tộc khác", labelEn: "Other" },
-];
+/** Ethnicity from the official list of 54 groups (Luật Hộ tịch 2014 art. 14(1); list in ethnic-groups.ts). */
+const ETHNIC_OPTIONS = [...ETHNIC_GROUPS, FOREIGN_NATIONAL].map((g) => ({
+  value: g.value,
+  labelVi: g.nameVi,
+  labelEn: g.nameVi,
+}));
+
+/**
+ * A parent's ethnicity, nationality and residence (Luật Hộ tịch 2014 art. 14(1)), shown once the parent is named
+ * and required when the parent is (`needed`).
+ */
+function parentFields(
+  prefix: "mother" | "father",
+  vi: string,
+  en: string,
+  shown: EFormField["showIf"],
+  needed: EFormField["requiredIf"],
+) {
+  const fields: EFormField[] = [
+    {
+      id: `${prefix}Ethnicity`,
+      type: "select",
+      labelVi: `Dân tộc của ${vi}`,
+      labelEn: `${en}'s ethnicity`,
+      required: false,
+      options: ETHNIC_OPTIONS,
+      ...(needed ? { requiredIf: needed } : {}),
+      ...(shown ? { showIf: shown } : {}),
+    },
+    {
+      id: `${prefix}Nationality`,
+      type: "text",
+      labelVi: `Quốc tịch của ${vi}`,
+      labelEn: `${en}'s nationality`,
+      required: false,
+      maxLength: 100,
+      ...(needed ? { requiredIf: needed } : {}),
+      ...(shown ? { showIf: shown } : {}),
+    },
+    {
+      id: `${prefix}Residence`,
+      type: "text",
+      labelVi: `Nơi cư trú của ${vi}`,
+      labelEn: `${en}'s place of residence`,
+      required: false,
+      maxLength: 300,
+      ...(needed ? { requiredIf: needed } : {}),
+      ...(shown ? { showIf: shown } : {}),
+    },
+  ];
+  return fields;
+}
 
 const SEX_OPTIONS = [
   { value: "nam", labelVi: "Nam", labelEn: "Male" },
@@ -103,7 +147,9 @@ export const BIRTH_REGISTRATION: EFormDefinition = {
   key: "to-khai-dang-ky-khai-sinh",
   procedure: "dang-ky-khai-sinh",
   fromProcedureVersion: 1,
-  revision: 1,
+  // Revision 2: the child's nationality and the parents' ethnicity, nationality and residence (Luật Hộ tịch 2014
+  // art. 14(1)); ethnicity from the 54 groups of the official list.
+  revision: 2,
   titleVi: "Tờ khai đăng ký khai sinh",
   titleEn: "Birth registration declaration",
   source: {
@@ -166,6 +212,14 @@ export const BIRTH_REGISTRATION: EFormDefinition = {
           options: ETHNIC_OPTIONS,
         },
         {
+          id: "childNationality",
+          type: "text",
+          labelVi: "Quốc tịch",
+          labelEn: "Nationality",
+          required: true,
+          maxLength: 100,
+        },
+        {
           id: "childHomeTown",
           type: "text",
           labelVi: "Quê quán",
@@ -214,6 +268,13 @@ export const BIRTH_REGISTRATION: EFormDefinition = {
           max: 2199,
           showIf: { field: "motherName", filled: true },
         },
+        ...parentFields(
+          "mother",
+          "mẹ",
+          "Mother",
+          { field: "motherName", filled: true },
+          { field: "abandoned", notEquals: true },
+        ),
         {
           id: "fatherKnown",
           type: "select",
@@ -246,6 +307,13 @@ export const BIRTH_REGISTRATION: EFormDefinition = {
           max: 2199,
           showIf: { field: "fatherKnown", equals: "co" },
         },
+        ...parentFields(
+          "father",
+          "cha",
+          "Father",
+          { field: "fatherKnown", equals: "co" },
+          { field: "fatherKnown", equals: "co" },
+        ),
       ],
     },
     {

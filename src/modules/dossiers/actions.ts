@@ -34,8 +34,11 @@ export function availableActions(input: {
   task: TaskRow | null;
   transfer: TransferRow | null;
   units: Map<string, UnitInfo>;
+  /** The procedure allows a legal extension (its catalog `extension`). */
+  extensionAllowed?: boolean;
 }): DossierAction[] {
   const { principal, row, workflow, task, transfer, units } = input;
+  const extensionAllowed = input.extensionAllowed ?? false;
   const out = new Set<DossierAction>();
   const received = units.get(row.received_unit_id) as UnitInfo;
   const current = units.get(row.current_unit_id) as UnitInfo;
@@ -67,6 +70,7 @@ export function availableActions(input: {
         if (next && next.role !== "clerk") out.add("forward");
         if (status === "in_processing" && workflow[i]?.canSendBack) out.add("send_back");
         if (status === "in_processing") out.add("transfer");
+        if (row.extension === null && extensionAllowed) out.add("extend");
         if (row.supplement_requests < MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE) out.add("request_supplement");
         if (status === "in_processing" && workflow[i]?.role === "leader") {
           out.add("approve");

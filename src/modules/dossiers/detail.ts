@@ -3,9 +3,12 @@ import { sql } from "kysely";
 import type { Applicant, DossierDetail, FileBrief, FormKind } from "../../contracts/dossiers.ts";
 import type { Executor } from "../../db/database.ts";
 import type { StepRecord } from "../../db/tables/dossiers.ts";
-import { compareWithDue } from "../../domain/dossier/index.ts";
+import type { LegalDuration } from "../../domain/calendar/index.ts";
+import { processingTimeFor } from "../../domain/catalog/procedure-schema.ts";
+import { compareWithDue, type Extension } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import type { StaffPrincipal } from "../auth/principal.ts";
+import { documentOf } from "../catalog/queries.ts";
 import type { UnitInfo } from "./access.ts";
 import { availableActions } from "./actions.ts";
 import type { DossierRow, TransferRow } from "./state.ts";
@@ -21,6 +24,28 @@ export function formUrl(dossierId: string, formId: string): string {
   return `${API}/dossiers/${dossierId}/forms/${formId}`;
 }
 
+function extensionOf(row: DossierRow): DossierDetail["extension"] {
+  const e = row.extension as Extension | null;
+  if (!e) return null;
+  return { at: isoOf(new Date(e.at)), reason: e.reason, standardDueText: durationText(e.standard) };
+}
+
+function durationText(d: LegalDuration): string {
+  if ("sameDay" in d) return "Trong ngày làm việc";
+  return "workingDays" in d ? `${d.workingDays} ngày làm việc` : `${d.workingHours} giờ làm việc`;
+}
+
+/** Does the procedure version (with the dossier's case) allow a legal extension? */
+async function procedureHasExtension(db: Executor, row: DossierRow): Promise<boolean> {
+  if (row.received_at === null) return false;
+  const version = await db
+    .selectFrom("procedure_versions")
+    .select("document")
+    .where("id", "=", row.procedure_version_id)
+    .executeTakeFirst();
+  return version ? processingTimeFor(documentOf(version), row.case_id).extension !== null : false;
+}
+
 function uniq(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === "string"))];
 }
@@ -32,6 +57,7 @@ export async function dossierDetail(
   now: number,
 ): Promise<DossierDetail> {
   const id = row.id;
+  const extensionAvailable = row.extension === null && (await procedureHasExtension(db, row));
   const [{ items }, components, tasks, transfers, notes, forms, events] = await Promise.all([
     summaries(db, sql<boolean>`d.id = ${id}`, now, { limit: 1, offset: 0 }),
     db
@@ -138,8 +164,12 @@ export async function dossierDetail(
             issuedAt: isoOf(row.apology_at),
             newAppointment: isoOf(row.appointment_at),
             formId: apologyForm?.id ?? null,
+            onTime: row.apology_on_time,
           }
         : null,
+    extension: extensionOf(row),
+    resolvingAgencyCode: row.resolving_agency_code,
+    extensionAvailable,
     result:
       row.result_number !== null && row.result_recorded_at !== null
         ? {
@@ -229,6 +259,14 @@ export async function dossierDetail(
       stepIndex: e.step_index,
       detail: e.detail ?? {},
     })),
-    actions: availableActions({ principal, row, workflow, task: openTask, transfer: openTransfer, units }),
+    actions: availableActions({
+      principal,
+      row,
+      workflow,
+      task: openTask,
+      transfer: openTransfer,
+      units,
+      extensionAllowed: extensionAvailable,
+    }),
   };
 }

@@ -91,7 +91,8 @@ describe("a dossier from the desk to the district and back", () => {
     expect(isDossierCode(code)).toBe(true);
     expect(code).toMatch(/^000\.17\.31\.H06-261130-\d{4}$/);
     expect(d.status).toBe("received");
-    expect(d.dueAt).toBe("2026-12-03T09:00:00+07:00");
+    // 3 working days after Monday 30/11 (BLDS 2015 art. 147–148): 1, 2, 3 December, until 17:00.
+    expect(d.dueAt).toBe("2026-12-03T17:00:00+07:00");
     expect(body.receipt.form.number).toBe("01");
     expect(body.receipt.lookupUrl).toBe(
       `${PUBLIC_URL}/tra-cuu?code=${encodeURIComponent(code)}&secret=${secret}`,

@@ -58,7 +58,8 @@ describe("supplements after acceptance", () => {
   it("pauses the clock, issues form 02 listing every item, and is not overdue while waiting", async () => {
     await at(MONDAY);
     d = await atSpecialist();
-    expect(d.dueAt).toBe("2026-12-03T09:00:00+07:00");
+    // 3 working days after Monday 30/11 (BLDS 2015 art. 147–148): 1, 2, 3 December, until 17:00.
+    expect(d.dueAt).toBe("2026-12-03T17:00:00+07:00");
     await at("2026-12-01T03:00:00Z");
     d = await act(specialist, d.id, "request-supplement", {
       version: d.version,
@@ -95,8 +96,9 @@ describe("supplements after acceptance", () => {
       components: [{ name: "Bản sao trích lục ly hôn", kind: "copy", count: 1 }],
     });
     expect(d.status).toBe("in_processing");
-    expect(d.dueAt).toBe("2026-12-10T10:00:00+07:00");
-    expect(d.appointmentAt).toBe("2026-12-10T10:00:00+07:00");
+    // Restart from zero on Monday 7/12 (NĐ 118/2025 art. 19(5)): 8, 9, 10 December, until 17:00.
+    expect(d.dueAt).toBe("2026-12-10T17:00:00+07:00");
+    expect(d.appointmentAt).toBe("2026-12-10T17:00:00+07:00");
     expect(d.task?.role).toBe("specialist");
     expect(d.task?.assignee).not.toBeNull();
     expect(d.pausedIntervals).toEqual([
@@ -208,8 +210,10 @@ describe("late dossiers: the apology moves the appointment once", () => {
       newAppointment: "2026-12-07T16:00:00+07:00",
       documentNumber: "25/UBND-VP",
     });
-    expect(d.dueAt).toBe("2026-12-03T09:00:00+07:00");
+    expect(d.dueAt).toBe("2026-12-03T17:00:00+07:00");
     expect(d.appointmentAt).toBe("2026-12-07T16:00:00+07:00");
+    // Tuesday 1/12 is at least one day before Thursday 3/12 (NĐ 118/2025 art. 19(6)).
+    expect((d.apology as { onTime: boolean | null }).onTime).toBe(true);
     expect(d.flags.late).toBe(true);
     expect(d.flags.overdue).toBe(true);
     const text = await formText(leader, formOf(d, "apology").url);
@@ -227,16 +231,21 @@ describe("late dossiers: the apology moves the appointment once", () => {
     expect(res.json().error.code).toBe("APPOINTMENT_ALREADY_MOVED");
   });
 
-  it("refuses an apology later than one day before the due date", async () => {
+  it("still takes an apology after the due date, records it as issued late and keeps the dossier late (NĐ 118/2025 art. 19(6))", async () => {
     await at(MONDAY);
     const other = await atSpecialist();
-    await at("2026-12-03T01:00:00Z"); // the due day, 08:00
+    await at("2026-12-04T01:00:00Z"); // Friday 08:00, the day after the due date
     const res = await leader.post(`/api/v1/dossiers/${other.id}/apology`, {
       version: other.version,
-      reason: "Chậm.",
+      reason: "Chờ kết quả xác minh.",
       newAppointment: "2026-12-08T16:00:00+07:00",
     });
-    expect(res.json().error.code).toBe("APOLOGY_TOO_LATE");
+    expect(res.statusCode, res.body).toBe(200);
+    const d = (res.json() as { dossier: DossierJson }).dossier;
+    expect((d.apology as { onTime: boolean | null }).onTime).toBe(false);
+    expect(d.flags.late).toBe(true);
+    expect(d.dueAt).toBe("2026-12-03T17:00:00+07:00");
+    expect(formOf(d, "apology")).toBeDefined();
   });
 });
 
@@ -297,11 +306,74 @@ describe("stopping and withdrawing", () => {
       reason: "Không đủ điều kiện cấp giấy xác nhận.",
     });
     expect(d.status).toBe("rejected");
+    // The written refusal after appraisal, on form 03 of the dossier's set (NĐ 118/2025 art. 19(3)).
+    const text = await formText(leader, formOf(d, "refusal").url);
+    expect(text).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    expect(text).toContain("Qua thẩm định");
+    expect(text).toContain("Không đủ điều kiện cấp giấy xác nhận.");
+    // The applicant is told, with the reason (the machine's notify_applicant effect).
+    const notices = await ctx.handle.db
+      .selectFrom("notification_outbox")
+      .select(["template", "channel"])
+      .where("dossier_id", "=", d.id)
+      .where("template", "=", "dossier.rejected")
+      .execute();
+    expect(notices.map((n) => n.channel).sort()).toEqual(["email", "sms"]);
     d = await act(desk, d.id, "return", {
       version: d.version,
       method: "post",
       trackingNumber: "EB123456789VN",
     });
     expect(d.returned).toMatchObject({ method: "post", outcome: "rejected", reference: "EB123456789VN" });
+  });
+});
+
+describe("same-day limits and the legal extension", () => {
+  it("prints the reception's own date on the receipt of a chứng thực received at 09:00 (NĐ 23/2015 art. 7(1))", async () => {
+    await at(MONDAY); // Monday 30/11/2026 09:00
+    const d = await received({
+      procedure: "chung-thuc-ban-sao-tu-ban-chinh",
+      components: [{ name: "Bản chính và bản sao cần chứng thực", kind: "original", count: 1 }],
+    });
+    expect(d.dueAt).toBe("2026-11-30T17:00:00+07:00");
+    const text = await formText(desk, formOf(d, "receipt").url, A4);
+    expect(text).toContain("17 giờ 00 phút, ngày 30 tháng 11 năm 2026");
+  });
+
+  it("moves a same-day dossier received after 15:00 to the end of the next working day (Luật Hộ tịch 2014 art. 5(3))", async () => {
+    await at("2026-11-30T08:30:00Z"); // Monday 15:30
+    const d = await received({
+      procedure: "chung-thuc-ban-sao-tu-ban-chinh",
+      components: [{ name: "Bản chính và bản sao cần chứng thực", kind: "original", count: 1 }],
+    });
+    expect(d.dueAt).toBe("2026-12-01T17:00:00+07:00");
+  });
+
+  it("applies the extension at reception with its reason: later due date on the receipt, not late (NĐ 23/2015 art. 7(2))", async () => {
+    await at(MONDAY);
+    const d = await received({
+      procedure: "chung-thuc-ban-sao-tu-ban-chinh",
+      components: [{ name: "Bản chính có nhiều trang", kind: "original", count: 1 }],
+      decision: { outcome: "accept", extensionReason: "Bản chính có nhiều trang, cần đối chiếu." },
+    });
+    // 2 working days after Monday 30/11: 1 and 2 December, until 17:00.
+    expect(d.dueAt).toBe("2026-12-02T17:00:00+07:00");
+    expect(d.extension).toMatchObject({ reason: "Bản chính có nhiều trang, cần đối chiếu." });
+    const text = await formText(desk, formOf(d, "receipt").url, A4);
+    expect(text).toContain("17 giờ 00 phút, ngày 02 tháng 12 năm 2026");
+    await at("2026-12-01T03:00:00Z"); // Tuesday 10:00: past the same-day limit, within the extension
+    const now = (await desk.get(`/api/v1/dossiers/${d.id}`)).json() as DossierJson;
+    expect(now.flags.late).toBe(false);
+    expect(now.flags.overdue).toBe(false);
+  });
+
+  it("refuses an extension the procedure does not allow", async () => {
+    await at(MONDAY);
+    const res = await desk.post(
+      "/api/v1/dossiers",
+      receptionBody({ decision: { outcome: "accept", extensionReason: "Cần xác minh." } }),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe("EXTENSION_NOT_AVAILABLE");
   });
 });

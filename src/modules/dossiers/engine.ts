@@ -1,7 +1,7 @@
 /**
  * How every use case changes a dossier: lock the row and check the version the caller read → run the pure
- * transition() → write the new state → append the dossier's event and the audit entry, all in the caller's one
- * transaction. A stale version is a 409 CONFLICT; a refusal of the machine is a 4xx with the machine's code.
+ * transition() → write the new state → append the dossier's event and the audit entry → carry out the machine's
+ * effects (commit.ts), all in the caller's one transaction. A stale version is a 409 CONFLICT; a refusal of the machine is a 4xx with the machine's code.
  */
 import { sql, type Updateable } from "kysely";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
@@ -19,7 +19,6 @@ import {
 import { AppError, type ErrorCode } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
-import { noticeForChange, notifyApplicant } from "../notifications/dossier-notices.ts";
 import { type DossierRow, specsOf, stateOf, workflowOf } from "./state.ts";
 
 export interface DossierDeps {
@@ -84,7 +83,11 @@ export interface EventRecord {
   detail?: Record<string, unknown>;
 }
 
-/** Writes the changes with the next version, appends the event and the audit entry. */
+/**
+ * Writes the changes with the next version, appends the event and the audit entry. A change the machine decided
+ * goes through commitTransition (commit.ts), which also carries out the machine's effects; this alone is for
+ * changes outside the machine (claiming or assigning a step).
+ */
 export async function saveDossier(
   ctx: ActionContext,
   row: DossierRow,
@@ -101,9 +104,6 @@ export async function saveDossier(
     .executeTakeFirst();
   if (!next) throw new AppError("CONFLICT", { details: { currentVersion: null } });
   await appendEvent(ctx, next, record);
-  // The machine's notify_applicant effect: the message goes to the outbox in this same transaction.
-  const notice = noticeForChange(row.status, next.status, record.action);
-  if (notice) await notifyApplicant(tx, next, notice, { now, publicUrl: ctx.deps.publicUrl });
   return next;
 }
 

@@ -27,8 +27,10 @@ import {
   renderRefusal,
   renderStopNotice,
   renderSupplementRequest,
+  renderTransferSlip,
   type StopNoticeData,
   type SupplementRequestData,
+  type TransferSlipData,
 } from "../../pdf/forms/index.ts";
 import type { Actor } from "../audit/audit-log.ts";
 import { storeBytes } from "../files/store-upload.ts";
@@ -80,6 +82,20 @@ export interface FormExtra {
   basis?: string;
   fees?: string | null;
   documentNumber?: string | null;
+  /** Transfer slip: the body it goes to, what is asked, by when. */
+  transfer?: { toBody: string; request: string; due: Instant };
+}
+
+/**
+ * Who issues a form: an officer's use case, or the portal on the citizen's own act (no officer: issued_by null,
+ * rendered on first download).
+ */
+export interface FormIssuer {
+  tx: ActionContext["tx"];
+  now: Date;
+  deps: { publicUrl: string };
+  principal: { staffId: string | null; fullName: string };
+  pendingForms: string[];
 }
 
 /**
@@ -87,7 +103,7 @@ export interface FormExtra {
  * or null when the dossier's set has no such form (the 2018 set has no stop notice).
  */
 export async function issueForm(
-  ctx: ActionContext,
+  ctx: FormIssuer,
   row: DossierRow,
   kind: DossierFormKind,
   extra: FormExtra = {},
@@ -167,7 +183,31 @@ export async function issueForm(
       break;
     }
     case "refusal": {
-      const form: RefusalData = { ...base, code, refusedAt: at, reasons: [row.reason ?? ""], officer };
+      // After acceptance the refusal follows appraisal (NĐ 118/2025 art. 19(3)).
+      const stage = row.received_at === null ? "reception" : "appraisal";
+      const form: RefusalData = { ...base, code, refusedAt: at, reasons: [row.reason ?? ""], officer, stage };
+      data = { ...form };
+      break;
+    }
+    case "transfer_slip": {
+      const components = await tx
+        .selectFrom("dossier_components")
+        .select(["name", "count"])
+        .where("dossier_id", "=", row.id)
+        .orderBy("position")
+        .execute();
+      const transfer = extra.transfer ?? { toBody: "", request: "", due: state.due as Instant };
+      const form: TransferSlipData = {
+        ...base,
+        code: code as string,
+        receivedAt: state.receivedAt as Instant,
+        sentAt: at,
+        toBody: transfer.toBody,
+        request: transfer.request,
+        due: transfer.due,
+        components,
+        officer,
+      };
       data = { ...form };
       break;
     }
@@ -176,7 +216,7 @@ export async function issueForm(
       const staff = await tx
         .selectFrom("staff")
         .select(["position", "full_name"])
-        .where("id", "=", principal.staffId)
+        .where("id", "=", principal.staffId ?? "")
         .executeTakeFirstOrThrow();
       const signed = {
         ...base,
@@ -246,6 +286,8 @@ export async function renderFormData(
       return renderApology(data as unknown as ApologyData);
     case "stop_notice":
       return renderStopNotice(data as unknown as StopNoticeData);
+    case "transfer_slip":
+      return renderTransferSlip(data as unknown as TransferSlipData);
   }
 }
 

@@ -1,24 +1,34 @@
 /**
  * Late, stopped, withdrawn and returned dossiers.
- * - Apology (form 04): the processing body's leader, at least one day before the due date, once, with a new
- *   appointment; the dossier stays counted late (NĐ 118/2025 art. 19(6)).
+ * - Apology (form 04): the processing body's leader, once, with a new appointment; the dossier stays counted late.
+ *   "At least one day before the due date" (NĐ 118/2025 art. 19(6)) decides whether it was issued on time; once
+ *   the due date has passed the apology is still owed and is recorded as issued late.
  * - Stop (form 05, 2025 set): the resolving body's leader stops an accepted dossier, e.g. at the applicant's
  *   request (NĐ 118/2025 art. 21).
  * - Withdrawal: the applicant takes the dossier back at the desk before the result.
  * - Return: at the counter (who signed, and the captured signature), by post (tracking number) or online.
  */
 import type { z } from "zod";
-import type { ApologyInput, ReturnInput, StopInput, WithdrawInput } from "../../contracts/dossiers.ts";
+import type {
+  ApologyInput,
+  ExtendInput,
+  ReturnInput,
+  StopInput,
+  WithdrawInput,
+} from "../../contracts/dossiers.ts";
+import { processingTimeFor } from "../../domain/catalog/procedure-schema.ts";
 import type { DossierEvent } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { can } from "../auth/policy.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
+import { documentOf } from "../catalog/queries.ts";
 import { acts, assertActs, unitInfo } from "./access.ts";
-import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
-import { issueForm } from "./forms.ts";
-import { loadForAction } from "./load.ts";
+import { commitTransition } from "./commit.ts";
+import { type ActionContext, applyEvent } from "./engine.ts";
+import { loadForAction, taskForCaller } from "./load.ts";
 import { checkUploads, linkFiles } from "./papers.ts";
-import { columnsOf } from "./state.ts";
+import { extensionOf } from "./procedure-terms.ts";
+import { ms } from "./state.ts";
 import { closePause } from "./supplement.ts";
 import { closeOpenTask } from "./tasks.ts";
 import { endOpenTransfer } from "./transfer-dossier.ts";
@@ -34,19 +44,25 @@ export async function apologise(ctx: ActionContext, id: string, input: z.infer<t
   const calendar = await calendarFor(tx, row.received_unit_id);
   const newAppointment = Date.parse(input.newAppointment);
   const event = { type: "apologise_and_reschedule", reason: input.reason, newAppointment } as const;
-  const { state } = applyEvent(row, event, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, event, now, calendar);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), apology_reason: input.reason, apology_at: now },
+    transition,
+    { apology_reason: input.reason, apology_at: now },
     {
       action: "apologise",
       fromStatus: row.status,
-      detail: { reason: input.reason, newAppointment, due: state.due },
+      detail: {
+        reason: input.reason,
+        newAppointment,
+        due: transition.state.due,
+        onTime: transition.state.apologyOnTime,
+      },
     },
+    { forms: { apology: { documentNumber: input.documentNumber ?? null } } },
   );
-  const formId = await issueForm(ctx, saved, "apology", { documentNumber: input.documentNumber ?? null });
-  return { row: saved, formId };
+  return { row: saved, formId: forms.apology ?? null };
 }
 
 export async function stopDossier(ctx: ActionContext, id: string, input: z.infer<typeof StopInput>) {
@@ -54,26 +70,30 @@ export async function stopDossier(ctx: ActionContext, id: string, input: z.infer
   const { tx, now, principal } = ctx;
   assertActs(principal, "leader", await unitInfo(tx, row.received_unit_id));
   const calendar = await calendarFor(tx, row.received_unit_id);
-  const { state } = applyEvent(row, { type: "stop", reason: input.reason }, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, { type: "stop", reason: input.reason }, now, calendar);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       reason: input.reason,
       current_unit_id: row.received_unit_id,
       paused_intervals: closePause(row, now),
     },
     { action: "stop", fromStatus: row.status, detail: { reason: input.reason, basis: input.basis } },
+    {
+      forms: {
+        stop_notice: {
+          basis: input.basis,
+          fees: input.fees ?? null,
+          documentNumber: input.documentNumber ?? null,
+        },
+      },
+    },
   );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "stopped" });
   await endOpenTransfer(ctx, row.id);
-  const formId = await issueForm(ctx, saved, "stop_notice", {
-    basis: input.basis,
-    fees: input.fees ?? null,
-    documentNumber: input.documentNumber ?? null,
-  });
-  return { row: saved, formId };
+  return { row: saved, formId: forms.stop_notice ?? null };
 }
 
 export async function withdraw(ctx: ActionContext, id: string, input: z.infer<typeof WithdrawInput>) {
@@ -82,12 +102,12 @@ export async function withdraw(ctx: ActionContext, id: string, input: z.infer<ty
   assertActs(principal, "reception", await unitInfo(tx, row.received_unit_id));
   const calendar = await calendarFor(tx, row.received_unit_id);
   const reason = input.reason ?? undefined;
-  const { state } = applyEvent(row, { type: "withdraw", ...(reason ? { reason } : {}) }, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, { type: "withdraw", ...(reason ? { reason } : {}) }, now, calendar);
+  const { row: saved } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       reason: reason ?? null,
       current_unit_id: row.received_unit_id,
       paused_intervals: closePause(row, now),
@@ -120,14 +140,14 @@ export async function returnResult(ctx: ActionContext, id: string, input: z.infe
         ? { type: "hand_to_post", trackingNumber: input.trackingNumber }
         : { type: "publish_online" };
   const calendar = await calendarFor(tx, unit.id);
-  const { state } = applyEvent(row, event, now, calendar);
+  const transition = applyEvent(row, event, now, calendar);
   const reference =
     input.method === "counter" ? input.signedBy : input.method === "post" ? input.trackingNumber : null;
-  const saved = await saveDossier(
+  const { row: saved } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       returned_method: input.method,
       returned_at: now,
       return_reference: reference,
@@ -142,4 +162,43 @@ export async function returnResult(ctx: ActionContext, id: string, input: z.infe
   );
   if (signatureFileId) await linkFiles(tx, row.id, [signatureFileId], "signature");
   return saved;
+}
+
+/**
+ * The legal extension during processing (item 2 of issue 13): the procedure's longer time for verification, applied
+ * by whoever holds the open step (or a leader of the unit), before the due date, with the reason. The due instant
+ * moves, the dossier is not late for it, a new appointment slip (form 01 with the new date) is issued and the
+ * applicant is told; the audit entry names who applied it.
+ */
+export async function extendDossier(ctx: ActionContext, id: string, input: z.infer<typeof ExtendInput>) {
+  const row = await loadForAction(ctx, id, input.version);
+  const { tx, now } = ctx;
+  await taskForCaller(ctx, row);
+  const version = await tx
+    .selectFrom("procedure_versions")
+    .select("document")
+    .where("id", "=", row.procedure_version_id)
+    .executeTakeFirstOrThrow();
+  const calendar = await calendarFor(tx, row.received_unit_id);
+  const processing = processingTimeFor(documentOf(version), row.case_id);
+  const from = row.counted_from ?? row.received_at ?? now;
+  const extension = extensionOf(processing, calendar, new Date(from), input.reason);
+  const transition = applyEvent(row, { type: "extend", extension }, now, calendar);
+  const { row: saved, forms } = await commitTransition(
+    ctx,
+    row,
+    transition,
+    {},
+    {
+      action: "extend",
+      fromStatus: row.status,
+      detail: {
+        reason: input.reason,
+        previousDue: ms(row.due_at),
+        due: transition.state.due,
+        total: extension.total,
+      },
+    },
+  );
+  return { row: saved, formId: forms.receipt ?? null };
 }

@@ -16,10 +16,11 @@ import type {
 import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { assertActs, unitInfo } from "./access.ts";
+import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
 import { dueOf, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
 import { checkUploads, linkFiles } from "./papers.ts";
-import { columnsOf, workflowOf } from "./state.ts";
+import { workflowOf } from "./state.ts";
 import { checkAssignee, closeOpenTask, lastHolder, openTask } from "./tasks.ts";
 import { remoteForward, remoteSendBack } from "./transfer-dossier.ts";
 
@@ -33,13 +34,14 @@ export async function forward(ctx: ActionContext, id: string, input: z.infer<typ
   const next = workflow[from + 1];
   if (next?.role === "clerk") throw new AppError("DECIDE_FIRST");
   const calendar = await calendarFor(tx, row.current_unit_id);
-  const { state } = applyEvent(row, { type: "forward" }, now, calendar);
+  const transition = applyEvent(row, { type: "forward" }, now, calendar);
   const to = stepAt(workflow, from + 1);
   if (input.assigneeId) await checkAssignee(tx, input.assigneeId, row.current_unit_id, to.role);
-  const saved = await saveDossier(
+  const { row: saved } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), ...(from === 0 && row.forwarded_at === null ? { forwarded_at: now } : {}) },
+    transition,
+    { ...(from === 0 && row.forwarded_at === null ? { forwarded_at: now } : {}) },
     { action: "forward", fromStatus: row.status, detail: { from, to: from + 1, note: input.note ?? null } },
   );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "forwarded" });
@@ -62,14 +64,20 @@ export async function sendBack(ctx: ActionContext, id: string, input: z.infer<ty
   const { tx, now, principal } = ctx;
   const { task } = await taskForCaller(ctx, row);
   const calendar = await calendarFor(tx, row.current_unit_id);
-  const { state } = applyEvent(row, { type: "send_back", reason: input.reason }, now, calendar);
+  const transition = applyEvent(row, { type: "send_back", reason: input.reason }, now, calendar);
   const from = row.step_index ?? 0;
   const to = stepAt(workflowOf(row), from - 1);
-  const saved = await saveDossier(ctx, row, columnsOf(state), {
-    action: "send_back",
-    fromStatus: row.status,
-    detail: { from, to: from - 1, reason: input.reason },
-  });
+  const { row: saved } = await commitTransition(
+    ctx,
+    row,
+    transition,
+    {},
+    {
+      action: "send_back",
+      fromStatus: row.status,
+      detail: { from, to: from - 1, reason: input.reason },
+    },
+  );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "sent_back" });
   await openTask(tx, {
     dossierId: row.id,
@@ -90,12 +98,18 @@ export async function approve(ctx: ActionContext, id: string, input: z.infer<typ
   const { task, unit } = await taskForCaller(ctx, row);
   assertActs(principal, "leader", unit);
   const calendar = await calendarFor(tx, row.current_unit_id);
-  const { state } = applyEvent(row, { type: "approve" }, now, calendar);
-  const saved = await saveDossier(ctx, row, columnsOf(state), {
-    action: "approve",
-    fromStatus: row.status,
-    detail: { note: input.note ?? null },
-  });
+  const transition = applyEvent(row, { type: "approve" }, now, calendar);
+  const { row: saved } = await commitTransition(
+    ctx,
+    row,
+    transition,
+    {},
+    {
+      action: "approve",
+      fromStatus: row.status,
+      detail: { note: input.note ?? null },
+    },
+  );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "approved" });
   await openResultTask(ctx, saved, row.step_index ?? 0, task.unit_id, principal.staffId);
   return saved;
@@ -107,15 +121,17 @@ export async function reject(ctx: ActionContext, id: string, input: z.infer<type
   const { unit } = await taskForCaller(ctx, row);
   assertActs(principal, "leader", unit);
   const calendar = await calendarFor(tx, row.current_unit_id);
-  const { state } = applyEvent(row, { type: "reject", reason: input.reason }, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, { type: "reject", reason: input.reason }, now, calendar);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), reason: input.reason },
+    transition,
+    { reason: input.reason },
     { action: "reject", fromStatus: row.status, detail: { reason: input.reason } },
   );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "rejected" });
-  return saved;
+  // The written refusal (form 03, NĐ 118/2025 art. 19(3)) is the action's form.
+  return { row: saved, formId: forms.refusal ?? null };
 }
 
 export async function recordResult(ctx: ActionContext, id: string, input: z.infer<typeof ResultInput>) {
@@ -126,12 +142,12 @@ export async function recordResult(ctx: ActionContext, id: string, input: z.infe
   if (fileId) await checkUploads(tx, unit.id, [fileId]);
   const calendar = await calendarFor(tx, row.current_unit_id);
   const result = { number: input.number, signedOn: input.signedOn, signer: input.signer, fileId };
-  const { state } = applyEvent(row, { type: "record_result", result }, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, { type: "record_result", result }, now, calendar);
+  const { row: saved } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       result_number: input.number,
       result_signed_on: input.signedOn,
       result_signer: input.signer,

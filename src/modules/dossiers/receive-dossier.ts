@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import type { ReceivedComponentInput, ReceiveInput, ReceptionDecision } from "../../contracts/dossiers.ts";
 import type { StepRecord } from "../../db/tables/dossiers.ts";
-import { countingStart, durationMs } from "../../domain/calendar/index.ts";
+import { countingStart, workingTimeBetween } from "../../domain/calendar/index.ts";
 import { applyLocal } from "../../domain/catalog/local.ts";
 import { type Procedure, processingTimeFor } from "../../domain/catalog/procedure-schema.ts";
 import { newDossier } from "../../domain/dossier/index.ts";
@@ -15,14 +15,12 @@ import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { documentOf, findOffering, findProcedure, procedureVersionAt } from "../catalog/queries.ts";
 import { parseLocal } from "../catalog/service.ts";
-import { notifyApplicant } from "../notifications/dossier-notices.ts";
 import { assertActs, unitInfo } from "./access.ts";
-import { allocateCode } from "./code.ts";
-import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
-import { issueForm } from "./forms.ts";
+import { commitTransition } from "./commit.ts";
+import { type ActionContext, applyEvent } from "./engine.ts";
 import { loadForAction } from "./load.ts";
 import { addComponents, replaceComponents } from "./papers.ts";
-import { durationFor, feeFor, processingTimeText } from "./procedure-terms.ts";
+import { durationFor, extensionOf, feeFor, processingTimeText } from "./procedure-terms.ts";
 import { hashLookupSecret, newLookupSecret } from "./secret.ts";
 import { columnsOf, type DossierRow, workflowOf } from "./state.ts";
 import { openTask, splitDues } from "./tasks.ts";
@@ -127,17 +125,18 @@ export async function decide(
   decision: Decision,
   action: string,
 ): Promise<ReceptionOutcome> {
-  if (decision.outcome === "accept") return acceptDossier(ctx, row, action);
+  if (decision.outcome === "accept") return acceptDossier(ctx, row, action, decision.extensionReason);
   const calendar = await calendarFor(ctx.tx, row.received_unit_id);
   const event =
     decision.outcome === "refuse"
       ? ({ type: "refuse", reason: decision.reason } as const)
       : ({ type: "request_supplement", items: decision.items } as const);
-  const { state } = applyEvent(row, event, ctx.now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, event, ctx.now, calendar);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), ...(decision.outcome === "refuse" ? { reason: decision.reason } : {}) },
+    transition,
+    decision.outcome === "refuse" ? { reason: decision.reason } : {},
     {
       action,
       fromStatus: row.status,
@@ -148,11 +147,7 @@ export async function decide(
           : { outcome: "request_supplement", items: decision.items },
     },
   );
-  const formId = await issueForm(
-    ctx,
-    saved,
-    decision.outcome === "refuse" ? "refusal" : "supplement_request",
-  );
+  const formId = forms[decision.outcome === "refuse" ? "refusal" : "supplement_request"] ?? null;
   return { dossierId: saved.id, secret: null, receiptFormId: null, formId };
 }
 
@@ -165,6 +160,7 @@ export async function acceptDossier(
   ctx: ActionContext,
   row: DossierRow,
   action: string,
+  extensionReason?: string,
 ): Promise<ReceptionOutcome> {
   const { tx, now, principal } = ctx;
   const unit = await unitInfo(tx, row.received_unit_id);
@@ -175,39 +171,49 @@ export async function acceptDossier(
     .select("document")
     .where("id", "=", row.procedure_version_id)
     .executeTakeFirstOrThrow();
-  const limit = processingTimeFor(documentOf(version), row.case_id).standard;
-  const duration = durationFor(limit, calendar, now.getTime());
-  const { state } = applyEvent(row, { type: "accept", duration }, now, calendar);
+  const processing = processingTimeFor(documentOf(version), row.case_id);
+  const duration = durationFor(processing.standard, calendar, now.getTime());
+  const extension =
+    extensionReason === undefined ? undefined : extensionOf(processing, calendar, now, extensionReason);
+  const transition = applyEvent(
+    row,
+    { type: "accept", duration, ...(extension ? { extension } : {}) },
+    now,
+    calendar,
+  );
+  const { state } = transition;
   const receivedAt = state.receivedAt as number;
   const workflow = workflowOf(row);
   const dues = splitDues(
     calendar,
     countingStart(calendar, receivedAt),
-    durationMs(calendar, duration),
+    Math.max(0, workingTimeBetween(calendar, countingStart(calendar, receivedAt), state.due as number)),
     workflow,
   );
   dues[dues.length - 1] = state.due as number;
-  const code = await allocateCode(tx, unit.code, receivedAt);
   const secret = newLookupSecret();
-  const saved = await saveDossier(
+  const {
+    row: saved,
+    forms,
+    code,
+  } = await commitTransition(
     ctx,
     row,
-    {
-      ...columnsOf(state),
-      code: code.code,
-      code_agency: code.agency,
-      code_date: code.day,
-      code_seq: code.sequence,
-      lookup_hash: hashLookupSecret(row.id, secret),
-      step_dues: JSON.stringify(dues),
-    },
+    transition,
+    { lookup_hash: hashLookupSecret(row.id, secret), step_dues: JSON.stringify(dues) },
     {
       action,
       fromStatus: row.status,
       unitId: unit.id,
       stepIndex: 0,
-      detail: { outcome: "accept", code: code.code, due: state.due, duration },
+      detail: {
+        outcome: "accept",
+        due: state.due,
+        duration: state.duration,
+        ...(state.extension ? { extension: state.extension.reason } : {}),
+      },
     },
+    { lookupSecret: secret },
   );
   const first = workflow[0] as StepRecord;
   await openTask(tx, {
@@ -220,9 +226,8 @@ export async function acceptDossier(
     assigneeId: principal.staffId,
     now,
   });
-  const receiptFormId = await issueForm(ctx, saved, "receipt");
-  await notifyApplicant(tx, saved, "received", { now, publicUrl: ctx.deps.publicUrl, lookupSecret: secret });
-  return { dossierId: saved.id, secret, receiptFormId, formId: null };
+  void code;
+  return { dossierId: saved.id, secret, receiptFormId: forms.receipt ?? null, formId: null };
 }
 
 /**

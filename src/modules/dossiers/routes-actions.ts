@@ -8,6 +8,7 @@ import {
   ApologyInput,
   ApproveInput,
   AssignInput,
+  ExtendInput,
   ForwardInput,
   NoteInput,
   ReasonInput,
@@ -28,7 +29,7 @@ import type { StaffPrincipal } from "../auth/principal.ts";
 import { dossierDetail } from "./detail.ts";
 import type { ActionContext } from "./engine.ts";
 import { lookupUrl } from "./forms.ts";
-import { apologise, returnResult, stopDossier, withdraw } from "./late-and-stop.ts";
+import { apologise, extendDossier, returnResult, stopDossier, withdraw } from "./late-and-stop.ts";
 import { loadForAction } from "./load.ts";
 import { addNote } from "./notes-files.ts";
 import { type ActionOutput, perform, performAction } from "./perform.ts";
@@ -197,6 +198,12 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
     "Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) / Apologise with a new appointment (form 04)",
     ApologyInput,
     apologise,
+  );
+  action(
+    "extend",
+    "Gia hạn thời hạn giải quyết theo quy định (cần xác minh) / Apply the legal extension for verification",
+    ExtendInput,
+    extendDossier,
   );
   action("stop", "Dừng giải quyết hồ sơ (mẫu 05) / Stop processing (form 05)", StopInput, stopDossier);
   action("withdraw", "Rút hồ sơ / Withdraw the dossier", WithdrawInput, withdraw);

@@ -11,11 +11,12 @@ import type {
   DossierTransferTable,
   StepRecord,
 } from "../../db/tables/dossiers.ts";
-import type { Duration, Instant } from "../../domain/calendar/index.ts";
+import type { Instant, LegalDuration } from "../../domain/calendar/index.ts";
 import type {
   ClockState,
   DossierCommon,
   DossierState,
+  Extension,
   WorkflowStepSpec,
 } from "../../domain/dossier/index.ts";
 
@@ -37,10 +38,13 @@ export function stateOf(row: DossierRow): DossierState {
   const common: DossierCommon = {
     channel: row.channel,
     receivedAt: ms(row.received_at),
-    duration: (row.duration ?? null) as Duration | null,
+    duration: (row.duration ?? null) as LegalDuration | null,
+    countedFrom: ms(row.counted_from) ?? ms(row.received_at),
     due: ms(row.due_at),
     appointment: ms(row.appointment_at),
     reschedules: row.reschedules,
+    apologyOnTime: row.apology_on_time,
+    extension: (row.extension ?? null) as Extension | null,
     supplementRequests: row.supplement_requests,
     late: row.late,
     completedAt: ms(row.completed_at),
@@ -62,9 +66,12 @@ export function columnsOf(state: DossierState) {
     channel: _channel,
     receivedAt,
     duration,
+    countedFrom,
     due,
     appointment,
     reschedules,
+    apologyOnTime,
+    extension,
     supplementRequests,
     late,
     completedAt,
@@ -78,6 +85,9 @@ export function columnsOf(state: DossierState) {
     step_index: stepIndexOf(state),
     clock,
     duration: duration === null ? null : JSON.stringify(duration),
+    counted_from: dateOf(countedFrom),
+    extension: extension === null ? null : JSON.stringify(extension),
+    apology_on_time: apologyOnTime,
     received_at: dateOf(receivedAt),
     due_at: dateOf(due),
     appointment_at: dateOf(appointment),

@@ -11,21 +11,16 @@ import type {
   SupplementReceivedInput,
   VersionInput,
 } from "../../contracts/dossiers.ts";
-import {
-  countingStart,
-  type Duration,
-  durationMs,
-  type WorkingCalendar,
-} from "../../domain/calendar/index.ts";
+import { countingStart, type WorkingCalendar, workingTimeBetween } from "../../domain/calendar/index.ts";
 import type { DossierState } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { assertActs, unitInfo } from "./access.ts";
-import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
-import { issueForm } from "./forms.ts";
+import { commitTransition } from "./commit.ts";
+import { type ActionContext, applyEvent } from "./engine.ts";
 import { loadForAction, stepAt, taskForCaller } from "./load.ts";
 import { addComponents } from "./papers.ts";
-import { columnsOf, type DossierRow, stepIndexOf, workflowOf } from "./state.ts";
+import { type DossierRow, stepIndexOf, workflowOf } from "./state.ts";
 import { closeOpenTask, lastHolder, openTask, splitDues } from "./tasks.ts";
 
 type Interval = { from: number; to: number | null };
@@ -40,18 +35,15 @@ export function closePause(row: DossierRow, now: Date): string {
 }
 
 /**
- * The supplement came: processing restarts from zero (NĐ 61/2018 art. 19, kept by NĐ 118/2025), so the steps from
+ * The supplement came: processing restarts from zero (NĐ 118/2025 art. 19(5)), so the steps from
  * the one that asked share the whole processing time again; the last due instant is the machine's new due.
  */
 export function restartedDues(calendar: WorkingCalendar, row: DossierRow, state: DossierState, now: Date) {
   const stepIndex = stepIndexOf(state) ?? 0;
   const workflow = workflowOf(row);
-  const fresh = splitDues(
-    calendar,
-    countingStart(calendar, now.getTime()),
-    durationMs(calendar, state.duration as Duration),
-    workflow.slice(stepIndex),
-  );
+  const start = countingStart(calendar, now.getTime());
+  const workingMs = Math.max(0, workingTimeBetween(calendar, start, state.due as number));
+  const fresh = splitDues(calendar, start, workingMs, workflow.slice(stepIndex));
   const dues = [...(row.step_dues as number[]).slice(0, stepIndex), ...fresh];
   dues[dues.length - 1] = state.due as number;
   return { stepIndex, workflow, dues };
@@ -68,19 +60,18 @@ export async function requestCitizenSupplement(
   await taskForCaller(ctx, row);
   const calendar = await calendarFor(tx, row.received_unit_id);
   const event = { type: "request_citizen_supplement", items: input.items } as const;
-  const { state } = applyEvent(row, event, now, calendar);
-  const saved = await saveDossier(
+  const transition = applyEvent(row, event, now, calendar);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       paused_intervals: JSON.stringify([...pauses(row), { from: now.getTime(), to: null }]),
     },
     { action: "request_citizen_supplement", fromStatus: row.status, detail: { items: input.items } },
   );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "supplement_requested" });
-  const formId = await issueForm(ctx, saved, "supplement_request");
-  return { row: saved, formId };
+  return { row: saved, formId: forms.supplement_request ?? null };
 }
 
 /** The applicant brings the missing papers to the desk. */
@@ -94,7 +85,7 @@ export async function supplementReceived(
   const unit = await unitInfo(tx, row.received_unit_id);
   assertActs(principal, "reception", unit);
   const calendar = await calendarFor(tx, unit.id);
-  const { state } = applyEvent(row, { type: "supplement_received" }, now, calendar);
+  const transition = applyEvent(row, { type: "supplement_received" }, now, calendar);
   await addComponents(tx, {
     dossierId: row.id,
     unitId: unit.id,
@@ -105,24 +96,31 @@ export async function supplementReceived(
   });
   const detail = { components: input.components.map((c) => c.name), note: input.note ?? null };
   if (row.received_at === null) {
-    const saved = await saveDossier(ctx, row, columnsOf(state), {
-      action: "supplement_received",
-      fromStatus: row.status,
-      unitId: unit.id,
-      detail,
-    });
+    const { row: saved } = await commitTransition(
+      ctx,
+      row,
+      transition,
+      {},
+      {
+        action: "supplement_received",
+        fromStatus: row.status,
+        unitId: unit.id,
+        detail,
+      },
+    );
     return { row: saved, formId: null };
   }
-  const { stepIndex: i, workflow, dues } = restartedDues(calendar, row, state, now);
-  const saved = await saveDossier(
+  const { stepIndex: i, workflow, dues } = restartedDues(calendar, row, transition.state, now);
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), step_dues: JSON.stringify(dues), paused_intervals: closePause(row, now) },
+    transition,
+    { step_dues: JSON.stringify(dues), paused_intervals: closePause(row, now) },
     {
       action: "supplement_received",
       fromStatus: row.status,
       unitId: unit.id,
-      detail: { ...detail, due: state.due },
+      detail: { ...detail, due: transition.state.due },
     },
   );
   const step = stepAt(workflow, i);
@@ -136,8 +134,7 @@ export async function supplementReceived(
     assigneeId: await lastHolder(tx, row.id, unit.id, i, null),
     now,
   });
-  const formId = await issueForm(ctx, saved, "receipt");
-  return { row: saved, formId };
+  return { row: saved, formId: forms.receipt ?? null };
 }
 
 /** The 15 days after a supplement request ran out: the desk closes the dossier. */
@@ -147,12 +144,15 @@ export async function closeIncomplete(ctx: ActionContext, id: string, input: z.i
   const unit = await unitInfo(tx, row.received_unit_id);
   assertActs(principal, "reception", unit);
   const calendar = await calendarFor(tx, unit.id);
-  const { state } = applyEvent(row, { type: "close_incomplete" }, now, calendar);
-  if (state.status !== "closed_incomplete") throw new AppError("INVALID_STATE");
-  return saveDossier(
-    ctx,
-    row,
-    { ...columnsOf(state), paused_intervals: closePause(row, now) },
-    { action: "close_incomplete", fromStatus: row.status, unitId: unit.id },
-  );
+  const transition = applyEvent(row, { type: "close_incomplete" }, now, calendar);
+  if (transition.state.status !== "closed_incomplete") throw new AppError("INVALID_STATE");
+  return (
+    await commitTransition(
+      ctx,
+      row,
+      transition,
+      { paused_intervals: closePause(row, now) },
+      { action: "close_incomplete", fromStatus: row.status, unitId: unit.id },
+    )
+  ).row;
 }

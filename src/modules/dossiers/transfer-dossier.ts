@@ -15,9 +15,11 @@ import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { documentOf, findOffering } from "../catalog/queries.ts";
 import { parseLocal } from "../catalog/service.ts";
+import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
+import { bodyName } from "./forms.ts";
 import { dueOf, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
-import { columnsOf, type DossierRow, ms, type TransferRow, workflowOf } from "./state.ts";
+import { type DossierRow, ms, type TransferRow, workflowOf } from "./state.ts";
 import { checkAssignee, closeOpenTask, lastHolder, openTask, splitDues } from "./tasks.ts";
 
 type RemoteStep = StepRecord & { due: number };
@@ -69,7 +71,7 @@ export async function transferDossier(ctx: ActionContext, id: string, input: z.i
       ? await remoteSteps(tx, row, target.id, step.role)
       : null;
   const calendar = await calendarFor(tx, row.current_unit_id);
-  const { state } = applyEvent(
+  const transition = applyEvent(
     row,
     { type: "transfer", unitCode: target.code },
     now,
@@ -99,14 +101,26 @@ export async function transferDossier(ctx: ActionContext, id: string, input: z.i
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const saved = await saveDossier(
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
-    { ...columnsOf(state), current_unit_id: target.id },
+    transition,
+    { current_unit_id: target.id },
     {
       action: "transfer",
       fromStatus: row.status,
       detail: { transferId: transfer.id, to: target.code, toName: target.name, reason: input.reason },
+    },
+    {
+      forms: {
+        transfer_slip: {
+          transfer: {
+            toBody: bodyName(target.name),
+            request: input.reason,
+            due: dues[dues.length - 1] as number,
+          },
+        },
+      },
     },
   );
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "transferred" });
@@ -122,7 +136,7 @@ export async function transferDossier(ctx: ActionContext, id: string, input: z.i
     transferId: transfer.id,
     now,
   });
-  return saved;
+  return { row: saved, formId: forms.transfer_slip ?? null };
 }
 
 async function remoteContext(ctx: ActionContext, row: DossierRow) {
@@ -227,19 +241,24 @@ export async function transferReturn(
   if (input.outcome === "continue" && workflow[i + 1]?.role === "clerk") throw new AppError("DECIDE_FIRST");
   const calendar = await calendarFor(tx, transfer.from_unit_id);
   const reason = input.reason ?? undefined;
-  const { state } = applyEvent(
+  const transition = applyEvent(
     row,
     { type: "transfer_return", outcome: input.outcome, ...(reason ? { reason } : {}) },
     now,
     calendar,
   );
-  const saved = await saveDossier(
+  const { row: saved, forms } = await commitTransition(
     ctx,
     row,
+    transition,
     {
-      ...columnsOf(state),
       current_unit_id: transfer.from_unit_id,
       ...(input.outcome === "rejected" ? { reason: reason ?? null } : {}),
+      // The other body decided the matter: it is the resolving authority (NĐ 118/2025 art. 28). The dossier
+      // keeps the code it was given at reception; the resolving authority is recorded beside it.
+      ...(input.outcome !== "continue"
+        ? { resolving_agency_code: await unitCode(ctx, transfer.to_unit_id) }
+        : {}),
     },
     {
       action: "transfer_return",
@@ -281,10 +300,19 @@ export async function transferReturn(
   } else if (input.outcome === "approved") {
     await openResultTask(ctx, saved, i, transfer.from_unit_id, null);
   }
-  return saved;
+  return { row: saved, formId: forms.refusal ?? null };
 }
 
 /** A dossier stopped or withdrawn while at another unit: the transfer ends without an outcome. */
+async function unitCode(ctx: ActionContext, unitId: string): Promise<string> {
+  const unit = await ctx.tx
+    .selectFrom("units")
+    .select("code")
+    .where("id", "=", unitId)
+    .executeTakeFirstOrThrow();
+  return unit.code;
+}
+
 export async function endOpenTransfer(ctx: ActionContext, dossierId: string): Promise<void> {
   await ctx.tx
     .updateTable("dossier_transfers")

@@ -1,33 +1,45 @@
 import { type Selectable, sql } from "kysely";
 import type { Db, Executor } from "../../db/database.ts";
 import type { DossierTable } from "../../db/tables/dossiers.ts";
+import type { ApplicantNotice } from "../../domain/dossier/index.ts";
 import { formatLocalDateTime } from "./format.ts";
 import { enqueueNotification, type TemplateKey } from "./outbox.ts";
 
 /**
- * What the applicant is told when a dossier changes (the machine's `notify_applicant` effects), written to the
- * outbox in the transaction of the change. One message per dossier and event: the dedupe key names the dossier
- * and the version the change produced, so a retried request cannot announce the same change twice.
+ * What the applicant is told when a dossier changes: the machine's `notify_applicant` effects (carried out by
+ * src/modules/dossiers/commit.ts), plus "overdue", which the delivery loop finds by itself. Written to the outbox
+ * in the transaction of the change. One message per dossier and event: the dedupe key names the dossier and the
+ * version the change produced, so a retried request cannot announce the same change twice.
  */
-export type DossierNotice =
-  | "submitted"
-  | "received"
-  | "supplement-requested"
-  | "refused"
-  | "result-ready"
-  | "late"
-  | "returned";
+export type DossierNotice = ApplicantNotice | "overdue";
 
 type DossierRow = Selectable<DossierTable>;
 
+/** Every notice the machine can ask for has its template: the compiler checks the table is complete. */
 const TEMPLATE_OF: Record<DossierNotice, TemplateKey> = {
   submitted: "dossier.submitted",
   received: "dossier.received",
-  "supplement-requested": "dossier.supplement-requested",
+  supplement_requested: "dossier.supplement-requested",
   refused: "dossier.refused",
-  "result-ready": "dossier.result-ready",
-  late: "dossier.late",
+  rejected: "dossier.rejected",
+  restarted: "dossier.new-appointment",
+  extended: "dossier.new-appointment",
+  result_ready: "dossier.result-ready",
+  rescheduled: "dossier.late",
+  overdue: "dossier.late",
   returned: "dossier.returned",
+  withdrawn: "dossier.ended",
+  stopped: "dossier.ended",
+  closed_incomplete: "dossier.ended",
+};
+
+const ENDED: Record<"withdrawn" | "stopped" | "closed_incomplete", { vi: string; en: string }> = {
+  withdrawn: { vi: "đã được rút theo yêu cầu", en: "withdrawn at your request" },
+  stopped: { vi: "đã dừng giải quyết", en: "processing stopped" },
+  closed_incomplete: {
+    vi: "đã kết thúc vì không được bổ sung, hoàn thiện trong thời hạn 15 ngày",
+    en: "closed, as it was not completed within 15 days",
+  },
 };
 
 const RETURN_METHOD_VI: Record<DossierRow["return_method"], string> = {
@@ -35,30 +47,6 @@ const RETURN_METHOD_VI: Record<DossierRow["return_method"], string> = {
   post: "qua dịch vụ bưu chính công ích",
   online: "trực tuyến trên Cổng dịch vụ công",
 };
-
-/**
- * The notice a saved change calls for, from the status before and after and the action's name. Acceptance is not
- * here: it carries the lookup secret, which only the accepting code knows, so it calls notifyApplicant itself.
- */
-export function noticeForChange(before: string, after: string, action: string): DossierNotice | null {
-  if (action === "apologise") return "late";
-  if (before === after) return null;
-  switch (after) {
-    case "submitted_online":
-      return before === "draft_online" ? "submitted" : null;
-    case "awaiting_supplement_before_acceptance":
-    case "awaiting_citizen_supplement":
-      return "supplement-requested";
-    case "refused":
-      return "refused";
-    case "result_ready":
-      return "result-ready";
-    case "returned":
-      return "returned";
-    default:
-      return null;
-  }
-}
 
 interface Contact {
   email: string | null;
@@ -122,21 +110,52 @@ function dataFor(
         lookupSecret: extra.lookupSecret ?? null,
         lookupUrl,
       };
-    case "supplement-requested":
+    case "supplement_requested":
       return { ...common, reference: reference(row), reason: supplementText(row), portalUrl };
     case "refused":
       return { ...common, reference: reference(row), reason: row.reason ?? "" };
-    case "result-ready":
+    case "rejected":
+      return { ...common, code: row.code, reason: row.reason ?? "" };
+    case "restarted":
+      return {
+        ...common,
+        code: row.code,
+        appointment,
+        reason: "hồ sơ đã được bổ sung đầy đủ; thời hạn giải quyết được tính lại từ đầu.",
+        reasonEn: "the dossier is now complete; the processing time starts again.",
+      };
+    case "extended": {
+      const why = (row.extension as { reason?: string } | null)?.reason ?? "";
+      return {
+        ...common,
+        code: row.code,
+        appointment,
+        reason: `thời hạn giải quyết được kéo dài theo quy định (${why}).`,
+        reasonEn: `the processing time was extended as the law allows (${why}).`,
+      };
+    }
+    case "result_ready":
       return { ...common, code: row.code, returnMethod: RETURN_METHOD_VI[row.return_method], portalUrl };
-    case "late":
+    case "rescheduled":
+    case "overdue":
       return {
         ...common,
         code: row.code,
         reason: extra.reason ?? row.apology_reason ?? "",
-        newAppointment: appointment,
+        newAppointment: notice === "rescheduled" ? appointment : null,
       };
     case "returned":
       return { ...common, code: row.code, returnedAt: formatLocalDateTime(row.returned_at ?? row.state_at) };
+    case "withdrawn":
+    case "stopped":
+    case "closed_incomplete":
+      return {
+        ...common,
+        reference: reference(row),
+        outcome: ENDED[notice].vi,
+        outcomeEn: ENDED[notice].en,
+        reason: row.reason,
+      };
   }
 }
 
@@ -204,7 +223,7 @@ export async function notifyOverdue(db: Db, now: Date, publicUrl: string, limit 
   let count = 0;
   for (const row of rows) {
     const due = new Date(row.due_at as Date).getTime();
-    await notifyApplicant(db, row, "late", {
+    await notifyApplicant(db, row, "overdue", {
       now,
       publicUrl,
       reason: "Hồ sơ đã quá thời hạn giải quyết theo quy định.",

@@ -6,11 +6,12 @@
 import { sql, type Updateable } from "kysely";
 import type { Executor, Tx } from "../../db/database.ts";
 import type { DossierTable } from "../../db/tables/dossiers.ts";
+import type { DossierEffect } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { CitizenPrincipal, Principal } from "../auth/principal.ts";
+import { carryOut } from "../dossiers/commit.ts";
 import type { DossierRow } from "../dossiers/state.ts";
-import { noticeForChange, notifyApplicant } from "../notifications/dossier-notices.ts";
 
 export function requireCitizenPrincipal(principal: Principal): CitizenPrincipal {
   if (principal.kind !== "citizen") throw new AppError("UNAUTHENTICATED");
@@ -64,12 +65,17 @@ export interface CitizenRecord {
   history?: boolean;
 }
 
-/** Writes the changes with the next version, the dossier's history entry and the audit entry. */
+/**
+ * Writes the changes with the next version, the dossier's history entry and the audit entry, and carries out the
+ * machine's effects of the citizen's act (commit.ts): a form issued on the citizen's act names no officer and is
+ * rendered on first download.
+ */
 export async function saveAsCitizen(
   act: CitizenAct,
   row: DossierRow,
   changes: Updateable<DossierTable>,
   record: CitizenRecord,
+  effects: readonly DossierEffect[] = [],
 ): Promise<DossierRow> {
   const next = await act.tx
     .updateTable("dossiers")
@@ -80,9 +86,14 @@ export async function saveAsCitizen(
     .executeTakeFirst();
   if (!next) throw new AppError("CONFLICT", { details: { currentVersion: null } });
   await appendCitizenEvent(act, next, record);
-  // The machine's notify_applicant effect (e.g. "submitted"): to the outbox in this same transaction.
-  const notice = noticeForChange(row.status, next.status, record.action);
-  if (notice) await notifyApplicant(act.tx, next, notice, { now: act.now, publicUrl: act.publicUrl });
+  const issuer = {
+    tx: act.tx,
+    now: act.now,
+    deps: { publicUrl: act.publicUrl },
+    principal: { staffId: null, fullName: "Cổng Dịch vụ công (trực tuyến)" },
+    pendingForms: [],
+  };
+  await carryOut(issuer, next, effects);
   return next;
 }
 

@@ -167,6 +167,7 @@ export async function submitDraft(act: CitizenAct, id: string, version: number) 
       fromStatus: row.status,
       detail: { reference, alertAt: alertAt?.getTime() ?? null, acceptanceDueAt: acceptanceDueAt.getTime() },
     },
+    effects,
   );
   return { row: saved, reference, acceptanceDueAt, unit: f.unit };
 }
@@ -189,7 +190,7 @@ export async function answerSupplement(
   const note = input.note?.trim() || null;
   if (pending.length === 0 && note === null) throw new AppError("SUPPLEMENT_ANSWER_EMPTY");
   const calendar = await calendarFor(tx, row.received_unit_id);
-  const { state } = applyEvent(row, { type: "supplement_received" }, now, calendar);
+  const { state, effects } = applyEvent(row, { type: "supplement_received" }, now, calendar);
   await attachUploads(tx, f, pending, true, now);
   const detail = { round: f.supplementRound, files: pending.length, note };
   if (row.received_at === null) {
@@ -207,11 +208,13 @@ export async function answerSupplement(
       })
       .where("dossier_id", "=", row.id)
       .execute();
-    return saveAsCitizen(act, row, columnsOf(state), {
-      action: "supplement_answered",
-      fromStatus: row.status,
-      detail,
-    });
+    return saveAsCitizen(
+      act,
+      row,
+      columnsOf(state),
+      { action: "supplement_answered", fromStatus: row.status, detail },
+      effects,
+    );
   }
   const { stepIndex: i, workflow, dues } = restartedDues(calendar, row, state, now);
   const saved = await saveAsCitizen(
@@ -219,6 +222,7 @@ export async function answerSupplement(
     row,
     { ...columnsOf(state), step_dues: JSON.stringify(dues), paused_intervals: closePause(row, now) },
     { action: "supplement_answered", fromStatus: row.status, detail: { ...detail, due: state.due } },
+    effects,
   );
   const step = stepAt(workflow, i);
   await openTask(tx, {
@@ -239,7 +243,12 @@ export async function withdrawOwn(act: CitizenAct, id: string, input: z.infer<ty
   const row = await lockOwnDossier(tx, citizen, id, input.version);
   const calendar = await calendarFor(tx, row.received_unit_id);
   const reason = input.reason ?? undefined;
-  const { state } = applyEvent(row, { type: "withdraw", ...(reason ? { reason } : {}) }, now, calendar);
+  const { state, effects } = applyEvent(
+    row,
+    { type: "withdraw", ...(reason ? { reason } : {}) },
+    now,
+    calendar,
+  );
   const saved = await saveAsCitizen(
     act,
     row,
@@ -250,6 +259,7 @@ export async function withdrawOwn(act: CitizenAct, id: string, input: z.infer<ty
       paused_intervals: closePause(row, now),
     },
     { action: "withdraw", fromStatus: row.status, detail: { reason: reason ?? null } },
+    effects,
   );
   await closeOpenTask(tx, row.id, { now, by: null, outcome: "withdrawn" });
   await tx

@@ -76,6 +76,27 @@ export interface RefusalData extends FormBase {
   refusedAt: Instant;
   reasons: readonly string[];
   officer: string;
+  /**
+   * "reception": refused at the desk; "appraisal": refused after appraisal, within the processing time
+   * (NĐ 118/2025 art. 19(3)), signed by the competent person. Absent in forms issued before it existed: reception.
+   */
+  stage?: "reception" | "appraisal";
+}
+
+/** Phiếu chuyển xử lý (NĐ 118/2025 art. 20(2)(a)): the dossier passes to another body for a step. */
+export interface TransferSlipData extends FormBase {
+  code: string;
+  receivedAt: Instant;
+  sentAt: Instant;
+  /** The body the dossier goes to. */
+  toBody: string;
+  /** What the other body is asked to do. */
+  request: string;
+  /** When the other body's part is due. */
+  due: Instant;
+  /** The papers sent with it. */
+  components: readonly { name: string; count: number }[];
+  officer: string;
 }
 
 export interface Signer {

@@ -23,6 +23,7 @@ export type FormKind =
   | "refusal"
   | "apology"
   | "stop_notice"
+  | "transfer_slip"
   | "control_sheet"
   | "tracking_book";
 
@@ -83,6 +84,10 @@ export const FORMS: readonly FormSpec[] = [
     title: "Phiếu kiểm soát quá trình giải quyết hồ sơ",
   },
   { set: "tt03-2025", kind: "tracking_book", number: "07", title: "Sổ theo dõi hồ sơ" },
+  // Not a numbered form of either set: NĐ 118/2025 art. 20(2)(a) names the slip, no template was found [?].
+  // "PCXL" (Phiếu chuyển xử lý) stands where the number would be printed and in the file name.
+  { set: "tt01-2018", kind: "transfer_slip", number: "PCXL", title: "Phiếu chuyển xử lý hồ sơ" },
+  { set: "tt03-2025", kind: "transfer_slip", number: "PCXL", title: "Phiếu chuyển xử lý hồ sơ" },
 ].map((f) => {
   const is2018 = f.set === "tt01-2018";
   const paper: Paper = is2018 && f.kind !== "tracking_book" ? "A5" : "A4";

@@ -21,10 +21,17 @@ export type {
   SupplementRequestData,
   TrackingBookData,
   TrackingRow,
+  TransferSlipData,
 } from "./data.ts";
 export type { FormKind, FormSetId, FormSpec } from "./form-sets.ts";
 export { deskName, FORM_SET_2025_FROM, FORMS, formSetAt, formSetFor, formSpec } from "./form-sets.ts";
-export { renderApology, renderRefusal, renderStopNotice, renderSupplementRequest } from "./notices.ts";
+export {
+  renderApology,
+  renderRefusal,
+  renderStopNotice,
+  renderSupplementRequest,
+  renderTransferSlip,
+} from "./notices.ts";
 export type { Orientation, Paper } from "./paper.ts";
 export { A5, pageSize } from "./paper.ts";
 export { DELIVERY_LABEL, PAPER_KIND_LABEL, renderReceipt } from "./receipt.ts";

@@ -157,10 +157,13 @@ export class FormWriter {
    */
   header(issuer: Issuer, placeDate: string | null, documentNumber: string | null = null): void {
     const s = this.size;
-    const label = `Mẫu số ${this.spec.number}`;
+    // A slip that is not a numbered form of the set (the transfer slip) prints no "Mẫu số".
+    const label = /^\d+$/.test(this.spec.number) ? `Mẫu số ${this.spec.number}` : "";
     const labelSize = s * 0.85;
-    const lw = textWidth(this.fonts.bold, label, labelSize);
-    this.textAt(label, this.left + this.contentWidth - lw, this.y, labelSize, true);
+    if (label) {
+      const lw = textWidth(this.fonts.bold, label, labelSize);
+      this.textAt(label, this.left + this.contentWidth - lw, this.y, labelSize, true);
+    }
     this.y -= labelSize * 1.6;
     const top = this.y;
     const shift = this.spec.paper === "A4" ? mm(8) : 0;

@@ -12,10 +12,16 @@
  * mẫu số 02–05: titles [S]; the wording below follows the 2018 forms and NĐ 118/2025 (everything at once, 15 days
  * to complete, art. 19(5)–(6), art. 21) [? until Phụ lục I is read]; A4 [?].
  */
-import type { ApologyData, RefusalData, StopNoticeData, SupplementRequestData } from "./data.ts";
+import type {
+  ApologyData,
+  RefusalData,
+  StopNoticeData,
+  SupplementRequestData,
+  TransferSlipData,
+} from "./data.ts";
 import { deskName, formSetAt, formSpec } from "./form-sets.ts";
 import { FormWriter } from "./layout.ts";
-import { hourMinuteDate, longDate, placeAndDate } from "./text.ts";
+import { hourMinuteDate, longDate, placeAndDate, shortDate } from "./text.ts";
 
 function codeLine(code: string | null) {
   return code ? [[{ text: "Mã hồ sơ: " }, { text: code, bold: true }]] : [];
@@ -66,11 +72,14 @@ export async function renderSupplementRequest(data: SupplementRequestData): Prom
     ],
     { align: "justify", indent: w.size },
   );
-  if (set !== "tt01-2018") {
+  // The 15-day closure (NĐ 118/2025 art. 19(5)) applies to a dossier already accepted, counted from this notice
+  // (its date, Civil Code art. 147: from the next day). The counter's request before acceptance hands the papers
+  // back to be completed, so it carries no closure warning.
+  if (set !== "tt01-2018" && data.receivedAt !== null) {
     w.paragraph(
       [
         {
-          text: "Quá 15 ngày kể từ ngày nhận Phiếu này mà hồ sơ chưa được bổ sung, hoàn thiện thì hồ sơ được trả lại và kết thúc việc giải quyết.",
+          text: `Quá 15 ngày kể từ ngày thông báo yêu cầu bổ sung, hoàn thiện hồ sơ (${shortDate(data.requestedAt)}) mà hồ sơ chưa được bổ sung, hoàn thiện thì hồ sơ được trả lại và kết thúc việc giải quyết.`,
         },
       ],
       { align: "justify", indent: w.size },
@@ -80,7 +89,10 @@ export async function renderSupplementRequest(data: SupplementRequestData): Prom
   return w.save();
 }
 
-/** Form 03: refusal at reception, with the reasons. */
+/**
+ * Form 03: refusal with the reasons — at reception, or after appraisal within the processing time (NĐ 118/2025
+ * art. 19(3): the refusal after appraisal is written, with its reasons, on this form).
+ */
 export async function renderRefusal(data: RefusalData): Promise<Uint8Array> {
   if (data.reasons.length === 0) throw new RangeError("Phiếu từ chối phải nêu rõ lý do");
   const set = data.set ?? formSetAt(data.refusedAt);
@@ -94,10 +106,13 @@ export async function renderRefusal(data: RefusalData): Promise<Uint8Array> {
   ]);
   if (data.applicant.address) w.field("Địa chỉ", data.applicant.address);
   w.field(set === "tt01-2018" ? "Nội dung yêu cầu giải quyết" : "Thủ tục hành chính", data.procedure);
+  const appraisal = data.stage === "appraisal";
   w.paragraph(
     [
       {
-        text: `Qua xem xét, ${data.receivingBody} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
+        text: appraisal
+          ? `Qua thẩm định, ${data.receivingBody} thông báo không giải quyết hồ sơ này với lý do cụ thể như sau:`
+          : `Qua xem xét, ${data.receivingBody} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
       },
     ],
     { align: "justify", indent: w.size },
@@ -108,7 +123,13 @@ export async function renderRefusal(data: RefusalData): Promise<Uint8Array> {
     });
   });
   w.paragraph([{ text: "Xin thông báo cho Ông/Bà được biết và thực hiện./." }], { indent: w.size });
-  w.signatures([{ title: "Người tiếp nhận hồ sơ", note: "(Ký và ghi rõ họ tên)", name: data.officer }]);
+  w.signatures([
+    {
+      title: appraisal ? "Người có thẩm quyền giải quyết" : "Người tiếp nhận hồ sơ",
+      note: "(Ký và ghi rõ họ tên)",
+      name: data.officer,
+    },
+  ]);
   return w.save();
 }
 
@@ -187,5 +208,37 @@ export async function renderStopNotice(data: StopNoticeData): Promise<Uint8Array
   ]);
   w.paragraph([{ text: "Nơi nhận:", bold: true }], { size: w.size * 0.8, after: 0 });
   w.paragraph([{ text: "- Như trên;\n- Lưu: VT, Bộ phận Một cửa." }], { size: w.size * 0.8 });
+  return w.save();
+}
+
+/**
+ * Phiếu chuyển xử lý: the dossier passes to another body for a step (NĐ 118/2025 art. 20(2)(a)). No national
+ * template was found [?]; the slip carries what the control sheet records of a hand-over (bodies, time, papers,
+ * what is asked, by when), signed by the officer who sends it.
+ */
+export async function renderTransferSlip(data: TransferSlipData): Promise<Uint8Array> {
+  const set = data.set ?? formSetAt(data.receivedAt);
+  const spec = formSpec(set, "transfer_slip");
+  const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.sentAt) });
+  w.header(data.issuer, placeAndDate(data.issuer.place, data.sentAt));
+  w.title(spec.title, ...codeLine(data.code));
+  w.paragraph([{ text: "Kính gửi: " }, { text: data.toBody, bold: true }], { align: "center" });
+  w.field("Hồ sơ của", data.applicant.name);
+  w.field("Thủ tục hành chính", data.procedure);
+  w.field("Thời gian tiếp nhận", hourMinuteDate(data.receivedAt));
+  w.field("Thời gian chuyển", hourMinuteDate(data.sentAt));
+  w.field("Nội dung đề nghị xử lý", data.request);
+  w.field("Thời hạn xử lý, trả lại hồ sơ", hourMinuteDate(data.due));
+  if (data.components.length > 0) {
+    w.table(
+      [
+        { header: "STT", weight: 1, align: "center" },
+        { header: "Thành phần hồ sơ chuyển kèm", weight: 10 },
+        { header: "Số lượng", weight: 2, align: "center" },
+      ],
+      data.components.map((c, i) => [String(i + 1), c.name, String(c.count)]),
+    );
+  }
+  w.signatures([{ title: "Người chuyển hồ sơ", note: "(Ký và ghi rõ họ tên)", name: data.officer }]);
   return w.save();
 }

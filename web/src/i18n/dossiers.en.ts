@@ -235,6 +235,10 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "action.record_result": "Record the result",
   "action.apologise": "Apologise, new appointment",
   "action.stop": "Stop processing",
+  "action.extend": "Apply the legal extension",
+  "extend.lead":
+    "The procedure allows more time when verification is needed. The due date is counted again with the longer time and the dossier is not late for it; the applicant gets a new appointment slip.",
+  "extend.reason": "Reason (what must be verified)",
   "action.withdraw": "Withdraw",
   "action.return": "Return the result",
   "action.close_incomplete": "Close: supplement not provided",
@@ -285,7 +289,7 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
 
   "apology.title": "Apology and new appointment (form 04)",
   "apology.lead":
-    "At least one day before the appointment; the date may be moved only once and the dossier still counts as late.",
+    "Send it at least one day before the due date; once the date has passed it is still owed and recorded as issued late. The appointment may be moved once and the dossier stays late.",
   "apology.reason": "Reason for the delay",
   "apology.newAppointment": "New appointment",
   "apology.newAppointment.hint": "Vietnam time; after the current appointment.",
@@ -359,6 +363,11 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "dossier.paused.now": "now",
   "dossier.apology": "Apology, new appointment",
   "dossier.apology.text": "Issued {at}; new appointment {appointment}.",
+  "dossier.apology.onTime": "Apology on time (at least one day before the due date).",
+  "dossier.apology.lateIssued":
+    "Apology issued late (less than a day before, or after, the due date); the dossier is still late.",
+  "dossier.extension": "Legal extension",
+  "dossier.extension.text": "Applied {at} (standard time: {standard}). Not counted as late.",
   "dossier.result": "Result",
   "dossier.result.text": "No. {number} of {date}, signed by {signer}.",
   "dossier.returned": "Returned",
@@ -417,6 +426,7 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "event.record_result": "Result recorded",
   "event.apologise": "Apology, new appointment",
   "event.stop": "Processing stopped",
+  "event.extend": "Processing time extended",
   "event.withdraw": "Withdrawn",
   "event.return": "Result returned",
   "event.note": "Note",

@@ -237,6 +237,10 @@ export const dossiersVi = {
   "action.record_result": "Vào kết quả",
   "action.apologise": "Xin lỗi, hẹn lại",
   "action.stop": "Dừng giải quyết",
+  "action.extend": "Gia hạn theo quy định",
+  "extend.lead":
+    "Thủ tục cho phép kéo dài thời hạn khi cần xác minh. Hạn giải quyết được tính lại theo thời hạn kéo dài, hồ sơ không bị tính trễ hạn; người nộp nhận phiếu hẹn mới.",
+  "extend.reason": "Lý do gia hạn (nội dung cần xác minh)",
   "action.withdraw": "Rút hồ sơ",
   "action.return": "Trả kết quả",
   "action.close_incomplete": "Kết thúc do không bổ sung",
@@ -286,7 +290,7 @@ export const dossiersVi = {
 
   "apology.title": "Xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04)",
   "apology.lead":
-    "Chậm nhất 01 ngày trước hạn trả kết quả; ngày hẹn chỉ được điều chỉnh một lần và hồ sơ vẫn tính là trễ hạn.",
+    "Gửi chậm nhất 01 ngày trước hạn trả kết quả; nếu đã quá hạn vẫn phải xin lỗi và được ghi nhận là xin lỗi muộn. Ngày hẹn chỉ được điều chỉnh một lần và hồ sơ vẫn tính là trễ hạn.",
   "apology.reason": "Lý do chậm",
   "apology.newAppointment": "Ngày, giờ hẹn mới",
   "apology.newAppointment.hint": "Giờ Việt Nam; phải sau ngày hẹn hiện tại.",
@@ -360,6 +364,11 @@ export const dossiersVi = {
   "dossier.paused.now": "nay",
   "dossier.apology": "Xin lỗi, hẹn lại",
   "dossier.apology.text": "Lập lúc {at}; hẹn mới {appointment}.",
+  "dossier.apology.onTime": "Xin lỗi đúng hạn (trước hạn trả kết quả ít nhất 01 ngày).",
+  "dossier.apology.lateIssued":
+    "Xin lỗi muộn (sau thời điểm chậm nhất 01 ngày trước hạn); hồ sơ vẫn tính trễ hạn.",
+  "dossier.extension": "Gia hạn theo quy định",
+  "dossier.extension.text": "Áp dụng lúc {at} (thời hạn thông thường: {standard}). Không tính là trễ hạn.",
   "dossier.result": "Kết quả",
   "dossier.result.text": "Số {number}, ngày {date}, {signer} ký.",
   "dossier.returned": "Đã trả kết quả",
@@ -419,6 +428,7 @@ export const dossiersVi = {
   "event.record_result": "Vào kết quả",
   "event.apologise": "Xin lỗi, hẹn lại ngày trả",
   "event.stop": "Dừng giải quyết",
+  "event.extend": "Gia hạn thời hạn giải quyết",
   "event.withdraw": "Rút hồ sơ",
   "event.return": "Trả kết quả",
   "event.note": "Ghi chú",

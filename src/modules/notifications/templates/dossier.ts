@@ -226,3 +226,95 @@ export const dossierReturned = defineTemplate({
           sms: `Result of dossier ${d.code} delivered at ${d.returnedAt}. Thank you.`,
         },
 });
+
+/**
+ * Từ chối giải quyết sau thẩm định: the written refusal with its reasons (NĐ 118/2025 art. 19(3)) was issued on
+ * form 03; the applicant is told the reasons and where to get the written refusal.
+ */
+export const dossierRejected = defineTemplate({
+  key: "dossier.rejected",
+  version: 1,
+  sensitive: false,
+  required: ["name", "procedure", "code", "reason"],
+  render: (locale, d) =>
+    locale === "vi"
+      ? {
+          subject: `Hồ sơ ${d.code} không được giải quyết`,
+          paragraphs: [
+            `Kính gửi ông/bà ${d.name},`,
+            `Sau khi thẩm định, hồ sơ ${d.code} (“${d.procedure}”) không đủ điều kiện giải quyết vì lý do sau:`,
+            d.reason,
+            "Văn bản từ chối giải quyết có nêu rõ lý do được trả tại Bộ phận Một cửa cùng hồ sơ của ông/bà.",
+          ],
+          sms: `Ho so ${d.code} khong duoc giai quyet. Ly do xem tai email hoac Bo phan Mot cua.`,
+        }
+      : {
+          subject: `Dossier ${d.code} was not granted`,
+          paragraphs: [
+            `Dear ${d.name},`,
+            `After appraisal, dossier ${d.code} (“${d.procedure}”) could not be granted, for this reason:`,
+            d.reason,
+            "The written refusal with its reasons is returned at the one-stop desk with your dossier.",
+          ],
+          sms: `Dossier ${d.code} was not granted. See the reason in your e-mail or at the desk.`,
+        },
+});
+
+/**
+ * A new appointment that is not a delay: the processing time restarted on the completed dossier (NĐ 118/2025
+ * art. 19(5)), or the legal extension for verification was applied.
+ */
+export const dossierNewAppointment = defineTemplate({
+  key: "dossier.new-appointment",
+  version: 1,
+  sensitive: false,
+  required: ["name", "procedure", "code", "appointment", "reason"],
+  render: (locale, d) =>
+    locale === "vi"
+      ? {
+          subject: `Ngày hẹn trả kết quả hồ sơ ${d.code}`,
+          paragraphs: [
+            `Kính gửi ông/bà ${d.name},`,
+            `Hồ sơ ${d.code} (“${d.procedure}”): ${d.reason}`,
+            `Ngày hẹn trả kết quả: ${d.appointment}`,
+          ],
+          sms: `Ho so ${d.code}: hen tra ket qua ${d.appointment}.`,
+        }
+      : {
+          subject: `Result appointment for dossier ${d.code}`,
+          paragraphs: [
+            `Dear ${d.name},`,
+            `Dossier ${d.code} (“${d.procedure}”): ${d.reasonEn ?? d.reason}`,
+            `Result appointment: ${d.appointment}`,
+          ],
+          sms: `Dossier ${d.code}: result appointment ${d.appointment}.`,
+        },
+});
+
+/** The dossier ended without a result: withdrawn, stopped (NĐ 118/2025 art. 21) or closed as incomplete. */
+export const dossierEnded = defineTemplate({
+  key: "dossier.ended",
+  version: 1,
+  sensitive: false,
+  required: ["name", "procedure", "reference", "outcome", "outcomeEn"],
+  render: (locale, d) =>
+    locale === "vi"
+      ? {
+          subject: `Hồ sơ ${d.reference}: ${d.outcome}`,
+          paragraphs: [
+            `Kính gửi ông/bà ${d.name},`,
+            `Hồ sơ ${d.reference} (“${d.procedure}”): ${d.outcome}.`,
+            ...(d.reason ? [`Lý do: ${d.reason}`] : []),
+          ],
+          sms: `Ho so ${d.reference}: ${d.outcome}.`,
+        }
+      : {
+          subject: `Dossier ${d.reference}: ${d.outcomeEn}`,
+          paragraphs: [
+            `Dear ${d.name},`,
+            `Dossier ${d.reference} (“${d.procedure}”): ${d.outcomeEn}.`,
+            ...(d.reason ? [`Reason: ${d.reason}`] : []),
+          ],
+          sms: `Dossier ${d.reference}: ${d.outcomeEn}.`,
+        },
+});

@@ -2,9 +2,12 @@ import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } fr
 import { deskRosterChanged } from "./desk.ts";
 import { documentUrgent } from "./document.ts";
 import {
+  dossierEnded,
   dossierLate,
+  dossierNewAppointment,
   dossierReceived,
   dossierRefused,
+  dossierRejected,
   dossierResultReady,
   dossierReturned,
   dossierSubmitted,
@@ -30,6 +33,9 @@ const ALL = [
   feedbackAnswered,
   deskRosterChanged,
   documentUrgent,
+  dossierRejected,
+  dossierNewAppointment,
+  dossierEnded,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];

@@ -448,6 +448,16 @@ export function DossierPage() {
           onSend={(body) => void run("apologise", () => dossierApi.apologise(d.id, { version: v, ...body }))}
         />
       ) : null}
+      {dialog === "extend" ? (
+        <ReasonDialog
+          {...common}
+          title={t("action.extend")}
+          lead={t("extend.lead")}
+          label={t("extend.reason")}
+          submit={t("action.extend")}
+          onSend={(reason) => run("extend", () => dossierApi.extend(d.id, { version: v, reason }))}
+        />
+      ) : null}
       {dialog === "stop" ? (
         <StopDialog
           {...common}
@@ -896,6 +906,27 @@ function Facts({ dossier: d }: { dossier: DossierDetail }) {
                 appointment: formatInstant(d.apology.newAppointment, lang),
               })}
               <span className="cell-sub">{d.apology.reason}</span>
+              {d.apology.onTime !== null ? (
+                <span
+                  className="cell-sub"
+                  data-testid="apology-on-time"
+                  data-on-time={String(d.apology.onTime)}
+                >
+                  {t(d.apology.onTime ? "dossier.apology.onTime" : "dossier.apology.lateIssued")}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {d.extension ? (
+          <div>
+            <dt>{t("dossier.extension")}</dt>
+            <dd data-testid="dossier-extension">
+              {t("dossier.extension.text", {
+                at: formatInstant(d.extension.at, lang),
+                standard: d.extension.standardDueText,
+              })}
+              <span className="cell-sub">{d.extension.reason}</span>
             </dd>
           </div>
         ) : null}
