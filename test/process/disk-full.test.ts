@@ -19,8 +19,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
 import { checkIntegrity } from "../crash/crash-suite.ts";
-import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 import { testDatabaseUrl, withDatabase } from "../support/engine.ts";
+import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 import { startServerProcess } from "./server-process.ts";
 
 /** Mounts a tmpfs of `megabytes` at a fresh directory, or says why it cannot. */

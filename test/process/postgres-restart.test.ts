@@ -20,8 +20,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
 import { COUNTER_OFFICERS, checkIntegrity } from "../crash/crash-suite.ts";
-import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 import { testDatabaseUrl, withDatabase } from "../support/engine.ts";
+import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 import { startServerProcess } from "./server-process.ts";
 
 const baseUrl = testDatabaseUrl();

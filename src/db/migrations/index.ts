@@ -11,11 +11,11 @@ import * as citizenAuth from "./2026-11-29-10-citizen-auth.ts";
 import * as onlineFiling from "./2026-11-29-11-online-filing.ts";
 import * as payments from "./2026-11-29-12-payments.ts";
 import * as notifications from "./2026-11-29-13-notifications.ts";
-import * as feedback from "./2026-12-07-19-feedback.ts";
-import * as desk from "./2026-12-07-20-desk.ts";
+import * as legalDeadlines from "./2026-12-07-14-legal-deadlines.ts";
 import * as attemptLocks from "./2026-12-07-15-attempt-locks.ts";
 import * as documents from "./2026-12-07-18-documents.ts";
-import * as legalDeadlines from "./2026-12-07-14-legal-deadlines.ts";
+import * as feedback from "./2026-12-07-19-feedback.ts";
+import * as desk from "./2026-12-07-20-desk.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
