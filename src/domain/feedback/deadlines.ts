@@ -1,22 +1,24 @@
 /**
- * Deadlines of feedback handling, in working days on the unit's calendar (public holidays and decisions included).
+ * Deadlines of feedback handling, in working days on the unit's calendar (public holidays and decisions included),
+ * counted as the Civil Code counts days (BLDS 2015 art. 147–148, as every day-counted window in motcua): the day of
+ * receipt is not counted and the window ends at the close of its last working day.
  *
  * - Forwarding: a feedback outside the body's competence (or about a specific official's conduct) is forwarded to
  *   the competent body within 5 working days of its receipt (NĐ 20/2008/NĐ-CP art. 14(2)).
  * - Answer: NĐ 20/2008 sets no general deadline for the answer. motcua makes it a unit setting (working days
  *   from acceptance); the default of 10 working days is our choice, stated here, a unit changes it as data.
  */
-import { addWorkingDays, type Instant, type WorkingCalendar } from "../calendar/index.ts";
+import { endOfWorkingDays, type Instant, type WorkingCalendar } from "../calendar/index.ts";
 
 export const FORWARD_WORKING_DAYS = 5;
 export const DEFAULT_ANSWER_WORKING_DAYS = 10;
 
 export function forwardDue(calendar: WorkingCalendar, receivedAt: Instant): Instant {
-  return addWorkingDays(calendar, receivedAt, FORWARD_WORKING_DAYS);
+  return endOfWorkingDays(calendar, receivedAt, FORWARD_WORKING_DAYS);
 }
 
 export function answerDue(calendar: WorkingCalendar, acceptedAt: Instant, workingDays: number): Instant {
-  return addWorkingDays(calendar, acceptedAt, workingDays);
+  return endOfWorkingDays(calendar, acceptedAt, workingDays);
 }
 
 /**

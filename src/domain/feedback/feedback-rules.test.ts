@@ -22,12 +22,13 @@ const calendar = new WorkingCalendar();
 const at = (s: string) => parseInstant(s);
 
 describe("forwarding within 5 working days (NĐ 20/2008/NĐ-CP art. 14(2))", () => {
-  it("received Monday 30/11/2026 09:00 → due Monday 07/12/2026 09:00 (a plain week)", () => {
-    expect(forwardDue(calendar, at("2026-11-30T09:00:00+07:00"))).toBe(at("2026-12-07T09:00:00+07:00"));
+  it("received Monday 30/11/2026 09:00 → due at the close of Monday 07/12/2026, 17:00 (a plain week; BLDS art. 147–148)", () => {
+    expect(forwardDue(calendar, at("2026-11-30T09:00:00+07:00"))).toBe(at("2026-12-07T17:00:00+07:00"));
   });
-  it("skips the Tết days off of 2026 (TB 9441/TB-BNV: Mon 16/02 – Fri 20/02): Thu 12/02 09:00 → Thu 26/02 09:00", () => {
-    // Fri 13/02 (1), Mon 23/02 (2), Tue 24/02 (3), Wed 25/02 (4), Thu 26/02 09:00 (5).
-    expect(forwardDue(calendar, at("2026-02-12T09:00:00+07:00"))).toBe(at("2026-02-26T09:00:00+07:00"));
+  it("skips the Tết days off of 2026 (TB 9441/TB-BNV: Mon 16/02 – Fri 20/02): Thu 12/02 09:00 → Thu 26/02 17:00", () => {
+    // The day of receipt is not counted (BLDS art. 147): Fri 13/02 (1), Mon 23/02 (2), Tue 24/02 (3),
+    // Wed 25/02 (4), Thu 26/02 (5), to the close of that working day.
+    expect(forwardDue(calendar, at("2026-02-12T09:00:00+07:00"))).toBe(at("2026-02-26T17:00:00+07:00"));
   });
   it("is late only after the due instant, or when still not done past it", () => {
     const due = at("2026-12-07T09:00:00+07:00");

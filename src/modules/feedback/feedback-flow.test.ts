@@ -161,8 +161,9 @@ describe("a feedback about a procedure, handled within competence and published"
   it("sets the answer due date from the unit's setting when accepted: default 10 working days (our choice)", async () => {
     const accepted = await act(specialist, receipt.id, "classify", { classification: "within_competence" });
     expect(accepted.status).toBe("accepted");
-    // Accepted Monday 30/11/2026 09:00; 10 working days (no day off in between) → Monday 14/12/2026 09:00.
-    expect(accepted.answerDueAt).toBe("2026-12-14T09:00:00+07:00");
+    // Accepted Monday 30/11/2026 09:00; 10 working days (no day off in between), the day of acceptance not counted
+    // (BLDS art. 147–148) → the close of Monday 14/12/2026, 17:00.
+    expect(accepted.answerDueAt).toBe("2026-12-14T17:00:00+07:00");
     expect(accepted.answerLate).toBe(false);
   });
 
@@ -260,8 +261,9 @@ describe("forwarding outside competence within 5 working days (NĐ 20/2008 art. 
     const late = await file({ content: "Kiến nghị về quy định đăng kiểm xe cơ giới.", subject: "rule" });
     for (const r of [onTime, late]) {
       const c = await act(specialist, r.id, "classify", { classification: "outside_competence" });
-      // Received Monday 30/11 09:00 + 5 working days → Monday 07/12/2026 09:00.
-      expect(c.forwardDueAt).toBe("2026-12-07T09:00:00+07:00");
+      // Received Monday 30/11 09:00 + 5 working days, the day of receipt not counted (BLDS art. 147–148) → the
+      // close of Monday 07/12/2026, 17:00.
+      expect(c.forwardDueAt).toBe("2026-12-07T17:00:00+07:00");
     }
     ctx.clock.set("2026-12-07T01:00:00Z"); // Monday 07/12 08:00: before the due instant
     const f1 = await act(specialist, onTime.id, "forward", {
@@ -269,7 +271,7 @@ describe("forwarding outside competence within 5 working days (NĐ 20/2008 art. 
     });
     expect(f1).toMatchObject({ status: "forwarded", forwardLate: false });
 
-    ctx.clock.set("2026-12-07T03:00:00Z"); // Monday 07/12 10:00: past it, not yet forwarded
+    ctx.clock.set("2026-12-07T10:30:00Z"); // Monday 07/12 17:30: past it, not yet forwarded
     const pending = await view(specialist, late.id);
     expect(pending.forwardLate).toBe(true);
     const lateList = await specialist.get(`/api/v1/feedback?unit=${QUANG_THUAN}&late=true`);

@@ -324,8 +324,10 @@ describe("an online dossier from the draft to the rating", () => {
     const full = ok<{ dueAt: string; components: { supplement: boolean }[] }>(
       await specialist.get(`/api/v1/dossiers/${id}`),
     );
-    // Three working days again from Tuesday 09:00.
-    expect(full.dueAt).toBe("2026-12-04T09:00:00+07:00");
+    // Three working days again from the answer on Tuesday 1/12 09:00, counted as the Civil Code counts days
+    // (BLDS 2015 art. 147–148: the day of the event is not counted, the period ends with its last day): Wednesday,
+    // Thursday, Friday, to the end of Friday's working day.
+    expect(full.dueAt).toBe("2026-12-04T17:00:00+07:00");
     expect(full.components.some((c) => c.supplement)).toBe(true);
   });
 
