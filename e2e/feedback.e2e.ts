@@ -121,12 +121,12 @@ describe("feedback and petitions", () => {
     await page.goto("/app/feedback");
     await page.getByRole("link", { name: code }).click();
     await page.getByRole("heading", { level: 1, name: `Xử lý phản ánh, kiến nghị ${code}` }).waitFor();
-    // Only a leader may list the unit's officers; the specialist can take the record, not assign it.
-    expect(await page.getByRole("heading", { name: "Giao người xử lý" }).count()).toBe(0);
     await field(page, "Phân loại").selectOption("within_competence");
     await page.getByRole("button", { name: "Ghi phân loại" }).click();
     await page.getByRole("heading", { name: "Nghiên cứu theo sáu tiêu chí (Điều 16)" }).waitFor();
+    // Only a leader may list the unit's officers; the specialist can take the record, not assign it.
     await page.getByRole("button", { name: "Nhận xử lý" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Giao người xử lý" }).count()).toBe(0);
   });
 
   it("the leader assigns it to the specialist through the officer picker, due date from the unit's setting", async () => {
