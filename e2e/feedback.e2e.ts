@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpCatcher, startSmtpCatcher } from "../src/adapters/messaging/smtp-catcher.ts";
-import { field, login } from "./support/app.ts";
+import { field, login, selectByText } from "./support/app.ts";
 import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
 import { type ProductServer, startServer } from "./support/server.ts";
 
@@ -10,6 +10,8 @@ import { type ProductServer, startServer } from "./support/server.ts";
  * public form; the commune's specialist classifies it within competence, studies it against the six criteria,
  * answers it and approves the redacted text; the published answer appears on the procedure's public page without
  * the submitter's phone or name; the answer's e-mail arrives at the local SMTP server; the citizen rates it.
+ * Along the way the commune's unit admin sets the answer deadline, and the leader assigns the record to the
+ * specialist through the officer picker, with the due date from that setting.
  */
 const PROCEDURE = "cap-giay-xac-nhan-tinh-trang-hon-nhan";
 const UNIT = "000.17.31.H06";
@@ -91,7 +93,29 @@ describe("feedback and petitions", () => {
     expect(receipt.text).toContain(code);
   });
 
-  it("the specialist classifies it within competence, studies, answers and approves the redacted text", async () => {
+  it("the unit admin sets the answer deadline to 7 working days on the settings page in the admin menu (axe-clean)", async () => {
+    const page = await newPage();
+    await login(page, "quantri.quangthuan");
+    await page.getByRole("link", { name: "Cài đặt phản ánh, kiến nghị" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Cài đặt xử lý phản ánh, kiến nghị" }).waitFor();
+    // NĐ 20/2008 sets no answer deadline: until the unit sets one, motcua's default of 10 working days applies.
+    await page.getByText("Đơn vị chưa đặt; đang dùng mặc định của hệ thống (10 ngày làm việc).").waitFor();
+    const days = field(page, "Thời hạn trả lời (ngày làm việc)");
+    expect(await days.inputValue()).toBe("10");
+    await expectAccessible(page, "feedback settings");
+    await days.fill("0");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await page.getByText("Nhập một số nguyên từ 1 đến 120.").waitFor();
+    await days.fill("7");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await page.getByText("Đơn vị đã đặt thời hạn này.").waitFor();
+    await page.reload();
+    await page.getByText("Đơn vị đã đặt thời hạn này.").waitFor();
+    expect(await field(page, "Thời hạn trả lời (ngày làm việc)").inputValue()).toBe("7");
+    await screenshot(page, "feedback-settings");
+  });
+
+  it("the specialist classifies it within competence", async () => {
     const page = await newPage();
     await login(page, "chuyenvien.quangthuan");
     await page.goto("/app/feedback");
@@ -100,6 +124,51 @@ describe("feedback and petitions", () => {
     await field(page, "Phân loại").selectOption("within_competence");
     await page.getByRole("button", { name: "Ghi phân loại" }).click();
     await page.getByRole("heading", { name: "Nghiên cứu theo sáu tiêu chí (Điều 16)" }).waitFor();
+    // Only a leader may list the unit's officers; the specialist can take the record, not assign it.
+    await page.getByRole("button", { name: "Nhận xử lý" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Giao người xử lý" }).count()).toBe(0);
+  });
+
+  it("the leader assigns it to the specialist through the officer picker, due date from the unit's setting", async () => {
+    const page = await newPage();
+    await login(page, "lanhdao.quangthuan");
+    await page.goto("/app/feedback");
+    await page.getByRole("link", { name: code }).click();
+    const panel = page.locator("form", { has: page.getByRole("heading", { name: "Giao người xử lý" }) });
+    await panel.getByText("Chưa giao cho cán bộ nào.").waitFor();
+    await panel.getByText(/^Mặc định theo cài đặt của đơn vị: 7 ngày làm việc/).waitFor();
+    // The due date offered is the one set at acceptance from the unit's 7 working days (shown as "Hạn trả lời").
+    const dueLine = (await page.getByText(/^Hạn trả lời: \d{2}\/\d{2}\/\d{4}/).textContent()) ?? "";
+    const [, dd, mm, yyyy] = /(\d{2})\/(\d{2})\/(\d{4})/.exec(dueLine) ?? [];
+    expect(await field(panel, "Hạn trả lời").inputValue()).toBe(`${yyyy}-${mm}-${dd}`);
+    await expectAccessible(page, "feedback assignment");
+    await panel.getByRole("button", { name: "Giao xử lý" }).click();
+    await panel.getByText("Vui lòng chọn cán bộ xử lý.").waitFor();
+    await selectByText(panel, "Cán bộ xử lý", "Ma Văn Chuyên");
+    await panel.getByRole("button", { name: "Giao xử lý" }).click();
+    await page.getByText("Đã lưu.").waitFor();
+    await panel.getByText("Đang giao cho: Ma Văn Chuyên").waitFor();
+    const res = await page.request.get(`/api/v1/feedback?unit=${UNIT}`);
+    const items = ((await res.json()) as { items: { id: string; code: string }[] }).items;
+    const id = items.find((i) => i.code === code)?.id;
+    const record = (await (await page.request.get(`/api/v1/feedback/${id}`)).json()) as {
+      handler: { name: string } | null;
+      history: { action: string }[];
+    };
+    expect(record.handler?.name).toBe("Ma Văn Chuyên");
+    expect(record.history.map((h) => h.action)).toContain("assign");
+    await screenshot(page, "feedback-assigned");
+  });
+
+  it("the handler studies it, answers and approves the redacted text", async () => {
+    const page = await newPage();
+    await login(page, "chuyenvien.quangthuan");
+    await page.goto("/app/feedback");
+    await page.getByRole("link", { name: code }).click();
+    await page.getByRole("heading", { level: 1, name: `Xử lý phản ánh, kiến nghị ${code}` }).waitFor();
+    await page.getByRole("heading", { name: "Nghiên cứu theo sáu tiêu chí (Điều 16)" }).waitFor();
+    // Assigned to this officer by the leader: there is nothing left to take.
+    expect(await page.getByRole("button", { name: "Nhận xử lý" }).count()).toBe(0);
     for (const label of [
       "Sự cần thiết / Necessity",
       "Tính hợp lý, hợp pháp / Reasonableness and legality",

@@ -723,6 +723,11 @@ export const ERRORS = {
     vi: "Người được giao xử lý phải là cán bộ đang làm việc của đơn vị.",
     en: "The handler must be an active officer of the unit.",
   },
+  FEEDBACK_DUE_DATE_INVALID: {
+    status: 422,
+    vi: "Hạn trả lời phải là một ngày làm việc, từ hôm nay trở đi.",
+    en: "The answer's due date must be a working day, today or later.",
+  },
   FEEDBACK_FORWARD_TARGET_INVALID: {
     status: 422,
     vi: "Không chuyển được đến đơn vị này.",

@@ -233,7 +233,15 @@ export const ForwardInput = z.union([
   z.strictObject({ version: Version, toUnit: UnitCode, note: Text(2000).optional() }),
   z.strictObject({ version: Version, toExternal: Text(300), note: Text(2000).optional() }),
 ]);
-export const AssignInput = z.strictObject({ version: Version, handlerId: Uuid });
+export const AssignInput = z.strictObject({
+  version: Version,
+  handlerId: Uuid,
+  /**
+   * The answer's due date, a working day from today on; the answer is then due at the close of that day. Without
+   * it the due date set at acceptance from the unit's setting stays.
+   */
+  answerDueDate: IsoDate.optional(),
+});
 export const StudyInput = z.strictObject({
   version: Version,
   study: z.partialRecord(z.enum(CRITERIA), StudyEntry),

@@ -1,12 +1,15 @@
 import type { z } from "zod";
 import type {
   AnswerInput,
+  AssignInput,
   ClassifyInput,
   DeskFeedbackInput,
   FeedbackFigures,
   FeedbackRatingInput,
   FeedbackReceipt,
   FeedbackRecord,
+  FeedbackSettings,
+  FeedbackSettingsInput,
   FeedbackSummary,
   ForwardInput,
   PublicFeedbackInput,
@@ -25,6 +28,7 @@ export type PublishedT = z.infer<typeof PublishedFeedback>;
 export type PublicStatusT = z.infer<typeof PublicFeedbackStatus>;
 export type ReceiptT = z.infer<typeof FeedbackReceipt>;
 export type FiguresT = z.infer<typeof FeedbackFigures>;
+export type FeedbackSettingsT = z.infer<typeof FeedbackSettings>;
 
 export const feedbackApi = {
   file: (body: z.input<typeof PublicFeedbackInput>) => call<ReceiptT>("POST", "/public/feedback", body),
@@ -43,7 +47,7 @@ export const feedbackApi = {
     call<FeedbackRecordT>("POST", `/feedback/${id}/classify`, body),
   forward: (id: string, body: z.input<typeof ForwardInput>) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/forward`, body),
-  assign: (id: string, body: { version: number; handlerId: string }) =>
+  assign: (id: string, body: z.input<typeof AssignInput>) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/assign`, body),
   study: (id: string, body: z.input<typeof StudyInput>) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/study`, body),
@@ -52,6 +56,9 @@ export const feedbackApi = {
   publish: (id: string, body: z.input<typeof PublishInput>) =>
     call<FeedbackRecordT>("POST", `/feedback/${id}/publish`, body),
   spam: (id: string, version: number) => call<FeedbackRecordT>("POST", `/feedback/${id}/spam`, { version }),
+  settings: (unit: string) => call<FeedbackSettingsT>("GET", `/feedback-settings${query({ unit })}`),
+  saveSettings: (body: z.input<typeof FeedbackSettingsInput>) =>
+    call<FeedbackSettingsT>("PUT", "/feedback-settings", body),
   figures: (unit: string, from: string, to: string) =>
     call<FiguresT>("GET", `/feedback-figures${query({ unit, from, to })}`),
 };

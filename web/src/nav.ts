@@ -143,6 +143,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "signing.manage") || can(p, "signing.trust"),
   },
   {
+    id: "feedback-settings",
+    path: "/app/feedback-settings",
+    group: "admin",
+    icon: "book",
+    label: "nav.feedbackSettings",
+    description: "nav.feedbackSettings.description",
+    // The unit administrator sets the unit's answer deadline (PUT /feedback-settings needs unit.manage).
+    visible: (p) => can(p, "unit.manage"),
+  },
+  {
     id: "notifications",
     path: "/app/notifications",
     group: "admin",

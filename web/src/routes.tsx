@@ -103,6 +103,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/feedback-settings",
+    nav: "feedback-settings",
+    page: lazy(() =>
+      import("./pages/feedback/settings-page.tsx").then((m) => ({ default: m.FeedbackSettingsPage })),
+    ),
+  },
+  {
     path: "/app/notifications",
     nav: "notifications",
     page: lazy(() =>

@@ -8,7 +8,14 @@
  * - Answer: NĐ 20/2008 sets no general deadline for the answer. motcua makes it a unit setting (working days
  *   from acceptance); the default of 10 working days is our choice, stated here, a unit changes it as data.
  */
-import { endOfWorkingDays, type Instant, type WorkingCalendar } from "../calendar/index.ts";
+import {
+  closeOfDay,
+  endOfWorkingDays,
+  type Instant,
+  localDayOf,
+  parseLocalDate,
+  type WorkingCalendar,
+} from "../calendar/index.ts";
 
 export const FORWARD_WORKING_DAYS = 5;
 export const DEFAULT_ANSWER_WORKING_DAYS = 10;
@@ -19,6 +26,17 @@ export function forwardDue(calendar: WorkingCalendar, receivedAt: Instant): Inst
 
 export function answerDue(calendar: WorkingCalendar, acceptedAt: Instant, workingDays: number): Instant {
   return endOfWorkingDays(calendar, acceptedAt, workingDays);
+}
+
+/**
+ * The answer due at the close of the working day `date` ("YYYY-MM-DD"), when whoever assigns the handler sets the
+ * date by hand instead of the unit's default. Null when the date is not a working day of the unit's calendar or is
+ * before `now`'s day: a due date in the past or on a day off is refused.
+ */
+export function answerDueOn(calendar: WorkingCalendar, date: string, now: Instant): Instant | null {
+  const day = parseLocalDate(date);
+  if (day < localDayOf(now) || !calendar.isWorkingDay(day)) return null;
+  return closeOfDay(calendar, day);
 }
 
 /**

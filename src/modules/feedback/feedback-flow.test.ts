@@ -167,6 +167,32 @@ describe("a feedback about a procedure, handled within competence and published"
     expect(accepted.answerLate).toBe(false);
   });
 
+  it("lets the leader assign an active officer of the unit with a due date on a working day, not a day off or a past day", async () => {
+    const current = await view(specialist, receipt.id);
+    const unitId = (current as unknown as { unit: { id: string } }).unit.id;
+    const listed = await leader.get(`/api/v1/staff?unitId=${unitId}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const officers = (listed.json() as { items: { id: string; username: string }[] }).items;
+    const handlerId = officers.find((o) => o.username === "chuyenvien.quangthuan")?.id;
+    const otherUnit = (await deskPhuThong.get("/api/v1/auth/me")).json() as { id: string };
+    const refused = async (body: Record<string, unknown>, code: string) => {
+      const res = await act(leader, receipt.id, "assign", body, 422);
+      expect(res.error?.code).toBe(code);
+    };
+    // Saturday 05/12/2026 is a day off (weekdays Monday–Friday); Friday 27/11/2026 is before today (Monday 30/11).
+    await refused({ handlerId, answerDueDate: "2026-12-05" }, "FEEDBACK_DUE_DATE_INVALID");
+    await refused({ handlerId, answerDueDate: "2026-11-27" }, "FEEDBACK_DUE_DATE_INVALID");
+    await refused({ handlerId: otherUnit.id }, "FEEDBACK_HANDLER_INVALID");
+    expect((await view(specialist, receipt.id)).answerDueAt).toBe("2026-12-14T17:00:00+07:00");
+    // Friday 11/12/2026 chosen by hand: due at the close of that working day (17:00 in the default schedule).
+    const assigned = await act(leader, receipt.id, "assign", { handlerId, answerDueDate: "2026-12-11" });
+    expect(assigned).toMatchObject({
+      answerDueAt: "2026-12-11T17:00:00+07:00",
+      answerLate: false,
+      handler: { id: handlerId, name: "Ma Văn Chuyên" },
+    });
+  });
+
   it("refuses the decision before the six criteria are studied (NĐ 20/2008 art. 16)", async () => {
     const res = await act(
       specialist,

@@ -14,6 +14,7 @@ import type {
 import type { Db, Tx } from "../../db/database.ts";
 import {
   answerDue,
+  answerDueOn,
   canDo,
   DEFAULT_ANSWER_WORKING_DAYS,
   type FeedbackAction,
@@ -212,16 +213,40 @@ export async function assign(step: Step, input: z.infer<typeof AssignInput>) {
     .where("active", "=", true)
     .executeTakeFirst();
   if (!handler) throw new AppError("FEEDBACK_HANDLER_INVALID");
+  let answerDueAt: Date | null = null;
+  if (input.answerDueDate !== undefined) {
+    const due = answerDueOn(await calendarFor(tx, row.unit_id), input.answerDueDate, now.getTime());
+    if (due === null)
+      throw new AppError("FEEDBACK_DUE_DATE_INVALID", { details: { answerDueDate: input.answerDueDate } });
+    answerDueAt = new Date(due);
+  }
   await tx
     .updateTable("feedback")
-    .set({ handler_id: handler.id, version: row.version + 1 })
+    .set({
+      handler_id: handler.id,
+      ...(answerDueAt ? { answer_due_at: answerDueAt } : {}),
+      version: row.version + 1,
+    })
     .where("id", "=", row.id)
     .execute();
   await recordFeedbackEvent(
     tx,
     row,
     staffActor(staff),
-    { action: "assign", fromStatus: row.status, toStatus: row.status, detail: { handlerId: handler.id } },
+    {
+      action: "assign",
+      fromStatus: row.status,
+      toStatus: row.status,
+      detail: {
+        handlerId: handler.id,
+        ...(answerDueAt
+          ? {
+              answerDueAt: answerDueAt.toISOString(),
+              before: row.answer_due_at ? new Date(row.answer_due_at).toISOString() : null,
+            }
+          : {}),
+      },
+    },
     now,
   );
 }

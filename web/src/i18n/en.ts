@@ -313,6 +313,8 @@ export const en: Record<MessageKey, string> = {
   "public.nav.calendar": "Holiday calendar",
   "nav.feedback": "Feedback",
   "nav.feedback.description": "Register, classify, answer and publish feedback and petitions.",
+  "nav.feedbackSettings": "Feedback settings",
+  "nav.feedbackSettings.description": "The unit's deadline for answering feedback.",
   "nav.calendar": "Public holidays",
   "nav.calendar.description": "Yearly decisions on days off, swaps and make-up days.",
   "calendar.title": "Public holidays in {year}",

@@ -315,6 +315,8 @@ export const vi = {
   "public.nav.calendar": "Lịch nghỉ lễ",
   "nav.feedback": "Phản ánh, kiến nghị",
   "nav.feedback.description": "Sổ theo dõi, phân loại, trả lời và công khai phản ánh, kiến nghị.",
+  "nav.feedbackSettings": "Cài đặt phản ánh, kiến nghị",
+  "nav.feedbackSettings.description": "Thời hạn trả lời phản ánh, kiến nghị của đơn vị.",
   "nav.calendar": "Ngày nghỉ lễ, tết",
   "nav.calendar.description": "Quyết định hằng năm về ngày nghỉ, hoán đổi và làm bù.",
   "calendar.title": "Lịch nghỉ lễ, tết năm {year}",

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -46,7 +47,102 @@ function TextArea({
   );
 }
 
-/** One feedback: classify, forward, take it, study, decide and answer, approve the redacted text, spam. */
+/** "2026-12-14T09:00:00+07:00" → "2026-12-14", the day as in Vietnam (the instants carry +07:00). */
+function localDate(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : "";
+}
+
+interface Officer {
+  id: string;
+  label: string;
+}
+
+/**
+ * Giao người xử lý: a leader who may list the unit's staff picks an active officer and the answer's due date,
+ * which defaults to the one set at acceptance from the unit's setting; it is sent only when changed.
+ */
+function AssignPanel({
+  record,
+  onAssign,
+}: {
+  record: FeedbackRecordT;
+  onAssign: (body: { handlerId: string; answerDueDate?: string }) => void;
+}) {
+  const { t, lang } = useFeedbackI18n();
+  const [officers, setOfficers] = useState<Officer[] | null>(null);
+  const [days, setDays] = useState<number | null>(null);
+  const [handlerId, setHandlerId] = useState(record.handler?.id ?? "");
+  const [due, setDue] = useState(localDate(record.answerDueAt));
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api.staff.list(record.unit.id).then(
+      (r) =>
+        setOfficers(
+          r.items
+            .filter((s) => s.active && s.unitId === record.unit.id)
+            .map((s) => ({ id: s.id, label: s.position ? `${s.fullName} — ${s.position}` : s.fullName })),
+        ),
+      (e) => setError(errorText(e, lang)),
+    );
+    feedbackApi.settings(record.unit.code).then(
+      (s) => setDays(s.answerWorkingDays),
+      () => setDays(null),
+    );
+  }, [record.unit.id, record.unit.code, lang]);
+
+  useEffect(() => {
+    setHandlerId(record.handler?.id ?? "");
+    setDue(localDate(record.answerDueAt));
+  }, [record.handler?.id, record.answerDueAt]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!handlerId) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const changed = due && due !== localDate(record.answerDueAt);
+    onAssign(changed ? { handlerId, answerDueDate: due } : { handlerId });
+  };
+
+  return (
+    <form className="form panel" onSubmit={submit} noValidate aria-labelledby="fb-assign-title">
+      <h2 id="fb-assign-title">{t("f.assign")}</h2>
+      <p>{record.handler ? t("f.assign.current", { name: record.handler.name }) : t("f.assign.none")}</p>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <SelectField
+        label={t("f.assign.handler")}
+        value={handlerId}
+        required
+        error={missing ? t("f.assign.required") : undefined}
+        onChange={(e) => setHandlerId(e.target.value)}
+      >
+        <option value="">{t("f.assign.choose")}</option>
+        {(officers ?? []).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        type="date"
+        label={t("f.assign.due")}
+        hint={days !== null ? t("f.assign.dueHint", { days }) : undefined}
+        value={due}
+        min={localDate(new Date(Date.now() + 7 * 3_600_000).toISOString())}
+        onChange={(e) => setDue(e.target.value)}
+      />
+      <button type="submit" className="button button-primary" disabled={officers === null}>
+        {t("f.assign.submit")}
+      </button>
+    </form>
+  );
+}
+
+/** One feedback: classify, forward, assign or take it, study, decide and answer, approve the redacted text, spam. */
 export function FeedbackHandlePage() {
   const { t, lang } = useFeedbackI18n();
   const me = useMe();
@@ -86,6 +182,8 @@ export function FeedbackHandlePage() {
   if (!record) return <div className="container">{error ? <Alert kind="error">{error}</Alert> : null}</div>;
   const v = record.version;
   const canManage = me.permissions["feedback.manage"] !== undefined && record.unit.id === me.unit.id;
+  // Listing the unit's officers needs staff.read (the leader); others can only take the record themselves.
+  const canAssign = canManage && me.permissions["staff.read"] !== undefined;
   const submitOn = (action: (r: FeedbackRecordT) => Promise<FeedbackRecordT>) => (e: FormEvent) => {
     e.preventDefault();
     void run(action);
@@ -208,7 +306,13 @@ export function FeedbackHandlePage() {
 
       {canManage && !record.spam && record.status === "accepted" ? (
         <>
-          {record.handler?.id !== me.id ? (
+          {canAssign ? (
+            <AssignPanel
+              record={record}
+              onAssign={(body) => void run((r) => feedbackApi.assign(r.id, { version: r.version, ...body }))}
+            />
+          ) : null}
+          {!canAssign && record.handler?.id !== me.id ? (
             <p>
               <button
                 type="button"
