@@ -94,7 +94,9 @@ describe("late dossiers with a fixed clock", () => {
     );
     d = (res.json() as { dossier: DossierJson }).dossier;
     d = await act(desk, d.id, "forward", { version: d.version });
-    await at("2026-12-02T03:00:00Z"); // Wednesday 10:00, due Thursday 09:00
+    // Received Monday 30/11 09:00, 3 working days counted as the Civil Code counts days (BLDS 2015 art. 147–148:
+    // the day of reception not counted) → due at the close of Thursday 03/12, 17:00. Thursday 10:00 is within a day.
+    await at("2026-12-03T03:00:00Z");
     const soon = (await specialist.get("/api/v1/dossiers/inbox")).json() as { items: DossierJson[] };
     expect(soon.items.find((i) => i.id === d.id)?.flags).toMatchObject({ dueSoon: true, overdue: false });
     await at("2026-12-04T03:00:00Z"); // Friday 10:00
