@@ -22,8 +22,17 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1082, (v) => v); // date stays "YYYY-MM-DD", as on PGlite
 
-/** How long a request waits for a new connection when the server does not answer (a restart, a failover). */
+/** How long opening a connection may take when the server does not answer (a restart, a failover). */
 const CONNECT_TIMEOUT_MS = 5_000;
+
+class ClientWithConnectTimeout extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({
+      ...(typeof config === "string" ? { connectionString: config } : config),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+  }
+}
 
 export interface PostgresOptions {
   /**
@@ -38,15 +47,20 @@ export async function openPostgres(
   poolSize = 10,
   options: PostgresOptions = {},
 ): Promise<DbHandle> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
-  const lost =
+  // The timeout bounds opening a connection (an unreachable server), not the wait for a free one: the pool's own
+  // connectionTimeoutMillis would also end requests queued behind a busy pool, turning load into 503s.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: ClientWithConnectTimeout });
+  const tell =
     options.onConnectionLost ??
     ((error: Error) =>
       process.emitWarning(`PostgreSQL closed a connection: ${error.message}`, { code: "MOTCUA_PG_IDLE" }));
+  // An idle client's error reaches both listeners below (the pool re-emits it): told once.
+  const told = new WeakSet<Error>();
+  const lost = (error: Error) => {
+    if (told.has(error)) return;
+    told.add(error);
+    tell(error);
+  };
   // Without a listener an idle connection's error (57P01 "terminating connection due to administrator command"
   // during a restart) is an unhandled 'error' event that ends the process. The pool removes an idle client itself.
   pool.on("error", lost);

@@ -28,3 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (kind IN ('receipt','supplement_request','refusal','apology','stop_notice','transfer_slip'))
   `.execute(db);
 }
+
+export async function down(): Promise<void> {
+  throw new Error("Migrations are forward-only.");
+}
