@@ -22,6 +22,7 @@ import { installStrictJsonParser } from "./http/json-parser.ts";
 import { registerWebAssets, serveWeb } from "./http/web.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { csrfCookieName, csrfUserInfo } from "./modules/auth/csrf.ts";
+import { assertPasswordChangeNotPending } from "./modules/auth/password-change-gate.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
@@ -176,6 +177,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return;
     }
     app.csrfProtection(request, reply, done);
+  });
+  // A temporary password must be changed before the session does anything else (issue 14, finding 11).
+  app.addHook("onRequest", async (request) => {
+    const url = request.routeOptions.url;
+    if (url?.startsWith(`${API_PREFIX}/`))
+      await assertPasswordChangeNotPending(deps.db, request.principal, request.method, url);
   });
 
   await app.register(fastifySwagger, {

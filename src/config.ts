@@ -8,7 +8,8 @@ const booleanFlag = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /** Unset: 127.0.0.1 in demo mode (its passwords are published), every interface otherwise. */
+  HOST: z.string().optional(),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.url().optional(),
   FILES_DIR: z.string().optional(),
@@ -132,15 +133,22 @@ export interface OidcConfig {
 
 export class ConfigError extends Error {}
 
+/** Where the demo listens when HOST is not set: the loopback interface only. */
+export const DEMO_HOST = "127.0.0.1";
 const DEMO_COOKIE_SECRET = "motcua-demo-cookie-secret-not-for-production-use";
 const DEMO_TMN_CODE = "MOTCUA01";
 const DEMO_VNPAY_SECRET = "motcua-demo-vnpay-hash-secret-not-for-production";
 
-function paymentConfig(e: z.infer<typeof EnvSchema>, demo: boolean, publicUrl: string): PaymentConfig | null {
+function paymentConfig(
+  e: z.infer<typeof EnvSchema>,
+  listenHost: string,
+  demo: boolean,
+  publicUrl: string,
+): PaymentConfig | null {
   const returnUrl = `${publicUrl.replace(/\/+$/, "")}/api/v1/payments/vnpay/return`;
   const common = { expiryMinutes: e.PAYMENT_EXPIRY_MINUTES, returnUrl };
   if (demo && !e.PAYMENT_GATEWAY_URL) {
-    const loopback = ["0.0.0.0", "::", ""].includes(e.HOST) ? "127.0.0.1" : e.HOST;
+    const loopback = ["0.0.0.0", "::", ""].includes(listenHost) ? "127.0.0.1" : listenHost;
     const host = loopback.includes(":") ? `[${loopback}]` : loopback;
     return {
       ...common,
@@ -233,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   }
   const e = parsed.data;
   const demo = e.DEMO ?? defaults.demo ?? false;
+  // The demo's accounts and passwords are in the README: unless told otherwise it answers this machine only.
+  const host = e.HOST ?? (demo ? DEMO_HOST : "0.0.0.0");
   if (!demo && !e.COOKIE_SECRET) {
     throw new ConfigError("COOKIE_SECRET (at least 32 characters) must be set outside demo mode (DEMO=1).");
   }
@@ -248,7 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host,
     dataDir,
     databaseUrl: e.DATABASE_URL,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, "files")),
@@ -272,6 +282,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
       e.SMS_URL && e.SMS_API_KEY
         ? { url: e.SMS_URL, apiKey: e.SMS_API_KEY, brandname: e.SMS_BRANDNAME }
         : null,
-    payment: paymentConfig(e, demo, publicUrl),
+    payment: paymentConfig(e, host, demo, publicUrl),
   };
 }

@@ -745,6 +745,11 @@ export const ERRORS = {
     vi: "Ổ đĩa lưu dữ liệu của máy chủ đã đầy nên yêu cầu chưa được lưu. Quản trị hệ thống cần giải phóng dung lượng (bản sao lưu cũ, tệp tạm) hoặc mở rộng ổ đĩa, rồi thử lại.",
     en: "The server's data disk is full, so the request was not saved. The system administrator must free space (old backups, temporary files) or enlarge the disk, then try again.",
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: "Bạn cần đổi mật khẩu tạm thời trước khi làm việc khác.",
+    en: "Change your temporary password before doing anything else.",
+  },
   DEMO_ONLY: {
     status: 404,
     vi: "Chức năng này chỉ có ở chế độ trình diễn.",

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { LocalFileStore } from "./adapters/storage/local-file-store.ts";
 import { buildApp } from "./app.ts";
-import type { Config } from "./config.ts";
+import { type Config, DEMO_HOST } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
@@ -78,6 +78,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app.log.info({ issuer: identityProvider.issuer }, "demo identity provider (VNeID-style) listening");
     }
     const address = await app.listen({ port: config.port, host: config.host });
+    if (config.demo && config.host === DEMO_HOST)
+      app.log.info(
+        { host: config.host },
+        "demo mode listens on 127.0.0.1 only (its passwords are public); set HOST=0.0.0.0 to open it to the network",
+      );
     notifications.start(
       handle.db,
       () => new Date(),

@@ -33,6 +33,8 @@ export const SessionKind = z.discriminatedUnion("kind", [
 export type SessionKind = z.infer<typeof SessionKind>;
 
 export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: Password });
-export const TotpEnable = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+/** Setting up and turning on the second factor ask for the password again: a borrowed open session is not enough. */
+export const TotpSetupInput = z.strictObject({ currentPassword: Password });
+export const TotpEnable = z.strictObject({ currentPassword: Password, code: z.string().regex(/^\d{6}$/) });
 export const TotpSetup = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
 export const CsrfToken = z.object({ csrfToken: z.string() });

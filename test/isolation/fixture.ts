@@ -336,6 +336,13 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
         password: "Ma-tran-phan-quyen-2026!",
       }),
     );
+    // A new account must change its temporary password before the API lets it do anything else.
+    await ok(
+      drafter.post("/api/v1/auth/password", {
+        currentPassword: "Ma-tran-phan-quyen-2026!",
+        newPassword: "Ma-tran-da-doi-2026!",
+      }),
+    );
     units[key].documentId = (
       await ok<{ id: string }>(
         drafter.post("/api/v1/documents", {

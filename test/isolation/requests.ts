@@ -85,8 +85,12 @@ export const CALLS: Record<string, RouteCall> = {
   "POST /api/v1/auth/password": none(() =>
     post(`${V1}/auth/password`, { currentPassword: "sai-mat-khau-2026!", newPassword: "Mat-khau-moi-2026!" }),
   ),
-  "POST /api/v1/auth/totp/setup": none(() => post(`${V1}/auth/totp/setup`)),
-  "POST /api/v1/auth/totp/enable": none(() => post(`${V1}/auth/totp/enable`, { code: "000000" })),
+  "POST /api/v1/auth/totp/setup": none(() =>
+    post(`${V1}/auth/totp/setup`, { currentPassword: "sai-mat-khau-2026!" }),
+  ),
+  "POST /api/v1/auth/totp/enable": none(() =>
+    post(`${V1}/auth/totp/enable`, { currentPassword: "sai-mat-khau-2026!", code: "000000" }),
+  ),
   // units
   "GET /api/v1/public/units": unit((u) => get(`${V1}/public/units?parentId=${u.id}`)),
   "GET /api/v1/units": unit((u) => get(`${V1}/units?parentId=${u.id}`)),

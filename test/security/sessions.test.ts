@@ -193,11 +193,16 @@ describe("rate limits and enumeration", () => {
       .where("username", "=", "giamsat.bachthong")
       .executeTakeFirstOrThrow();
     const owner = await ctx.as("giamsat.bachthong");
-    const setup = await owner.post("/api/v1/auth/totp/setup");
+    const setup = await owner.post("/api/v1/auth/totp/setup", { currentPassword: DEMO_PASSWORD });
     expect(setup.statusCode, setup.body).toBe(200);
     const secret = (setup.json() as { secret: string }).secret;
     expect(
-      (await owner.post("/api/v1/auth/totp/enable", { code: totpCode(secret, ctx.clock.now) })).statusCode,
+      (
+        await owner.post("/api/v1/auth/totp/enable", {
+          currentPassword: DEMO_PASSWORD,
+          code: totpCode(secret, ctx.clock.now),
+        })
+      ).statusCode,
     ).toBe(200);
     ctx.clock.advance(60_000);
     const client = ctx.client();

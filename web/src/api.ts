@@ -6,6 +6,7 @@ import type {
   PasswordChange,
   TotpEnable,
   TotpSetup,
+  TotpSetupInput,
 } from "../../src/contracts/auth.ts";
 import type {
   HolidayDecision,
@@ -231,7 +232,7 @@ export const api = {
     },
     me: () => call<Me>("GET", "/auth/me"),
     changePassword: (body: z.input<typeof PasswordChange>) => call<Ok>("POST", "/auth/password", body),
-    totpSetup: () => call<TotpSetupT>("POST", "/auth/totp/setup"),
+    totpSetup: (body: z.input<typeof TotpSetupInput>) => call<TotpSetupT>("POST", "/auth/totp/setup", body),
     totpEnable: (body: z.input<typeof TotpEnable>) => call<Ok>("POST", "/auth/totp/enable", body),
   },
   units: {

@@ -203,12 +203,18 @@ describe("passwords and second factor", () => {
 
   it("requires the TOTP code once the second factor is on", async () => {
     const client = await ctx.as("lanhdao.phongquang");
-    const setup = await client.post("/api/v1/auth/totp/setup");
+    const setup = await client.post("/api/v1/auth/totp/setup", { currentPassword: DEMO_PASSWORD });
     expect(setup.json().uri).toMatch(/^otpauth:\/\/totp\//);
     const secret = setup.json().secret as string;
-    const bad = await client.post("/api/v1/auth/totp/enable", { code: "000000" });
+    const bad = await client.post("/api/v1/auth/totp/enable", {
+      currentPassword: DEMO_PASSWORD,
+      code: "000000",
+    });
     expect(errorCode(bad)).toBe("TOTP_INVALID");
-    const good = await client.post("/api/v1/auth/totp/enable", { code: totpCode(secret, ctx.clock.now) });
+    const good = await client.post("/api/v1/auth/totp/enable", {
+      currentPassword: DEMO_PASSWORD,
+      code: totpCode(secret, ctx.clock.now),
+    });
     expect(good.statusCode).toBe(200);
 
     const noCode = await ctx
@@ -225,6 +231,74 @@ describe("passwords and second factor", () => {
     const code = totpCode(secret, ctx.clock.now);
     expect((await login(code)).statusCode).toBe(200);
     expect(errorCode(await login(code))).toBe("TOTP_INVALID");
+  });
+
+  it("asks for the password again to set up and to turn on TOTP (issue 14, finding 11)", async () => {
+    const client = await ctx.as("chuyenvien.phuthong");
+    // An open session alone (a borrowed browser, a stolen cookie) cannot bind a second factor to the account.
+    expect((await client.post("/api/v1/auth/totp/setup", {})).statusCode).toBe(400);
+    expect(
+      errorCode(await client.post("/api/v1/auth/totp/setup", { currentPassword: "sai-mat-khau-2026" })),
+    ).toBe("WRONG_PASSWORD");
+    const none = await ctx.handle.db
+      .selectFrom("staff")
+      .select("totp_secret")
+      .where("username", "=", "chuyenvien.phuthong")
+      .executeTakeFirstOrThrow();
+    expect(none.totp_secret).toBeNull();
+    const setup = await client.post("/api/v1/auth/totp/setup", { currentPassword: DEMO_PASSWORD });
+    expect(setup.statusCode, setup.body).toBe(200);
+    const code = totpCode(setup.json().secret as string, ctx.clock.now);
+    expect((await client.post("/api/v1/auth/totp/enable", { code })).statusCode).toBe(400);
+    const wrong = await client.post("/api/v1/auth/totp/enable", {
+      currentPassword: "sai-mat-khau-2026",
+      code,
+    });
+    expect(errorCode(wrong)).toBe("WRONG_PASSWORD");
+    const stillOff = await ctx.handle.db
+      .selectFrom("staff")
+      .select("totp_enabled")
+      .where("username", "=", "chuyenvien.phuthong")
+      .executeTakeFirstOrThrow();
+    expect(stillOff.totp_enabled).toBe(false);
+    expect(
+      (await client.post("/api/v1/auth/totp/enable", { currentPassword: DEMO_PASSWORD, code })).statusCode,
+    ).toBe(200);
+  });
+
+  it("refuses everything but its own session, the password change and sign-out to an account that must change its password (issue 14, finding 11)", async () => {
+    const admin = await ctx.as("quantri.quangthuan");
+    const officer = await ctx.as("tiepnhan.quangthuan");
+    const me = (await officer.get("/api/v1/auth/me")).json();
+    expect((await officer.get("/api/v1/dossiers")).statusCode).toBe(200);
+    const reset = await admin.post(`/api/v1/staff/${me.id}/reset-password`, {
+      newPassword: "tam-thoi-2026y",
+    });
+    expect(reset.statusCode).toBe(200);
+    const client = ctx.client();
+    const signIn = await client.post("/api/v1/auth/login", {
+      username: "tiepnhan.quangthuan",
+      password: "tam-thoi-2026y",
+    });
+    expect(signIn.json().mustChangePassword).toBe(true);
+    // Live, valid requests the reception officer's role allows: only the pending password change refuses them.
+    for (const res of [
+      await client.get("/api/v1/dossiers"),
+      await client.post("/api/v1/auth/totp/setup", { currentPassword: "tam-thoi-2026y" }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(errorCode(res)).toBe("PASSWORD_CHANGE_REQUIRED");
+    }
+    expect((await client.get("/api/v1/auth/me")).statusCode).toBe(200);
+    expect((await client.get("/api/v1/auth/session")).json().me.mustChangePassword).toBe(true);
+    const changed = await client.post("/api/v1/auth/password", {
+      currentPassword: "tam-thoi-2026y",
+      newPassword: "da-doi-mat-khau-2026",
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await client.get("/api/v1/dossiers");
+    expect(after.statusCode, after.body).toBe(200);
+    expect((await client.post("/api/v1/auth/logout")).statusCode).toBe(200);
   });
 
   it("lets a unit admin reset a staff password in its unit, forcing a change and ending sessions", async () => {

@@ -9,6 +9,7 @@ import {
   SessionKind,
   TotpEnable,
   TotpSetup,
+  TotpSetupInput,
 } from "../../contracts/auth.ts";
 import { ErrorResponse, Ok } from "../../contracts/common.ts";
 import { AppError } from "../../errors.ts";
@@ -200,10 +201,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/auth/totp/setup",
-    { schema: { tags: ["auth"], response: { 200: TotpSetup, ...errors } } },
+    { schema: { tags: ["auth"], body: TotpSetupInput, response: { 200: TotpSetup, ...errors } } },
     async (request) => {
       const staff = requireStaff(request.principal);
       const row = await getStaffRow(db, staff.staffId);
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
+        throw new AppError("WRONG_PASSWORD");
       if (row.totp_enabled) throw new AppError("INVALID_STATE");
       const secret = newTotpSecret();
       await db.updateTable("staff").set({ totp_secret: secret }).where("id", "=", staff.staffId).execute();
@@ -219,6 +222,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const staff = requireStaff(request.principal);
       const now = clock();
       const row = await getStaffRow(db, staff.staffId);
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
+        throw new AppError("WRONG_PASSWORD");
       if (row.totp_enabled || !row.totp_secret) throw new AppError("INVALID_STATE");
       const step = verifyTotp(row.totp_secret, request.body.code, now);
       if (step === null) throw new AppError("TOTP_INVALID");

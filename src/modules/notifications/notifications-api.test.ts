@@ -227,7 +227,8 @@ describe("outbox supervision", () => {
 });
 
 describe("demo mailbox", () => {
-  it("is refused without a demo mailbox, and shown only to admins when there is one", async () => {
+  it("is refused without a demo mailbox, and shown only to the system administrator when there is one (issue 14, finding 11)", async () => {
+    const systemAdmin = await ctx.as("admin");
     const res = await admin.get("/api/v1/demo/mailbox");
     expect(res.statusCode).toBe(404);
     expect((res.json() as { error: { code: string } }).error.code).toBe("DEMO_ONLY");
@@ -247,13 +248,17 @@ describe("demo mailbox", () => {
       sms: () => [],
     };
     try {
-      const shown = await admin.get("/api/v1/demo/mailbox?to=nhung@example.vn");
+      const shown = await systemAdmin.get("/api/v1/demo/mailbox?to=nhung@example.vn");
       expect(shown.statusCode, shown.body).toBe(200);
       expect((shown.json() as { mails: { subject: string }[] }).mails[0].subject).toContain("735102");
       expect((await desk.get("/api/v1/demo/mailbox")).statusCode).toBe(403);
+      // A unit administrator manages its own unit's outbox, not the mail of every unit.
+      const unitAdmin = await admin.get("/api/v1/demo/mailbox");
+      expect(unitAdmin.statusCode).toBe(403);
+      expect((unitAdmin.json() as { error: { code: string } }).error.code).toBe("FORBIDDEN");
       expect((await ctx.client().get("/api/v1/demo/mailbox")).statusCode).toBe(401);
       ctx.app.deps.config.demo = false;
-      expect((await admin.get("/api/v1/demo/mailbox")).statusCode).toBe(404);
+      expect((await systemAdmin.get("/api/v1/demo/mailbox")).statusCode).toBe(404);
     } finally {
       ctx.app.deps.config.demo = true;
       delete ctx.app.deps.demoMailbox;

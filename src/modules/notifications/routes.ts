@@ -173,7 +173,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Hộp thư trình diễn / The demo mailbox (demo mode only)",
         description:
-          "Chỉ ở chế độ trình diễn, chỉ cho quản trị: thư và tin nhắn mà máy chủ thư và cổng SMS cục bộ đã nhận (để đọc mã xác nhận). / Demo mode only, administrators only: the mail and SMS the local catcher and SMS peer received.",
+          "Chỉ ở chế độ trình diễn, chỉ cho quản trị hệ thống: thư và tin nhắn mà máy chủ thư và cổng SMS cục bộ đã nhận (để đọc mã xác nhận). / Demo mode only, the system administrator only: the mail and SMS the local catcher and SMS peer received.",
         querystring: z.strictObject({ to: z.string().max(254).optional() }),
         response: { 200: DemoMailboxResponse, ...errors },
       },
@@ -182,7 +182,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const mailbox = app.deps.config.demo ? app.deps.demoMailbox : undefined;
       if (!mailbox) throw new AppError("DEMO_ONLY");
       const staff = requireStaff(request.principal);
-      if (widestScope(staff, "notification.manage") === null) {
+      // The mailbox holds every unit's codes and links, whoever they were sent to: only a scope over all units,
+      // the system administrator's, reads it (issue 14, finding 11). A unit administrator is refused.
+      if (widestScope(staff, "notification.manage") !== "all") {
         throw new AppError("FORBIDDEN", { details: { action: "notification.manage" } });
       }
       const to = request.query.to?.toLowerCase();

@@ -63,20 +63,36 @@ function TotpSection() {
   const { refresh } = useSession();
   const [setup, setSetup] = useState<TotpSetupT | null>(null);
   const [code, setCode] = useState("");
+  // The password is asked again before the second factor is set up and turned on (issue 14, finding 11).
+  const [password, setPassword] = useState("");
+  const [passwordError, setPasswordError] = useState<string>();
   const [error, setError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [enabled, setEnabled] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
-  async function start() {
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    if (!password) {
+      setPasswordError(t("password.current.required"));
+      passwordRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setFormError(undefined);
+    setPasswordError(undefined);
     try {
-      setSetup(await api.auth.totpSetup());
+      setSetup(await api.auth.totpSetup({ currentPassword: password }));
       requestAnimationFrame(() => codeRef.current?.focus());
     } catch (e) {
-      setFormError(errorText(e, lang));
+      if (e instanceof ApiError && e.code === "WRONG_PASSWORD") {
+        setPasswordError(errorText(e, lang));
+        passwordRef.current?.focus();
+      } else {
+        setFormError(errorText(e, lang));
+      }
     } finally {
       setBusy(false);
     }
@@ -92,9 +108,10 @@ function TotpSection() {
     setBusy(true);
     setError(undefined);
     try {
-      await api.auth.totpEnable({ code });
+      await api.auth.totpEnable({ currentPassword: password, code });
       setEnabled(true);
       setSetup(null);
+      setPassword("");
       await refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === "TOTP_INVALID") {
@@ -148,7 +165,14 @@ function TotpSection() {
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t("totp.confirm")}
               </button>
-              <button type="button" className="button" onClick={() => setSetup(null)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSetup(null);
+                  setPassword("");
+                }}
+              >
                 {t("common.cancel")}
               </button>
             </div>
@@ -157,10 +181,24 @@ function TotpSection() {
       ) : (
         <>
           <p className="muted">{t("totp.offText")}</p>
-          <button type="button" className="button button-primary" onClick={start} disabled={busy}>
-            <Icon name="shield" />
-            <span>{t("totp.start")}</span>
-          </button>
+          <form onSubmit={start} noValidate className="form form-inline">
+            <TextField
+              ref={passwordRef}
+              label={t("password.current")}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={passwordError}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                <Icon name="shield" />
+                <span>{t("totp.start")}</span>
+              </button>
+            </div>
+          </form>
         </>
       )}
     </section>
