@@ -207,8 +207,16 @@ describe("staff administration", () => {
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.waitForURL((url) => url.pathname === "/app");
     expect(await page.getByTestId("me-unit").textContent()).toBe("UBND xã Quang Thuận");
-    // A reception and specialist officer: the dossier screens, then the account.
-    expect(await menuEntries(page)).toEqual(["home", "reception", "queue", "dossiers", "book", "account"]);
+    // A reception and specialist officer: the dossier screens, the feedback register (feedback.read), then the account.
+    expect(await menuEntries(page)).toEqual([
+      "home",
+      "reception",
+      "queue",
+      "dossiers",
+      "book",
+      "feedback",
+      "account",
+    ]);
   });
 
   it("an admin resets a password: the account must change it again", async () => {
