@@ -19,7 +19,13 @@ export const STAFF_PAGE_PATHS: readonly string[] = [
   "/app/dossiers/book",
   "/app/signing",
   "/app/signing/admin",
+  "/app/feedback",
+  "/app/feedback/new",
+  "/app/feedback/view",
+  "/app/feedback-settings",
   "/app/notifications",
+  "/app/desk",
+  "/app/desk/queue",
   "/app/account",
   "/app/account/password",
 ];
@@ -42,6 +48,15 @@ const EXACT = new Set([
   "/portal/tai-khoan",
   "/portal/ho-so",
   "/portal/payment",
+  // Feedback and petitions (phản ánh, kiến nghị): the form, the lookup and the published answers.
+  "/phan-anh-kien-nghi",
+  "/phan-anh-kien-nghi/tra-cuu",
+  "/phan-anh-kien-nghi/ket-qua",
+  // The desk: its public page and its devices (number kiosk, waiting-room display, counter rating tablet).
+  "/mot-cua",
+  "/quay/lay-so",
+  "/quay/man-hinh",
+  "/quay/danh-gia",
 ]);
 
 /** Addresses with a variable last part: a procedure (slug or code), a dossier, a draft's filing step. */
