@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
-import { freePort, waitForHealth } from "../support/http.ts";
+import { freePort, HttpSession, waitForHealth } from "../support/http.ts";
 import { startServerProcess } from "./server-process.ts";
 
 const dirs: string[] = [];
@@ -17,37 +17,6 @@ function tempDataDir(): string {
   return dir;
 }
 
-/** A minimal HTTP client that keeps the session and CSRF cookies, as a browser would. */
-class Session {
-  private cookies = new Map<string, string>();
-  private csrf = "";
-  constructor(private readonly base: string) {}
-  private cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  private keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  }
-  async send(method: string, url: string, body?: unknown): Promise<Response> {
-    if (!this.csrf) {
-      const r = await fetch(`${this.base}/api/v1/auth/csrf`, { headers: { cookie: this.cookieHeader() } });
-      this.keep(r);
-      this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
-    }
-    const res = await fetch(`${this.base}${url}`, {
-      method,
-      headers: { "content-type": "application/json", "x-csrf-token": this.csrf, cookie: this.cookieHeader() },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    this.keep(res);
-    return res;
-  }
-}
-
 describe("crash safety of the embedded database", () => {
   it("comes back after SIGKILL during writes with every acknowledged write present", async () => {
     const dataDir = tempDataDir();
@@ -55,7 +24,7 @@ describe("crash safety of the embedded database", () => {
     const first = startServerProcess(dataDir, port);
     await waitForHealth(first.url, { timeoutMs: 300_000, exited: first.exited, output: first.output });
 
-    const session = new Session(first.url);
+    const session = new HttpSession(first.url);
     expect(
       (await session.send("POST", "/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD }))
         .status,
@@ -99,7 +68,7 @@ describe("crash safety of the embedded database", () => {
     try {
       // Seconds on an idle machine (see BENCHMARKS.md); the bound only catches a restart that hangs.
       expect(recoveryMs).toBeLessThan(240_000);
-      const again = new Session(second.url);
+      const again = new HttpSession(second.url);
       await again.send("POST", "/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD });
       const all = (await (await again.send("GET", "/api/v1/units")).json()) as { items: { code: string }[] };
       const present = new Set(all.items.map((u) => u.code));
