@@ -1,3 +1,4 @@
+import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpCatcher, startSmtpCatcher } from "../src/adapters/messaging/smtp-catcher.ts";
@@ -26,8 +27,13 @@ const CITIZEN = {
   password: "song-ngu-2026-an-toan",
 };
 
+// A one-page PDF: the upload check refuses a PDF without pages (issue 14).
 const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  await (async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    return doc.save();
+  })(),
 );
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
