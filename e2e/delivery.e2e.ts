@@ -43,7 +43,7 @@ describe("web delivery", () => {
   });
 
   it("answers 404 for an address the app has no page for, with the app's not-found page", async () => {
-    for (const path of ["/thong-ke", "/phan-anh-kien-nghi"]) {
+    for (const path of ["/thong-ke", "/trang-khong-co"]) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type")).toContain("text/html");

@@ -183,7 +183,8 @@ describe("signing certificates in the staff area", () => {
     });
     await page.getByRole("button", { name: "Thêm vào danh sách tin cậy" }).click();
     await page.getByTestId("notice").waitFor();
-    expect(await page.getByTestId("root-table").locator("tbody tr").count()).toBe(2);
+    // The notice shows as soon as the server answers; the table refreshes after it.
+    await expect.poll(() => page.getByTestId("root-table").locator("tbody tr").count()).toBe(2);
     await screenshot(page, "signing-admin");
     await expectAccessible(page, "signing administration");
     await page
