@@ -668,6 +668,11 @@ export const ERRORS = {
     vi: "Chỉ đánh giá được sau khi hồ sơ đã có kết quả.",
     en: "A dossier can be rated only after its result.",
   },
+  CRITERION_NOT_APPLICABLE: {
+    status: 422,
+    vi: "Tiêu chí chất lượng dịch vụ công trực tuyến chỉ áp dụng cho hồ sơ nộp trực tuyến.",
+    en: "The online service quality criterion applies only to a dossier filed online.",
+  },
   ALREADY_RATED: {
     status: 409,
     vi: "Hồ sơ này đã được đánh giá.",

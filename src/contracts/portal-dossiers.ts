@@ -301,6 +301,40 @@ export const RatingInput = z.strictObject({
   }),
   comment: Text(LIMITS.longText).nullable().optional(),
 });
+/**
+ * The criteria asked of a dossier (NĐ 61/2018 art. 31): "online service quality" only of a dossier filed online;
+ * a dossier filed at the counter or by post is not asked it, on the tablet, on the paper slip or by the API.
+ */
+export function criteriaAsked(channel: "counter" | "post" | "online"): readonly Criterion[] {
+  return channel === "online" ? CRITERIA : CRITERIA.filter((c) => c !== "online_service_quality");
+}
+
+/**
+ * An officer types in the paper evaluation slip (phiếu đánh giá) the applicant filled in at the counter: the
+ * rating is recorded as coming from paper, with the officer who entered it. `online_service_quality` may be given
+ * only for a dossier filed online (422 CRITERION_NOT_APPLICABLE otherwise).
+ */
+export const PaperRatingInput = z.strictObject({
+  scores: z.strictObject({
+    processing_time: Score,
+    agencies_contacted: Score,
+    contacts_to_complete: Score,
+    information_accuracy: Score,
+    staff_attitude: Score,
+    result_legality_and_costs: Score,
+    feedback_answers: Score.nullable(),
+    online_service_quality: Score.nullable().optional(),
+  }),
+  comment: Text(LIMITS.longText).nullable().optional(),
+});
+export const PaperRatingView = z.object({
+  ratedAt: InstantOut,
+  channel: z.literal("paper"),
+  enteredBy: z.object({ id: z.string(), name: z.string() }),
+  scores: z.record(Criterion, Score.nullable()),
+  comment: z.string().nullable(),
+});
+
 export const RatingView = z.object({
   ratedAt: InstantOut,
   scores: z.record(Criterion, Score.nullable()),

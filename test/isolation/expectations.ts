@@ -1157,6 +1157,21 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: NONE,
     citizen: 401,
   }),
+  // The paper evaluation slip is typed in by the receiving desk; the matrix sends online service quality for the
+  // fixture's counter dossier, so that "ok" is the 422 after authorization and nothing is written.
+  "POST /api/v1/dossiers/:id/ratings/paper": scoped({
+    anonymous: 401,
+    reception: [ok, 404, null, null],
+    specialist: [403, 404, null, null],
+    leader: [403, 404, null, null],
+    clerk: [403, 404, null, null],
+    unitAdminCommune: 404,
+    unitAdminDistrict: 404,
+    supervisorDistrict: 403,
+    supervisorProvince: NONE,
+    systemAdmin: NONE,
+    citizen: 401,
+  }),
   "GET /api/v1/signing/credentials": plain({
     anonymous: 401,
     reception: ok,

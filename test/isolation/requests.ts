@@ -315,6 +315,18 @@ export const CALLS: Record<string, RouteCall> = {
     signedBy: "Hoàng Thị Ma Trận",
   })),
   "POST /api/v1/dossiers/:id/notes": dossier("notes", () => ({ text: "Ghi chú" })),
+  "POST /api/v1/dossiers/:id/ratings/paper": dossier("ratings/paper", () => ({
+    scores: {
+      processing_time: 2,
+      agencies_contacted: 2,
+      contacts_to_complete: 2,
+      information_accuracy: 2,
+      staff_attitude: 2,
+      result_legality_and_costs: 2,
+      feedback_answers: null,
+      online_service_quality: 2,
+    },
+  })),
   // payments
   "GET /api/v1/dossiers/:id/payments": unit(
     (u) => get(`${V1}/dossiers/${u.dossier?.id}/payments`),

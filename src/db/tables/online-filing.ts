@@ -53,7 +53,9 @@ export interface DossierRatingTable {
   citizen_id: string | null;
   unit_id: string;
   rated_at: Timestamp;
-  channel: Generated<"online" | "desk_device">;
+  channel: Generated<"online" | "desk_device" | "paper">;
+  /** The officer who typed in a paper evaluation slip (channel paper); null otherwise. */
+  entered_by: Generated<string | null>;
   officer_id: string | null;
   counter: number | null;
   processing_time: number;

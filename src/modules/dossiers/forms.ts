@@ -132,6 +132,7 @@ export async function issueForm(
       email: applicant.email,
     },
     procedure: row.procedure_name,
+    filedVia: row.channel,
   };
   const state = stateOf(row);
   const at = now.getTime();

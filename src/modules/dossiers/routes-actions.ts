@@ -24,6 +24,7 @@ import {
   VersionInput,
   WithdrawInput,
 } from "../../contracts/dossiers.ts";
+import { PaperRatingInput, PaperRatingView } from "../../contracts/portal-dossiers.ts";
 import { requireStaff } from "../auth/policy.ts";
 import type { StaffPrincipal } from "../auth/principal.ts";
 import { dossierDetail } from "./detail.ts";
@@ -32,6 +33,7 @@ import { lookupUrl } from "./forms.ts";
 import { apologise, extendDossier, returnResult, stopDossier, withdraw } from "./late-and-stop.ts";
 import { loadForAction } from "./load.ts";
 import { addNote } from "./notes-files.ts";
+import { recordPaperRating } from "./paper-rating.ts";
 import { type ActionOutput, perform, performAction } from "./perform.ts";
 import { approve, assign, claim, forward, recordResult, reject, sendBack } from "./process-step.ts";
 import { deskDecision, type ReceptionOutcome, receiveDossier } from "./receive-dossier.ts";
@@ -209,4 +211,25 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
   action("withdraw", "Rút hồ sơ / Withdraw the dossier", WithdrawInput, withdraw);
   action("return", "Trả kết quả / Return the result", ReturnInput, returnResult);
   action("notes", "Thêm ghi chú, tệp đính kèm / Add a note with attachments", NoteInput, addNote);
+
+  app.post(
+    "/dossiers/:id/ratings/paper",
+    {
+      schema: {
+        tags,
+        summary: "Nhập phiếu đánh giá bằng giấy / Record the paper evaluation slip",
+        description:
+          "Cán bộ nhập phiếu đánh giá người nộp đã điền (kèm mẫu 01–03); ghi rõ người nhập và nguồn giấy. Tiêu chí dịch vụ công trực tuyến chỉ cho hồ sơ nộp trực tuyến (422). / An officer types in the slip the applicant filled in (it goes with forms 01–03); who entered it and that it came from paper are kept. Online service quality only for online dossiers (422).",
+        params: IdParams,
+        body: PaperRatingInput,
+        response: { 201: PaperRatingView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { out } = await perform(app, request.principal, request.log, (ctx) =>
+        recordPaperRating(ctx, request.params.id, request.body),
+      );
+      return reply.status(201).send(out);
+    },
+  );
 };

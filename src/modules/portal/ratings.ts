@@ -49,6 +49,12 @@ export async function rateDossier(act: CitizenAct, id: string, input: z.infer<ty
   if (!row) throw new AppError("NOT_FOUND", { details: { entity: "dossier" } });
   if (row.status !== "returned")
     throw new AppError("RATING_NOT_ALLOWED", { details: { status: row.status } });
+  // The portal's form always asks online service quality (NĐ 61/2018 art. 31), a criterion of online dossiers
+  // only: a counter dossier is rated on the desk's tablet or its paper slip instead.
+  if (row.channel !== "online")
+    throw new AppError("CRITERION_NOT_APPLICABLE", {
+      details: { criterion: "online_service_quality", channel: row.channel },
+    });
   const inserted = await tx
     .insertInto("dossier_ratings")
     .values({

@@ -37,6 +37,11 @@ export interface FormBase {
   applicant: Applicant;
   /** The procedure as published, e.g. "Đăng ký khai sinh". */
   procedure: string;
+  /**
+   * How the dossier was filed: decides whether the evaluation slip with forms 01–03 asks about the online
+   * service (NĐ 61/2018 art. 31). Absent on forms frozen before the slip: counter.
+   */
+  filedVia?: "counter" | "post" | "online";
 }
 
 export interface ReceiptData extends FormBase {

@@ -43,12 +43,75 @@ describe("choice of the form set", () => {
   });
 });
 
+describe("the evaluation slip with forms 01–03 (TT 01/2018 art. 12; criteria of NĐ 61/2018 art. 31)", () => {
+  const COUNTER_CRITERIA = [
+    "1 Thời gian giải quyết hồ sơ so với thời hạn quy định",
+    "2 Số cơ quan, đơn vị phải liên hệ để giải quyết hồ sơ",
+    "3 Số lần phải liên hệ để hoàn thiện hồ sơ",
+    "4 Tính chính xác của thông tin công khai về thủ tục hành chính",
+    "5 Thái độ, tinh thần trách nhiệm của cán bộ, công chức",
+    "6 Kết quả đúng quy định, không phát sinh chi phí ngoài quy định",
+    "7 Chất lượng trả lời phản ánh, kiến nghị (nếu có)",
+  ];
+
+  function slipPage(text: string): string {
+    const pages = text.split("\f").filter((p) => p.trim());
+    return flat(pages[pages.length - 1] ?? "");
+  }
+
+  it("prints the slip as the last page of the applicant's receipt (form 01) of a counter dossier, without the online criterion (NĐ 61/2018 art. 31)", async () => {
+    const { info, text } = inspectPdf(
+      await renderReceipt(buildReceipt({ copyLabel: "Liên 2: Giao người nộp hồ sơ" })),
+    );
+    const pages = text.split("\f").filter((p) => p.trim());
+    expect(flat(pages[0] ?? "")).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    expect(Number(info.Pages)).toBe(pages.length);
+    const slip = slipPage(text);
+    expect(slip).toContain("PHIẾU ĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+    expect(slip).toContain("(Kèm theo Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả)");
+    expect(slip).toContain("Mã hồ sơ: H56.105-260302-0007");
+    expect(slip).toContain("Thủ tục hành chính: Đăng ký khai sinh");
+    expect(slip).toContain("Người nộp hồ sơ: Nguyễn Thị Hồng Nhung");
+    expect(slip).toContain("Rất hài lòng");
+    expect(slip).toContain("Không hài lòng");
+    for (const row of COUNTER_CRITERIA) expect(slip).toContain(row);
+    expect(slip).not.toContain("trực tuyến");
+    expect(slip).toContain("NGƯỜI ĐÁNH GIÁ");
+    // The desk's copy (Liên 1) stays at the desk: no slip with it.
+    const desk = inspectPdf(
+      await renderReceipt(buildReceipt({ copyLabel: "Liên 1: Lưu tại Bộ phận Một cửa" })),
+    );
+    expect(flat(desk.text)).not.toContain("PHIẾU ĐÁNH GIÁ");
+  });
+
+  it("asks an online dossier about the online service as an eighth criterion (NĐ 61/2018 art. 31)", async () => {
+    const { text } = inspectPdf(await renderReceipt(buildReceipt({ filedVia: "online" })));
+    const slip = slipPage(text);
+    for (const row of COUNTER_CRITERIA) expect(slip).toContain(row);
+    expect(slip).toContain("8 Chất lượng dịch vụ công trực tuyến (hồ sơ nộp trực tuyến)");
+  });
+
+  it("goes with the supplement request (form 02) and the refusal (form 03) too (TT 01/2018 art. 12)", async () => {
+    const supplement = inspectPdf(await renderSupplementRequest(buildSupplementRequest()));
+    expect(slipPage(supplement.text)).toContain(
+      "(Kèm theo Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)",
+    );
+    const refusal = inspectPdf(await renderRefusal(buildRefusal()));
+    const slip = slipPage(refusal.text);
+    expect(slip).toContain("(Kèm theo Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ)");
+    for (const row of COUNTER_CRITERIA) expect(slip).toContain(row);
+    // Not with the apology (form 04).
+    expect(flat(inspectPdf(await renderApology(buildApology())).text)).not.toContain("PHIẾU ĐÁNH GIÁ");
+  });
+});
+
 describe("receipt (form 01)", () => {
   it("prints the 2025 receipt on A4 with the code, the applicant, the appointment and the lookup URL", async () => {
     const data = buildReceipt();
     const { info, text } = inspectPdf(await renderReceipt(data));
     expect(pageSizePoints(info)).toEqual(A4_PORTRAIT);
-    expect(info.Pages).toBe("1");
+    // The receipt, then the evaluation slip on a page of its own.
+    expect(info.Pages).toBe("2");
     const t = flat(text);
     expect(t).toContain("Mẫu số 01");
     expect(t).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");

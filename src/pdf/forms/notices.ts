@@ -14,14 +14,25 @@
  */
 import type {
   ApologyData,
+  FormBase,
   RefusalData,
   StopNoticeData,
   SupplementRequestData,
   TransferSlipData,
 } from "./data.ts";
-import { deskName, formSetAt, formSpec } from "./form-sets.ts";
+import { appendEvaluationSlip, type EvaluationSlip } from "./evaluation-slip.ts";
+import { deskName, type FormSpec, formSetAt, formSpec } from "./form-sets.ts";
 import { FormWriter } from "./layout.ts";
 import { hourMinuteDate, longDate, placeAndDate, shortDate } from "./text.ts";
+
+function slipFor(data: FormBase, code: string | null, spec: FormSpec): EvaluationSlip {
+  return {
+    ...data,
+    code,
+    with: `Mẫu số ${spec.number} — ${spec.title}`,
+    filedVia: data.filedVia ?? "counter",
+  };
+}
 
 function codeLine(code: string | null) {
   return code ? [[{ text: "Mã hồ sơ: " }, { text: code, bold: true }]] : [];
@@ -86,6 +97,8 @@ export async function renderSupplementRequest(data: SupplementRequestData): Prom
     );
   }
   w.signatures([{ title: "Người hướng dẫn", note: "(Ký và ghi rõ họ tên)", name: data.contact.officer }]);
+  // The evaluation slip goes with form 02 (TT 01/2018 art. 12).
+  appendEvaluationSlip(w, slipFor(data, data.code, spec));
   return w.save();
 }
 
@@ -130,6 +143,8 @@ export async function renderRefusal(data: RefusalData): Promise<Uint8Array> {
       name: data.officer,
     },
   ]);
+  // The evaluation slip goes with form 03 (TT 01/2018 art. 12), at reception or after appraisal.
+  appendEvaluationSlip(w, slipFor(data, data.code, spec));
   return w.save();
 }
 

@@ -16,6 +16,7 @@
 import { displayLookupSecret } from "../../domain/codes/index.ts";
 import { mm } from "../document.ts";
 import type { DeliveryMethod, PaperKind, ReceiptData } from "./data.ts";
+import { appendEvaluationSlip } from "./evaluation-slip.ts";
 import { deskName, formSetAt, formSpec } from "./form-sets.ts";
 import { FormWriter } from "./layout.ts";
 import { hourMinuteDate, placeAndDate, twoDigits } from "./text.ts";
@@ -140,5 +141,13 @@ export async function renderReceipt(data: ReceiptData): Promise<Uint8Array> {
         ];
   w.paragraph([{ text: "Ghi chú:", bold: true }], { size: w.size * 0.85, after: 0 });
   for (const line of note) w.paragraph([{ text: line }], { size: w.size * 0.85, after: 0, align: "justify" });
+  // The evaluation slip goes to the applicant with form 01 (TT 01/2018 art. 12), not with the desk's own copy.
+  if (!data.copyLabel?.startsWith("Liên 1")) {
+    appendEvaluationSlip(w, {
+      ...data,
+      with: `Mẫu số ${spec.number} — ${spec.title}`,
+      filedVia: data.filedVia ?? "counter",
+    });
+  }
   return w.save();
 }
