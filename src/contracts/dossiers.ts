@@ -705,6 +705,11 @@ export const TrackingRowView = z.object({
   status: DossierStatus,
   /** Early/on time/late once completed; late while open once overdue; null while open and in time. */
   timeliness: Timeliness.nullable(),
+  /**
+   * The one apology with a new appointment: issued on time (at least one day before the due date, NĐ 118/2025
+   * art. 19(6)) or late; null without one. Either way the dossier counts late.
+   */
+  apology: z.object({ issuedAt: InstantOut, onTime: z.boolean() }).nullable(),
   note: z.string().nullable(),
 });
 export const TrackingBook = z.object({

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../../test/support/test-app.ts";
 import { flat, inspectPdf, pageSizePoints } from "../../pdf/forms/test-support.ts";
-import { act, type DossierJson, MONDAY, receptionBody } from "./test-support.ts";
+import { act, type DossierJson, MONDAY, QUANG_THUAN, receptionBody } from "./test-support.ts";
 
 const A4 = [595, 842];
 
@@ -193,6 +193,7 @@ describe("at the desk, before acceptance", () => {
 
 describe("late dossiers: the apology moves the appointment once", () => {
   let d: DossierJson;
+  let lateApologyCode = "";
 
   it("moves the appointment, keeps the due instant and counts the dossier late (form 04)", async () => {
     await at(MONDAY);
@@ -246,6 +247,28 @@ describe("late dossiers: the apology moves the appointment once", () => {
     expect(d.flags.late).toBe(true);
     expect(d.dueAt).toBe("2026-12-03T17:00:00+07:00");
     expect(formOf(d, "apology")).toBeDefined();
+    lateApologyCode = d.code as string;
+  });
+
+  it("shows in the tracking book which apology was issued on time and which late (NĐ 118/2025 art. 19(6))", async () => {
+    const url = `/api/v1/dossiers/tracking-book?unit=${QUANG_THUAN}&from=2026-11-30&to=2026-11-30`;
+    const res = await leader.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (res.json() as { rows: { code: string; apology: unknown; timeliness: string | null }[] })
+      .rows;
+    const onTime = rows.find((r) => r.code === d.code);
+    const late = rows.find((r) => r.code === lateApologyCode);
+    // Tuesday 1/12 09:00: at least one day before the due date Thursday 3/12 → on time.
+    expect(onTime?.apology).toEqual({ issuedAt: "2026-12-01T09:00:00+07:00", onTime: true });
+    // Friday 4/12 08:00, after the due date → issued late; both dossiers count late.
+    expect(late?.apology).toEqual({ issuedAt: "2026-12-04T08:00:00+07:00", onTime: false });
+    expect(onTime?.timeliness).toBe("late");
+    expect(late?.timeliness).toBe("late");
+    const pdf = await leader.get(`${url}&format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = flat(inspectPdf(pdf.rawPayload).text);
+    expect(text).toContain("Xin lỗi đúng hạn (01/12/2026)");
+    expect(text).toContain("Xin lỗi muộn (04/12/2026)");
   });
 });
 

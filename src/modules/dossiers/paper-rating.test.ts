@@ -105,4 +105,3 @@ describe("the paper evaluation slip typed in at the desk (TT 01/2018 art. 12, NÄ
     expect(res.json().error.code).toBe("ALREADY_RATED");
   });
 });
-

@@ -146,13 +146,15 @@ export async function trackingBook(
   if (!can(staff, "dossier.read", unit))
     throw new AppError("FORBIDDEN", { details: { action: "dossier.read" } });
   const rows = await db
-    .selectFrom("dossier_tracking_book")
-    .selectAll()
-    .where("unit_id", "=", unit.id)
-    .where("received_at", ">=", dayStart(query.from))
-    .where("received_at", "<", new Date(dayStart(query.to).getTime() + 86_400_000))
-    .orderBy("received_at")
-    .orderBy("code")
+    .selectFrom("dossier_tracking_book as b")
+    .innerJoin("dossiers as d", "d.id", "b.dossier_id")
+    .selectAll("b")
+    .select(["d.apology_at", "d.apology_on_time"])
+    .where("b.unit_id", "=", unit.id)
+    .where("b.received_at", ">=", dayStart(query.from))
+    .where("b.received_at", "<", new Date(dayStart(query.to).getTime() + 86_400_000))
+    .orderBy("b.received_at")
+    .orderBy("b.code")
     .limit(10_000)
     .execute();
   const at = now.getTime();
@@ -170,6 +172,10 @@ export async function trackingBook(
     resultReceivedAt: ms(r.result_received_at),
     returnedAt: ms(r.returned_at),
     late: r.late,
+    apology:
+      r.apology_at === null
+        ? null
+        : { issuedAt: ms(r.apology_at) as number, onTime: r.apology_on_time === true },
     signedBy: r.signed_by,
     note: r.note,
   }));
@@ -204,6 +210,8 @@ export async function trackingBook(
       signedBy: r.signed_by,
       status: r.status as TrackingBook["rows"][number]["status"],
       timeliness: trackingTimeliness(tracking[i] as TrackingRow, at),
+      apology:
+        r.apology_at === null ? null : { issuedAt: isoOf(r.apology_at), onTime: r.apology_on_time === true },
       note: r.note,
     })),
   };

@@ -177,6 +177,11 @@ export interface TrackingRow {
   returnedAt?: Instant | null;
   /** Counted late already (an apology was issued). */
   late?: boolean;
+  /**
+   * The one apology with a new appointment, if any: when it was issued and whether that was at least one day
+   * before the due date (NĐ 118/2025 art. 19(6)); an apology after that is still issued, and shown as late.
+   */
+  apology?: { issuedAt: Instant; onTime: boolean } | null;
   /** Who signed for the result. */
   signedBy?: string | null;
   note?: string | null;

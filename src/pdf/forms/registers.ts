@@ -76,6 +76,16 @@ export function trackingTimeliness(row: TrackingRow, at: Instant): Timeliness | 
   return at > due ? "late" : null;
 }
 
+/**
+ * Whether the apology was issued on time — at least one day before the due date (NĐ 118/2025 art. 19(6)) — or
+ * late (after that, even after the due date); the dossier is counted late either way.
+ */
+export function apologyNote(row: Pick<TrackingRow, "apology">): string {
+  const a = row.apology;
+  if (!a) return "";
+  return `${a.onTime ? "Xin lỗi đúng hạn" : "Xin lỗi muộn"} (${shortDate(a.issuedAt)})`;
+}
+
 function day(t: Instant | null | undefined): string {
   return t === null || t === undefined ? "" : shortDate(t);
 }
@@ -84,7 +94,7 @@ export function trackingCells(row: TrackingRow, index: number, at: Instant): str
   const t = trackingTimeliness(row, at);
   const open = (row.returnedAt ?? null) === null;
   const status = t === null ? "" : t === "late" && open ? "Quá hạn (chưa trả)" : TIMELINESS_LABEL[t];
-  const note = [status, row.note ?? ""].filter((s) => s.length > 0).join(". ");
+  const note = [status, apologyNote(row), row.note ?? ""].filter((s) => s.length > 0).join(". ");
   return [
     String(index + 1),
     row.code,

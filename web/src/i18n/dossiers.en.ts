@@ -464,6 +464,8 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "book.col.appointment": "Appointment",
   "book.col.progress": "Forwarded, result, returned",
   "book.col.timeliness": "Status",
+  "book.apology.onTime": "Apology on time ({date})",
+  "book.apology.late": "Apology late ({date})",
   "book.forwarded": "Forwarded",
   "book.resultIn": "Result in",
   "book.returned": "Returned",

@@ -466,6 +466,8 @@ export const dossiersVi = {
   "book.col.appointment": "Hẹn trả",
   "book.col.progress": "Chuyển, nhận, trả",
   "book.col.timeliness": "Tình trạng",
+  "book.apology.onTime": "Xin lỗi đúng hạn ({date})",
+  "book.apology.late": "Xin lỗi muộn ({date})",
   "book.forwarded": "Chuyển xử lý",
   "book.resultIn": "Nhận kết quả",
   "book.returned": "Trả",

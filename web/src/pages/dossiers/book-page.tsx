@@ -212,6 +212,13 @@ export function BookPage() {
                       ) : (
                         <span className="muted">{t("book.inTime")}</span>
                       )}
+                      {r.apology ? (
+                        <span className="cell-sub">
+                          {t(r.apology.onTime ? "book.apology.onTime" : "book.apology.late", {
+                            date: formatShort(r.apology.issuedAt),
+                          })}
+                        </span>
+                      ) : null}
                       {r.note ? <span className="cell-sub">{r.note}</span> : null}
                     </td>
                   </tr>
