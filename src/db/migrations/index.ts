@@ -17,6 +17,7 @@ import * as documents from "./2026-12-07-18-documents.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
 import * as paperRatings from "./2026-12-07-22-paper-ratings-13c.ts";
+import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-19-feedback": feedback,
   "2026-12-07-20-desk": desk,
   "2026-12-07-22-paper-ratings-13c": paperRatings,
+  "2026-12-07-23-transfer-slip-number-13c": transferSlipNumber,
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,

@@ -203,7 +203,8 @@ export function isDossierCode(text: string): boolean {
 
 /**
  * The code of a dossier received at `receivedAt` (its local date in Vietnam picks the format) for the agency
- * the format names — the receiving unit before 15/9/2025, the resolving authority after.
+ * the format names — the receiving unit before 1/7/2025, the resolving authority from then (NĐ 118/2025 art. 28,
+ * in force 1/7/2025 under art. 40).
  */
 export function dossierCodeFor(input: {
   agencyCode: string;

@@ -166,6 +166,36 @@ describe("a dossier from the desk to the district and back", () => {
     expect(d.status).toBe("approved");
     expect((d.currentUnit as { code: string }).code).toBe(QUANG_THUAN);
     expect(d.task?.role).toBe("clerk");
+    // NĐ 118/2025 art. 28: the code was built at reception from the commune that was to resolve it; the Phòng Tư
+    // pháp decided, so it is recorded as the resolving authority, and the dossier keeps its code.
+    expect(code.startsWith(`${QUANG_THUAN}-`)).toBe(true);
+    expect(d.code).toBe(code);
+    expect(d.resolvingAgencyCode).toBe(TU_PHAP);
+  });
+
+  it("printed the transfer slip (Phiếu chuyển xử lý, NĐ 118/2025 art. 20(2)(a)) with its real number, not a placeholder", async () => {
+    const slips = (d.forms as { kind: string; url: string; number: string; title: string }[]).filter(
+      (f) => f.kind === "transfer_slip",
+    );
+    expect(slips).toHaveLength(1);
+    expect(slips[0]?.number).toBe("");
+    expect(slips[0]?.title).toBe("Phiếu chuyển xử lý hồ sơ");
+    const res = await leader.get(slips[0]?.url as string);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-disposition"]).toContain(`transfer-slip-${code}.pdf`);
+    const pdf = inspectPdf(res.rawPayload);
+    expect(pageSizePoints(pdf.info)).toEqual(A4);
+    const text = flat(pdf.text);
+    expect(text).toContain("PHIẾU CHUYỂN XỬ LÝ HỒ SƠ");
+    expect(text).toContain(`Mã hồ sơ: ${code}`);
+    expect(text).toContain(`Phiếu số: 01/${code}`);
+    expect(text).toContain("Kính gửi: Phòng Tư pháp huyện Bạch Thông");
+    expect(text).toContain(
+      "Nội dung đề nghị xử lý: Cải chính hộ tịch cho người từ đủ 14 tuổi thuộc thẩm quyền Phòng Tư pháp.",
+    );
+    expect(text).toContain("Nguyễn Thị Hồng Nhung");
+    expect(text).not.toContain("PCXL");
+    expect(text).not.toContain("Mẫu số");
   });
 
   it("gets its result recorded by the clerk and returned at the counter with the signature", async () => {

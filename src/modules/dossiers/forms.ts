@@ -198,6 +198,12 @@ export async function issueForm(
         .orderBy("position")
         .execute();
       const transfer = extra.transfer ?? { toBody: "", request: "", due: state.due as Instant };
+      const earlier = await tx
+        .selectFrom("dossier_forms")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("dossier_id", "=", row.id)
+        .where("kind", "=", "transfer_slip")
+        .executeTakeFirst();
       const form: TransferSlipData = {
         ...base,
         code: code as string,
@@ -208,6 +214,7 @@ export async function issueForm(
         due: transfer.due,
         components,
         officer,
+        sequence: Number(earlier?.n ?? 0) + 1,
       };
       data = { ...form };
       break;
@@ -293,7 +300,8 @@ export async function renderFormData(
 }
 
 export function formFileName(form: Pick<FormRow, "number" | "kind">, code: string | null): string {
-  return `mau-${form.number}-${form.kind.replace(/_/g, "-")}${code ? `-${code}` : ""}.pdf`;
+  const prefix = form.number ? `mau-${form.number}-` : "";
+  return `${prefix}${form.kind.replace(/_/g, "-")}${code ? `-${code}` : ""}.pdf`;
 }
 
 /** The form's PDF: the stored file, or rendered now and stored when it has none yet. */

@@ -102,6 +102,8 @@ export interface TransferSlipData extends FormBase {
   /** The papers sent with it. */
   components: readonly { name: string; count: number }[];
   officer: string;
+  /** Which slip of the dossier this is: 1 for its first transfer, 2 for the next… (absent on older slips). */
+  sequence?: number;
 }
 
 export interface Signer {

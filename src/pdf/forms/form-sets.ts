@@ -30,7 +30,7 @@ export type FormKind =
 export interface FormSpec {
   set: FormSetId;
   kind: FormKind;
-  /** "01"…"07", as printed in "Mẫu số 01". */
+  /** "01"…"07", as printed in "Mẫu số 01"; "" for a slip that is not a numbered form of the set. */
   number: string;
   /** The title printed on the form. */
   title: string;
@@ -84,10 +84,11 @@ export const FORMS: readonly FormSpec[] = [
     title: "Phiếu kiểm soát quá trình giải quyết hồ sơ",
   },
   { set: "tt03-2025", kind: "tracking_book", number: "07", title: "Sổ theo dõi hồ sơ" },
-  // Not a numbered form of either set: NĐ 118/2025 art. 20(2)(a) names the slip, no template was found [?].
-  // "PCXL" (Phiếu chuyển xử lý) stands where the number would be printed and in the file name.
-  { set: "tt01-2018", kind: "transfer_slip", number: "PCXL", title: "Phiếu chuyển xử lý hồ sơ" },
-  { set: "tt03-2025", kind: "transfer_slip", number: "PCXL", title: "Phiếu chuyển xử lý hồ sơ" },
+  // Not a numbered form of either set: NĐ 118/2025 art. 20(2)(a) names the slip, no template was found [?]. It has
+  // no "Mẫu số" (number ""): it is printed, listed and named by its title; each slip of a dossier is numbered in
+  // order on the slip itself (Phiếu số 01, 02 … of the dossier code).
+  { set: "tt01-2018", kind: "transfer_slip", number: "", title: "Phiếu chuyển xử lý hồ sơ" },
+  { set: "tt03-2025", kind: "transfer_slip", number: "", title: "Phiếu chuyển xử lý hồ sơ" },
 ].map((f) => {
   const is2018 = f.set === "tt01-2018";
   const paper: Paper = is2018 && f.kind !== "tracking_book" ? "A5" : "A4";

@@ -22,8 +22,8 @@ import type {
 } from "./data.ts";
 import { appendEvaluationSlip, type EvaluationSlip } from "./evaluation-slip.ts";
 import { deskName, type FormSpec, formSetAt, formSpec } from "./form-sets.ts";
-import { FormWriter } from "./layout.ts";
-import { hourMinuteDate, longDate, placeAndDate, shortDate } from "./text.ts";
+import { FormWriter, type Run } from "./layout.ts";
+import { hourMinuteDate, longDate, placeAndDate, shortDate, twoDigits } from "./text.ts";
 
 function slipFor(data: FormBase, code: string | null, spec: FormSpec): EvaluationSlip {
   return {
@@ -236,7 +236,10 @@ export async function renderTransferSlip(data: TransferSlipData): Promise<Uint8A
   const spec = formSpec(set, "transfer_slip");
   const w = await FormWriter.create(spec, { title: spec.title, createdAt: new Date(data.sentAt) });
   w.header(data.issuer, placeAndDate(data.issuer.place, data.sentAt));
-  w.title(spec.title, ...codeLine(data.code));
+  const slipNo: Run[][] = data.sequence
+    ? [[{ text: "Phiếu số: " }, { text: `${twoDigits(data.sequence)}/${data.code}`, bold: true }]]
+    : [];
+  w.title(spec.title, ...codeLine(data.code), ...slipNo);
   w.paragraph([{ text: "Kính gửi: " }, { text: data.toBody, bold: true }], { align: "center" });
   w.field("Hồ sơ của", data.applicant.name);
   w.field("Thủ tục hành chính", data.procedure);

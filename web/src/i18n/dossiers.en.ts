@@ -347,6 +347,7 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "dossier.conflict.reload": "Reload the dossier",
   "dossier.done": "Done: {action}.",
   "dossier.printForm": "Print form {number}: {title}",
+  "dossier.printSlip": "Print: {title}",
   "dossier.actions": "Actions",
   "dossier.actions.none": "You have no action on the dossier in this state.",
   "dossier.accept.text":

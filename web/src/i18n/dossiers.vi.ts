@@ -348,6 +348,7 @@ export const dossiersVi = {
   "dossier.conflict.reload": "Tải lại hồ sơ",
   "dossier.done": "Đã thực hiện: {action}.",
   "dossier.printForm": "In Mẫu số {number}: {title}",
+  "dossier.printSlip": "In {title}",
   "dossier.actions": "Thao tác",
   "dossier.actions.none": "Bạn không có thao tác nào trên hồ sơ ở trạng thái này.",
   "dossier.accept.text":

@@ -269,7 +269,9 @@ export function DossierPage() {
                 <a href={notice.form.url} target="_blank" rel="noopener" className="button button-small">
                   <Icon name="print" />
                   <span>
-                    {t("dossier.printForm", { number: notice.form.number, title: notice.form.title })}
+                    {notice.form.number
+                      ? t("dossier.printForm", { number: notice.form.number, title: notice.form.title })
+                      : t("dossier.printSlip", { title: notice.form.title })}
                   </span>
                 </a>
               </p>
@@ -970,7 +972,8 @@ function Forms({ dossier }: { dossier: DossierDetail }) {
             <a href={f.url} target="_blank" rel="noopener" data-form={f.kind}>
               <Icon name="print" />
               <span>
-                {t("dossier.formName", { number: f.number, title: f.title })}
+                {/* A slip that is not a numbered form (the transfer slip) is named by its title alone. */}
+                {f.number ? t("dossier.formName", { number: f.number, title: f.title }) : f.title}
                 <span className="cell-sub">{formatInstant(f.issuedAt, lang)}</span>
               </span>
             </a>
