@@ -82,10 +82,13 @@ export const DeadlineQuery = z.strictObject({
   from: InstantText,
   workingDays: AmountText.optional().describe("Working days (give this or workingHours)"),
   workingHours: AmountText.optional().describe("Working hours (give this or workingDays)"),
+  sameDay: BoolText.optional().describe(
+    "true: a same-day limit ('trong ngày'): the end of the reception's working day, or of the next one when received after 15:00 (give this, workingDays or workingHours)",
+  ),
   unit: UnitParam.optional(),
   explain: BoolText.optional().describe("true: also list the days skipped and why"),
   cutoff: BoolText.optional().describe(
-    "Apply the late-reception rule (after 15:00 counts from the next working day). Default: true for working days, false for working hours",
+    "Working hours only: apply the late-reception rule (after 15:00 counts from the next working day); default false. Whole working days and same-day limits are legal periods (Civil Code art. 147–148) and ignore it",
   ),
 });
 export const WorkingTimeQuery = z.strictObject({

@@ -121,10 +121,31 @@ describe("GET /api/v1/calendar/holidays", () => {
 });
 
 describe("GET /api/v1/calendar/deadline", () => {
-  it("skips Tết 2026: 3 working days from Thursday 12/02 09:00 are due Tuesday 24/02 09:00", async () => {
+  it("skips Tết 2026 and counts days as the Civil Code does (BLDS 2015 art. 147–148): 3 working days from Thursday 12/02 09:00 — Friday 13/02, Monday 23/02, Tuesday 24/02 — end at the close of Tuesday 24/02", async () => {
     const res = await get("/api/v1/calendar/deadline?from=2026-02-12T09:00:00%2B07:00&workingDays=3");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ due: "2026-02-24T09:00:00+07:00" });
+    expect(res.json()).toEqual({ due: "2026-02-24T17:00:00+07:00" });
+  });
+
+  it("gives the same end for a reception at 08:00 or at 16:00, and ignores cutoff=false (BLDS 2015 art. 147: the day of the event is not counted)", async () => {
+    for (const from of ["2026-11-30T08:00:00%2B07:00", "2026-11-30T16:00:00%2B07:00"]) {
+      const res = await get(`/api/v1/calendar/deadline?from=${from}&workingDays=3`);
+      expect(res.json().due).toBe("2026-12-03T17:00:00+07:00");
+      const noCutoff = await get(`/api/v1/calendar/deadline?from=${from}&workingDays=3&cutoff=false`);
+      expect(noCutoff.json().due).toBe("2026-12-03T17:00:00+07:00");
+    }
+  });
+
+  it("answers a same-day limit with the dossier machine's rule (Luật Hộ tịch 2014 art. 5(3), NĐ 23/2015 art. 7(1)): Friday 13/02 before Tết at 09:00 and 15:00 the same day, at 15:30 the next working day, Monday 23/02", async () => {
+    const due = async (time: string) =>
+      (await get(`/api/v1/calendar/deadline?from=2026-02-13T${time}:00%2B07:00&sameDay=true`)).json().due;
+    expect(await due("09:00")).toBe("2026-02-13T17:00:00+07:00");
+    expect(await due("15:00")).toBe("2026-02-13T17:00:00+07:00");
+    expect(await due("15:30")).toBe("2026-02-23T17:00:00+07:00");
+    const both = await get(
+      "/api/v1/calendar/deadline?from=2026-02-13T09:00:00%2B07:00&sameDay=true&workingDays=1",
+    );
+    expect(both.statusCode).toBe(400);
   });
 
   it("explains the days it skipped and why", async () => {
@@ -132,7 +153,7 @@ describe("GET /api/v1/calendar/deadline", () => {
       "/api/v1/calendar/deadline?from=2026-02-12T09:00:00%2B07:00&workingDays=3&explain=true",
     );
     const body = res.json();
-    expect(body.due).toBe("2026-02-24T09:00:00+07:00");
+    expect(body.due).toBe("2026-02-24T17:00:00+07:00");
     const skipped = body.explanation.skipped as { date: string; reason: string; source?: string }[];
     expect(skipped.map((s) => s.date)).toEqual([
       "2026-02-14",
@@ -152,7 +173,7 @@ describe("GET /api/v1/calendar/deadline", () => {
     expect(body.explanation.lateReception).toBe(false);
   });
 
-  it("counts a reception after 15:00 from the next working day", async () => {
+  it("counts 1 working day from Friday 13/02 15:30 to the close of the next working day, Monday 23/02 after Tết (BLDS 2015 art. 147–148)", async () => {
     const res = await get("/api/v1/calendar/deadline?from=2026-02-13T15:30:00%2B07:00&workingDays=1");
     expect(res.json().due).toBe("2026-02-23T17:00:00+07:00");
   });
@@ -165,19 +186,20 @@ describe("GET /api/v1/calendar/deadline", () => {
   it("reads an instant without offset as Vietnamese time and renders +07:00", async () => {
     const local = await get("/api/v1/calendar/deadline?from=2026-02-12T09:00&workingDays=3");
     const utc = await get("/api/v1/calendar/deadline?from=2026-02-12T02:00:00Z&workingDays=3");
-    expect(local.json().due).toBe("2026-02-24T09:00:00+07:00");
-    expect(utc.json().due).toBe("2026-02-24T09:00:00+07:00");
+    expect(local.json().due).toBe("2026-02-24T17:00:00+07:00");
+    expect(utc.json().due).toBe("2026-02-24T17:00:00+07:00");
   });
 
   it("reads an offset whose + was not URL-encoded", async () => {
     const res = await get("/api/v1/calendar/deadline?from=2026-02-12T09:00:00+07:00&workingDays=3");
-    expect(res.json().due).toBe("2026-02-24T09:00:00+07:00");
+    expect(res.json().due).toBe("2026-02-24T17:00:00+07:00");
     const spaced = await get("/api/v1/calendar/deadline?from=2026-02-12%2009:00&workingDays=3");
-    expect(spaced.json().due).toBe("2026-02-24T09:00:00+07:00");
+    expect(spaced.json().due).toBe("2026-02-24T17:00:00+07:00");
   });
 
   it("follows the unit's working hours, and sees a change of them at once", async () => {
-    const url = `/api/v1/calendar/deadline?from=2026-11-30T15:30:00%2B07:00&workingDays=1&unit=${PHU_THONG}`;
+    // A same-day limit received Monday 30/11 15:30: after the 15:00 cut-off, so due at the close of Tuesday.
+    const url = `/api/v1/calendar/deadline?from=2026-11-30T15:30:00%2B07:00&sameDay=true&unit=${PHU_THONG}`;
     expect((await get(url)).json().due).toBe("2026-12-01T17:00:00+07:00");
     const admin = await ctx.as("admin");
     const unit = (await admin.get(`/api/v1/units/${await ctx.unitId(PHU_THONG)}`)).json();
@@ -193,8 +215,8 @@ describe("GET /api/v1/calendar/deadline", () => {
       },
     });
     expect(patched.statusCode).toBe(200);
-    // Not late any more (cut-off 16:00); 6.5 of 8 hours worked on Monday, so due Tuesday 15:30.
-    expect((await get(url)).json().due).toBe("2026-12-01T15:30:00+07:00");
+    // Not late any more (cut-off 16:00): due at the close of Monday itself.
+    expect((await get(url)).json().due).toBe("2026-11-30T17:00:00+07:00");
     const working = await get(
       `/api/v1/calendar/working-time?from=2026-11-30T07:00:00%2B07:00&to=2026-12-01T07:00:00%2B07:00&unit=${PHU_THONG}`,
     );

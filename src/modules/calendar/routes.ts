@@ -21,6 +21,8 @@ import {
   formatInstant,
   formatLocalDate,
   holidaysForYear,
+  type LegalDuration,
+  legalDue,
   lunarYear,
   parseInstant,
   parseLocalDate,
@@ -37,21 +39,39 @@ const errors = { 400: ErrorResponse };
 /** Lunar dates never change: caches may keep them for a day. */
 const IMMUTABLE = "public, max-age=86400";
 
+/**
+ * The limit asked for: exactly one of sameDay=true, workingDays, workingHours. Same-day limits and whole working
+ * days are counted as the law counts a dossier's limit (legalDue, the function the dossier machine uses): same day
+ * — end of the reception's working day, or of the next after 15:00 (Luật Hộ tịch 2014 art. 5(3); NĐ 23/2015 art.
+ * 7(1)); N working days — Civil Code 2015 art. 147–148, the day of the event not counted, the window ending at the
+ * end of its N-th working day. Choice stated in time-limit.ts: a working day ends when the unit's last session
+ * ends (17:00 by default), not at 24:00. Hours (and fractions of a day) are working-time arithmetic.
+ */
 function durationOf(query: {
   workingDays?: string | undefined;
   workingHours?: string | undefined;
-}): Duration {
+  sameDay?: string | undefined;
+}): LegalDuration {
   const { workingDays, workingHours } = query;
-  if ((workingDays === undefined) === (workingHours === undefined)) {
+  const sameDay = query.sameDay === "true";
+  const given = [workingDays !== undefined, workingHours !== undefined, sameDay].filter(Boolean).length;
+  if (given !== 1) {
     throw new AppError("VALIDATION_FAILED", {
-      vi: "Cần đúng một trong hai tham số workingDays (ngày làm việc) hoặc workingHours (giờ làm việc).",
-      en: "Give exactly one of workingDays or workingHours.",
-      details: [{ path: "/workingDays", message: "exactly one of workingDays, workingHours" }],
+      vi: "Cần đúng một trong các tham số workingDays (ngày làm việc), workingHours (giờ làm việc) hoặc sameDay=true (trong ngày).",
+      en: "Give exactly one of workingDays, workingHours or sameDay=true.",
+      details: [{ path: "/workingDays", message: "exactly one of workingDays, workingHours, sameDay" }],
     });
   }
+  if (sameDay) return { sameDay: true };
   return workingDays !== undefined
     ? { workingDays: Number(workingDays) }
     : { workingHours: Number(workingHours) };
+}
+
+/** Whole working days and same-day limits are legal periods (Civil Code art. 147–148), not working time. */
+function isLegalPeriod(duration: LegalDuration): boolean {
+  if ("sameDay" in duration) return true;
+  return "workingDays" in duration && Number.isInteger(duration.workingDays) && duration.workingDays >= 1;
 }
 
 /**
@@ -161,7 +181,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["calendar"],
         summary: "Tính thời hạn theo ngày/giờ làm việc / Due instant after N working days or hours",
         description:
-          "The due instant (+07:00) of a dossier received at `from`. A reception after the unit's cut-off (15:00) or on a day off counts from the next working day. explain=true lists the days skipped and why.",
+          "The due instant (+07:00) of a dossier received at `from`, as the dossier machine computes it. N working days (Civil Code art. 147–148): the reception's day is not counted, the limit ends when the unit's N-th following working day closes (17:00 by default). sameDay=true: the close of the reception's working day, or of the next one when received after 15:00 or on a day off. Working hours run from `from` (from the next working morning with cutoff=true after 15:00). explain=true lists the days skipped and why.",
         querystring: DeadlineQuery,
         response: { 200: DeadlineResponse, ...errors },
       },
@@ -170,9 +190,15 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = request.query;
       const from = instantParam(query.from);
       const duration = durationOf(query);
-      const applyCutoff = query.cutoff === undefined ? "workingDays" in duration : query.cutoff === "true";
+      const legal = isLegalPeriod(duration);
+      const applyCutoff =
+        query.cutoff === undefined ? !("workingHours" in duration) : query.cutoff === "true";
       const calendar = await calendarFor(db, query.unit ?? null);
-      const { due } = computeDue(calendar, from, duration, { applyCutoff });
+      // A legal period is counted one way only, whatever `cutoff` says: the reception's hour changes nothing for
+      // N working days (art. 147: counted from the next day), and the same-day rule is itself the 15:00 cutoff.
+      const due = legal
+        ? legalDue(calendar, from, duration).due
+        : computeDue(calendar, from, duration as Duration, { applyCutoff }).due;
       const body: DeadlineBody = { due: formatInstant(due) };
       if (query.explain === "true") body.explanation = explainDeadline(calendar, from, due, { applyCutoff });
       return body;
