@@ -26,7 +26,7 @@ export interface WorkingHours {
   weekdays: number[];
   /** Sessions in local time, "HH:MM" pairs, in order. */
   sessions: { start: string; end: string }[];
-  /** Paper dossiers received after this time go to processing the next working day (NĐ 61/2018 art. 16, kept by NĐ 118/2025 art. 18(2)). */
+  /** Paper dossiers received after this time go to processing the next working day (NĐ 61/2018 art. 18(2), kept by NĐ 118/2025 art. 18(2)). */
   lateReceptionCutoff: string;
 }
 

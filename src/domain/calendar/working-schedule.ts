@@ -1,7 +1,7 @@
 /**
  * A unit's working schedule: which weekdays it works, its daily sessions, and the time after which a dossier
  * received at the desk counts from the next working day. Default: the civil servants' week, Monday–Friday
- * (QĐ 188/1999/QĐ-TTg), 07:30–11:30 and 13:30–17:00, late-reception cutoff 15:00 (NĐ 61/2018 art. 16, kept by
+ * (QĐ 188/1999/QĐ-TTg), 07:30–11:30 and 13:30–17:00, late-reception cutoff 15:00 (NĐ 61/2018 art. 18(2), kept by
  * NĐ 118/2025 art. 18(2)). Every working day has the same sessions, so one working day is always the same
  * amount of working time (7.5 hours by default).
  */

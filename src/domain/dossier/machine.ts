@@ -356,7 +356,7 @@ export function transition(
       if (state.supplementRequests >= MAX_SUPPLEMENT_REQUESTS_AFTER_ACCEPTANCE) {
         return fail("SUPPLEMENT_ALREADY_REQUESTED");
       }
-      // Within 3 working days of receipt (NĐ 118/2025 art. 19(4); NĐ 61/2018 art. 19(4)), counted by the Civil
+      // Within 3 working days of receipt (NĐ 118/2025 art. 19(4); the same rule stood in NĐ 61/2018), counted by the Civil
       // Code (art. 147–148): from the day after receipt to the end of the third working day.
       const receivedAt = state.receivedAt ?? now;
       const limit = endOfWorkingDays(calendar, receivedAt, SUPPLEMENT_WINDOW_WORKING_DAYS);

@@ -68,7 +68,7 @@ export interface ReceiptData extends FormBase {
 export interface SupplementRequestData extends FormBase {
   /** Null when asked at the desk before acceptance (no code yet). */
   code: string | null;
-  /** Set when the request follows acceptance (NĐ 118/2025 art. 19(5)). */
+  /** Set when the request follows acceptance (NĐ 118/2025 art. 19(4)–(5)). */
   receivedAt: Instant | null;
   requestedAt: Instant;
   items: readonly SupplementItem[];

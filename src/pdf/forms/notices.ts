@@ -10,7 +10,7 @@
  * … Thời hạn trả kết quả … Tuy nhiên đến nay … chưa trả kết quả … Lý do … xin lỗi Ông/Bà và sẽ trả kết quả … vào
  * ngày … Xin trân trọng cảm ơn sự hợp tác của Ông/Bà", signed by the head of the body. 2025 set, TT 03/2025/TT-VPCP
  * mẫu số 02–05: titles [S]; the wording below follows the 2018 forms and NĐ 118/2025 (everything at once, 15 days
- * to complete, art. 19(5)–(6), art. 21) [? until Phụ lục I is read]; A4 [?].
+ * to complete, art. 19(4)–(6), art. 21) [? until Phụ lục I is read]; A4 [?].
  */
 import type {
   ApologyData,
