@@ -538,6 +538,8 @@ export const DossierAction = z.enum([
   "return",
   "close_incomplete",
   "note",
+  /** Type in the paper evaluation slip the applicant handed back (POST /dossiers/{id}/ratings/paper). */
+  "rate_paper",
 ]);
 export type DossierAction = z.infer<typeof DossierAction>;
 

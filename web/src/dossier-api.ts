@@ -30,6 +30,7 @@ import type {
   WithdrawInput,
   Workload,
 } from "../../src/contracts/dossiers.ts";
+import type { PaperRatingInput } from "../../src/contracts/portal-dossiers.ts";
 import { ApiError, call, fetchCsrf, query } from "./api.ts";
 
 /**
@@ -190,6 +191,11 @@ export const dossierApi = {
     call<ActionResult>("POST", act(id, "withdraw"), body),
   returnResult: (id: string, body: ReturnBody) => call<ActionResult>("POST", act(id, "return"), body),
   note: (id: string, body: z.input<typeof NoteInput>) => call<ActionResult>("POST", act(id, "notes"), body),
+  /** The paper evaluation slip typed in; answers with the dossier as it now is. */
+  ratePaper: async (id: string, body: z.input<typeof PaperRatingInput>): Promise<ActionResult> => {
+    await call<unknown>("POST", act(id, "ratings/paper"), body);
+    return { dossier: await call<DossierDetail>("GET", one(id)), form: null };
+  },
 
   // ---- registers (plain links: the browser downloads or opens the file itself)
   controlSheet: (id: string) => call<ControlSheetT>("GET", `${act(id, "control-sheet")}`),

@@ -19,6 +19,8 @@ const PRE_RESULT = new Set([
   "awaiting_citizen_supplement",
   "awaiting_other_unit",
 ]);
+/** Filed online and not yet taken in by the desk: no form 01–03, so no slip, yet. */
+const NOT_AT_DESK_YET = new Set(["draft_online", "submitted_online"]);
 const PROCESSING = new Set(["received", "in_processing", "awaiting_other_unit", "approved"]);
 const STOPPABLE = new Set([
   "received",
@@ -36,6 +38,8 @@ export function availableActions(input: {
   units: Map<string, UnitInfo>;
   /** The procedure allows a legal extension (its catalog `extension`). */
   extensionAllowed?: boolean;
+  /** The dossier has its one rating already (online, tablet or paper slip). */
+  rated?: boolean;
 }): DossierAction[] {
   const { principal, row, workflow, task, transfer, units } = input;
   const extensionAllowed = input.extensionAllowed ?? false;
@@ -58,6 +62,8 @@ export function availableActions(input: {
       out.add("return");
     }
     if (PRE_RESULT.has(status)) out.add("withdraw");
+    // The evaluation slip goes with forms 01–03 (TT 01/2018 art. 12): the desk types it in once handed back.
+    if (!NOT_AT_DESK_YET.has(status) && !input.rated) out.add("rate_paper");
   }
   const taskUnit = task ? units.get(task.unit_id) : undefined;
   if (task && taskUnit && acts(principal, task.role, taskUnit)) {

@@ -58,6 +58,12 @@ export async function dossierDetail(
 ): Promise<DossierDetail> {
   const id = row.id;
   const extensionAvailable = row.extension === null && (await procedureHasExtension(db, row));
+  const rated =
+    (await db
+      .selectFrom("dossier_ratings")
+      .select("id")
+      .where("dossier_id", "=", row.id)
+      .executeTakeFirst()) !== undefined;
   const [{ items }, components, tasks, transfers, notes, forms, events] = await Promise.all([
     summaries(db, sql<boolean>`d.id = ${id}`, now, { limit: 1, offset: 0 }),
     db
@@ -267,6 +273,7 @@ export async function dossierDetail(
       transfer: openTransfer,
       units,
       extensionAllowed: extensionAvailable,
+      rated,
     }),
   };
 }

@@ -38,6 +38,13 @@ afterAll(async () => ctx?.close());
 describe("the paper evaluation slip typed in at the desk (TT 01/2018 art. 12, NĐ 61/2018 art. 31)", () => {
   const path = () => `/api/v1/dossiers/${dossierId}/ratings/paper`;
 
+  it("offers the desk (not the specialist) the button to type the slip in", async () => {
+    const actions = async (c: TestClient) =>
+      ((await c.get(`/api/v1/dossiers/${dossierId}`)).json() as { actions: string[] }).actions;
+    expect(await actions(desk)).toContain("rate_paper");
+    expect(await actions(specialist)).not.toContain("rate_paper");
+  });
+
   it("refuses the online service criterion for a dossier received at the counter (422, NĐ 61/2018 art. 31)", async () => {
     const res = await desk.post(path(), { scores: { ...SCORES, online_service_quality: 2 } });
     expect(res.statusCode, res.body).toBe(422);
@@ -99,7 +106,9 @@ describe("the paper evaluation slip typed in at the desk (TT 01/2018 art. 12, N�
     expect(online.count).toBe(0);
   });
 
-  it("keeps one rating per dossier (409 ALREADY_RATED)", async () => {
+  it("keeps one rating per dossier (409 ALREADY_RATED) and no longer offers the button", async () => {
+    const detail = (await desk.get(`/api/v1/dossiers/${dossierId}`)).json() as { actions: string[] };
+    expect(detail.actions).not.toContain("rate_paper");
     const res = await desk.post(path(), { scores: SCORES });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("ALREADY_RATED");

@@ -245,6 +245,27 @@ export const dossiersVi = {
   "action.return": "Trả kết quả",
   "action.close_incomplete": "Kết thúc do không bổ sung",
   "action.note": "Ghi chú",
+  "action.rate_paper": "Nhập phiếu đánh giá",
+  "paperRating.title": "Nhập phiếu đánh giá bằng giấy",
+  "paperRating.lead":
+    "Chọn đúng ô người nộp hồ sơ đã đánh dấu trên phiếu đánh giá (kèm Mẫu số 01–03). Phiếu được ghi là nhập từ giấy, kèm tên cán bộ nhập.",
+  "paperRating.submit": "Lưu phiếu đánh giá",
+  "paperRating.choose": "— Chọn —",
+  "paperRating.notApplicable": "Không áp dụng",
+  "paperRating.score.2": "Rất hài lòng",
+  "paperRating.score.1": "Hài lòng",
+  "paperRating.score.0": "Không hài lòng",
+  "paperRating.comment": "Ý kiến khác ghi trên phiếu",
+  "paperRating.criterion.processing_time": "Thời gian giải quyết hồ sơ so với thời hạn quy định",
+  "paperRating.criterion.agencies_contacted": "Số cơ quan, đơn vị phải liên hệ để giải quyết hồ sơ",
+  "paperRating.criterion.contacts_to_complete": "Số lần phải liên hệ để hoàn thiện hồ sơ",
+  "paperRating.criterion.information_accuracy":
+    "Tính chính xác của thông tin công khai về thủ tục hành chính",
+  "paperRating.criterion.staff_attitude": "Thái độ, tinh thần trách nhiệm của cán bộ, công chức",
+  "paperRating.criterion.result_legality_and_costs":
+    "Kết quả đúng quy định, không phát sinh chi phí ngoài quy định",
+  "paperRating.criterion.feedback_answers": "Chất lượng trả lời phản ánh, kiến nghị (nếu có)",
+  "paperRating.criterion.online_service_quality": "Chất lượng dịch vụ công trực tuyến",
   "action.noteField": "Ý kiến, ghi chú",
 
   "forward.lead": "Hồ sơ chuyển sang bước tiếp theo của quy trình.",

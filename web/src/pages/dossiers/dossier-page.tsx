@@ -49,6 +49,7 @@ import {
   TIMELINESS_LABELS,
 } from "./labels.ts";
 import { OnlineFilingPanel } from "./online-filing-panel.tsx";
+import { PaperRatingDialog } from "./paper-rating-dialog.tsx";
 import { ReceiptPanel } from "./receipt-panel.tsx";
 import "./dossiers.css";
 
@@ -448,6 +449,13 @@ export function DossierPage() {
           {...common}
           dossier={d}
           onSend={(body) => void run("apologise", () => dossierApi.apologise(d.id, { version: v, ...body }))}
+        />
+      ) : null}
+      {dialog === "rate_paper" ? (
+        <PaperRatingDialog
+          {...common}
+          dossier={d}
+          onSend={(body) => void run("rate_paper", () => dossierApi.ratePaper(d.id, body))}
         />
       ) : null}
       {dialog === "extend" ? (

@@ -183,6 +183,7 @@ export const ACTION_LABELS: Record<DossierAction, MessageKey> = {
   return: "action.return",
   close_incomplete: "action.close_incomplete",
   note: "action.note",
+  rate_paper: "action.rate_paper",
 };
 
 /** Events of the timeline (dossier_events.action) by name; unknown names are shown as they are. */
