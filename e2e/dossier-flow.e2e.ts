@@ -449,6 +449,53 @@ describe("one-stop desk", () => {
     await logout(page);
   });
 
+  it("the desk types in the paper evaluation slip the applicant handed back (TT 01/2018 art. 12, NĐ 61/2018 art. 31)", async () => {
+    const page = await newPage();
+    await login(page, "tiepnhan.quangthuan");
+    const made = await page.evaluate(async () => {
+      const csrf = (await (await fetch("/api/v1/auth/csrf")).json()) as { csrfToken: string };
+      const response = await fetch("/api/v1/dossiers", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": csrf.csrfToken },
+        body: JSON.stringify({
+          procedure: "cap-giay-xac-nhan-tinh-trang-hon-nhan",
+          applicant: {
+            kind: "person",
+            name: "Lục Thị Phiếu Giấy",
+            identityNumber: "006190000777",
+            address: { detail: "Thôn Nà Mèo", commune: "Xã Quang Thuận", province: "Tỉnh Bắc Kạn" },
+          },
+          components: [{ name: "Tờ khai", kind: "original", count: 1 }],
+          decision: { outcome: "accept" },
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { dossier: { code: string } } };
+    });
+    expect(made.status).toBe(201);
+    await openFromInbox(page, "todo", made.body.dossier.code);
+    await act(page, "rate_paper");
+    const dialog = page.locator("dialog[open]");
+    // A counter dossier: seven criteria, no "online service quality".
+    await expect.poll(() => dialog.locator("select").count()).toBe(7);
+    expect(await dialog.getByText("Chất lượng dịch vụ công trực tuyến").count()).toBe(0);
+    await expectAccessible(page, "paper evaluation slip dialog");
+    await dialog.getByTestId("dialog-submit").click();
+    await dialog.getByText("Không được để trống.").first().waitFor();
+    for (const label of [
+      "Thời gian giải quyết hồ sơ so với thời hạn quy định",
+      "Số cơ quan, đơn vị phải liên hệ để giải quyết hồ sơ",
+      "Số lần phải liên hệ để hoàn thiện hồ sơ",
+      "Tính chính xác của thông tin công khai về thủ tục hành chính",
+      "Kết quả đúng quy định, không phát sinh chi phí ngoài quy định",
+    ]) {
+      await dialog.getByLabel(label).selectOption("2");
+    }
+    await dialog.getByLabel("Thái độ, tinh thần trách nhiệm của cán bộ, công chức").selectOption("1");
+    await submitDialog(page, "Đã thực hiện: Nhập phiếu đánh giá.");
+    expect(await page.locator('button[data-action="rate_paper"]').count()).toBe(0);
+    await logout(page);
+  });
+
   it("the lookup form works from the home page, says clearly when nothing matches, and passes axe on a phone", async () => {
     const page = await newPage({ width: 360, height: 780 });
     await page.goto("/");

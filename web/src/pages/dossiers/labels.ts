@@ -160,6 +160,7 @@ export const ACTION_ORDER: readonly DossierAction[] = [
   "stop",
   "withdraw",
   "close_incomplete",
+  "rate_paper",
 ];
 
 export const ACTION_LABELS: Record<DossierAction, MessageKey> = {
