@@ -1,6 +1,7 @@
 /**
- * The paper evaluation slip (phiếu đánh giá) that goes with forms 01, 02 and 03 (TT 01/2018/TT-VPCP art. 12;
- * DOMAIN.md "Evaluation forms go with forms 01, 02, 03" [V]): printed as the last page of the receipt, the
+ * The paper evaluation slip (phiếu đánh giá) that goes with forms 01, 02 and 03 (DOMAIN.md, Forms: "Evaluation
+ * forms go with forms 01, 02, 03" [V]; the article, TT 01/2018/TT-VPCP art. 12, as issue 13's audit names it —
+ * DOMAIN.md does not give it [?]): printed as the last page of the receipt, the
  * supplement request and the refusal, for the applicant to tick and hand back at the desk (or to rate on the
  * counter's tablet instead). Its criteria are the citizen's criteria of NĐ 61/2018 art. 31, each on the 0/1/2 scale
  * of TT 01/2018 art. 13 (rất hài lòng 2, hài lòng 1, không hài lòng 0). No national template for the slip's layout
