@@ -38,6 +38,7 @@ async function holidayDates(unit?: string): Promise<string[]> {
   return (res.json().items as { date: string }[]).map((i) => i.date);
 }
 
+/** 1 working day from Wednesday 2/12 09:00 ends at the close of the next working day (BLDS 2015 art. 147–148). */
 async function due(unit: string): Promise<string> {
   const res = await ctx
     .client()
@@ -132,8 +133,8 @@ describe("a unit-scoped decision", () => {
       thaiNguyen: await due(THAI_NGUYEN),
     };
     expect(before).toEqual({
-      quangThuan: "2026-12-03T09:00:00+07:00",
-      thaiNguyen: "2026-12-03T09:00:00+07:00",
+      quangThuan: "2026-12-03T17:00:00+07:00",
+      thaiNguyen: "2026-12-03T17:00:00+07:00",
     });
 
     const created = await admin.post("/api/v1/calendar/decisions", districtDayOff());
@@ -161,8 +162,8 @@ describe("a unit-scoped decision", () => {
       source: "Quyết định thử nghiệm số 1/QĐ-UBND",
       decisionId: "2026-test-bach-thong",
     });
-    expect(await due(QUANG_THUAN)).toBe("2026-12-04T09:00:00+07:00");
-    expect(await due(THAI_NGUYEN)).toBe("2026-12-03T09:00:00+07:00");
+    expect(await due(QUANG_THUAN)).toBe("2026-12-04T17:00:00+07:00");
+    expect(await due(THAI_NGUYEN)).toBe("2026-12-03T17:00:00+07:00");
 
     const stale = await admin.request({
       method: "PUT",
@@ -189,7 +190,7 @@ describe("a unit-scoped decision", () => {
     const deleted = await admin.delete("/api/v1/calendar/decisions/2026-test-bach-thong?version=2");
     expect(deleted.statusCode).toBe(200);
     expect(await holidayDates(QUANG_THUAN)).not.toContain("2026-12-02");
-    expect(await due(QUANG_THUAN)).toBe("2026-12-03T09:00:00+07:00");
+    expect(await due(QUANG_THUAN)).toBe("2026-12-03T17:00:00+07:00");
     expect((await admin.get("/api/v1/calendar/decisions/2026-test-bach-thong")).statusCode).toBe(404);
     // The id stays taken.
     const again = await admin.post("/api/v1/calendar/decisions", districtDayOff());
