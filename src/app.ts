@@ -25,7 +25,7 @@ import { csrfCookieName, csrfUserInfo } from "./modules/auth/csrf.ts";
 import { assertPasswordChangeNotPending } from "./modules/auth/password-change-gate.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
-import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
+import { principalFromToken, sessionCookieName } from "./modules/auth/sessions.ts";
 import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
@@ -161,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onRequest", async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
     request.principal = token ? await principalFromToken(deps.db, token, deps.clock()) : ANONYMOUS;
   });
   // Decided on the route the router matched, never on the raw request line: "/%61pi/v1/…" and the absolute form
@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          session: { type: "apiKey", in: "cookie", name: sessionCookieName(deps.config.secureCookies) },
           csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
         },
       },

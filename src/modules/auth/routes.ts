@@ -96,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       });
     }
-    clearSessionCookie(reply);
+    clearSessionCookie(reply, config.secureCookies);
     return { ok: true as const };
   });
 
