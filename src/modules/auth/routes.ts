@@ -16,6 +16,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { getStaffRow } from "../staff/service.ts";
 import { csrfUserInfo } from "./csrf.ts";
+import { knownDeviceOf, rememberDevice } from "./known-device.ts";
 import { loginStaff } from "./login.ts";
 import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
@@ -60,7 +61,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers["user-agent"] ?? null,
         ttlHours: config.sessionTtlHours,
         now: clock(),
+        device: knownDeviceOf(request),
       });
+      rememberDevice(reply, request.body.username, config.secureCookies, clock());
       // A fresh session id on every sign-in: a planted cookie never becomes an authenticated one.
       if (previous.kind !== "anonymous") await destroySession(db, previous.sessionHash);
       setSessionCookie(reply, session, config.secureCookies);
