@@ -17,6 +17,7 @@ import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
 import type { Db } from "./db/database.ts";
 import { AppError } from "./errors.ts";
+import { clientErrorHandler } from "./http/client-error.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installStrictJsonParser } from "./http/json-parser.ts";
 import { registerWebAssets, serveWeb } from "./http/web.ts";
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(deps.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler,
     // Errors the router raises before any route runs still leave in the error shape.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const code = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "URI_TOO_LONG" : "BAD_URL";
