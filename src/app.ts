@@ -17,6 +17,7 @@ import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
 import type { Db } from "./db/database.ts";
 import { AppError } from "./errors.ts";
+import { clientErrorHandler } from "./http/client-error.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installStrictJsonParser } from "./http/json-parser.ts";
 import { registerWebAssets, serveWeb } from "./http/web.ts";
@@ -25,7 +26,7 @@ import { csrfCookieName, csrfUserInfo } from "./modules/auth/csrf.ts";
 import { assertPasswordChangeNotPending } from "./modules/auth/password-change-gate.ts";
 import { ANONYMOUS, type Principal } from "./modules/auth/principal.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
-import { principalFromToken, SESSION_COOKIE } from "./modules/auth/sessions.ts";
+import { principalFromToken, sessionCookieName } from "./modules/auth/sessions.ts";
 import { registerControlRoutes } from "./modules/backup/control.ts";
 import { calendarRoutes } from "./modules/calendar/routes.ts";
 import { catalogRoutes } from "./modules/catalog/routes.ts";
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(deps.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler,
     // Errors the router raises before any route runs still leave in the error shape.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const code = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "URI_TOO_LONG" : "BAD_URL";
@@ -161,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onRequest", async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
     request.principal = token ? await principalFromToken(deps.db, token, deps.clock()) : ANONYMOUS;
   });
   // Decided on the route the router matched, never on the raw request line: "/%61pi/v1/…" and the absolute form
@@ -195,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          session: { type: "apiKey", in: "cookie", name: sessionCookieName(deps.config.secureCookies) },
           csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
         },
       },

@@ -30,6 +30,17 @@ export const ERRORS = {
     en: "The body holds an invalid Unicode character (a lone UTF-16 surrogate).",
   },
   BAD_URL: { status: 400, vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The request address is malformed." },
+  MALFORMED_REQUEST: { status: 400, vi: "Yêu cầu HTTP không hợp lệ.", en: "The HTTP request is malformed." },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: "Địa chỉ hoặc phần đầu yêu cầu quá dài.",
+    en: "The request address or headers are too large.",
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    vi: "Yêu cầu gửi đến quá chậm.",
+    en: "The request took too long to arrive.",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: "Nội dung gửi lên quá lớn.", en: "The request body is too large." },
   UNAUTHENTICATED: {
     status: 401,

@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../test/support/test-app.ts";
 import { BODY_LIMIT_BYTES } from "../app.ts";
@@ -163,5 +165,32 @@ describe("OpenAPI", () => {
   it("serves the docs UI", async () => {
     const res = await ctx.client().get("/api/docs/");
     expect(res.statusCode).toBe(200);
+  });
+
+  it("answers what the HTTP parser refuses (a 20 KB request line, a malformed request) in the error shape, on a raw socket", async () => {
+    await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const send = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, "127.0.0.1");
+        let answer = "";
+        socket.on("data", (chunk) => {
+          answer += chunk.toString("utf8");
+        });
+        socket.on("error", reject);
+        socket.on("end", () => resolve(answer));
+        socket.write(text);
+      });
+    const shapeOf = (answer: string) => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+      const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as {
+        error: { code: string; message: string; messageEn: string };
+      };
+      return { status, code: body.error.code, messages: Boolean(body.error.message && body.error.messageEn) };
+    };
+    const long = await send(`GET /api/v1/units?q=${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(shapeOf(long)).toEqual({ status: 431, code: "HEADERS_TOO_LARGE", messages: true });
+    const broken = await send("POST /api/v1/units HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
+    expect(shapeOf(broken)).toEqual({ status: 400, code: "MALFORMED_REQUEST", messages: true });
   });
 });

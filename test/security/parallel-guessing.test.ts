@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_LIMITS } from "../../src/modules/auth/login.ts";
+import { PASSWORD_AGAIN_RULE } from "../../src/modules/auth/password-again.ts";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.ts";
 import { CODE_RULES } from "../../src/modules/citizens/one-time-codes.ts";
 import { REGISTRATION, registerAndConfirm } from "../../src/modules/citizens/test-support.ts";
@@ -142,5 +143,45 @@ describe("parallel guessing (issue 14, finding 1)", () => {
       .where("id", "=", challengeId)
       .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(CODE_RULES.maxAttempts);
+  }, 180_000);
+
+  it(`password asked again: ${PARALLEL} parallel wrong current passwords from a signed-in staff session (a stolen one) get at most ${PASSWORD_AGAIN_RULE.limit} checks, the rest refused unchecked`, async () => {
+    const thief = await ctx.as("lanhdao.quangthuan");
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        thief.post("/api/v1/auth/password", {
+          currentPassword: `sai-mat-khau-${i}`,
+          newPassword: "Mat-khau-moi-rat-dai-2026!",
+        }),
+      ),
+    );
+    const codes = tally(answers.map(errorCode));
+    expect(codes.WRONG_PASSWORD ?? 0, JSON.stringify(codes)).toBe(PASSWORD_AGAIN_RULE.limit);
+    expect(codes.RATE_LIMITED, JSON.stringify(codes)).toBe(PARALLEL - PASSWORD_AGAIN_RULE.limit);
+    // Locked now, the right password included; TOTP setup asks through the same counter.
+    const right = await thief.post("/api/v1/auth/totp/setup", { currentPassword: DEMO_PASSWORD });
+    expect(errorCode(right)).toBe("RATE_LIMITED");
+  }, 180_000);
+
+  it(`password asked again: ${PARALLEL} parallel wrong current passwords from a citizen session get at most ${PASSWORD_AGAIN_RULE.limit} checks`, async () => {
+    const citizen = ctx.client();
+    await registerAndConfirm(ctx, citizen, {
+      ...REGISTRATION,
+      identityNumber: "079200005678",
+      birthDate: "2000-04-01",
+      phone: "0977000222",
+      email: "doi.mat.khau@example.vn",
+    });
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        citizen.post("/api/v1/portal/account/password", {
+          currentPassword: `sai-mat-khau-${i}`,
+          newPassword: "Mat-khau-moi-rat-dai-2026!",
+        }),
+      ),
+    );
+    const codes = tally(answers.map(errorCode));
+    expect(codes.WRONG_PASSWORD ?? 0, JSON.stringify(codes)).toBe(PASSWORD_AGAIN_RULE.limit);
+    expect(codes.RATE_LIMITED, JSON.stringify(codes)).toBe(PARALLEL - PASSWORD_AGAIN_RULE.limit);
   }, 180_000);
 });

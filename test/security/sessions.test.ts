@@ -44,6 +44,7 @@ interface CookieOut {
   sameSite?: string;
   secure?: boolean;
   path?: string;
+  domain?: string;
 }
 
 describe("CSRF on every state-changing route", () => {
@@ -138,7 +139,7 @@ describe("sessions", () => {
     expect(login.headers["strict-transport-security"]).toBeUndefined();
   }, 180_000);
 
-  it("marks both cookies Secure and sends HSTS behind HTTPS (PUBLIC_URL https://…)", async () => {
+  it("marks both cookies Secure with the __Host- prefix and sends HSTS behind HTTPS (PUBLIC_URL https://…)", async () => {
     const secure = await createTestContext({ env: { PUBLIC_URL: "https://motcua.example.vn" } });
     try {
       const client = secure.client();
@@ -146,14 +147,25 @@ describe("sessions", () => {
       const login = await client.post("/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD });
       expect(login.statusCode).toBe(200);
       const cookies = [...(csrf.cookies as CookieOut[]), ...(login.cookies as CookieOut[])];
-      expect(cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true });
-      // The __Host- prefix: Secure, path /, no Domain, so no sibling host can plant it.
-      expect(cookies.find((c) => c.name === "__Host-motcua_csrf")).toMatchObject({
-        secure: true,
-        httpOnly: true,
-        path: "/",
-      });
+      // The __Host- prefix on both cookies: Secure, path /, no Domain, so no sibling host can plant either.
+      expect(cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+      const session = cookies.find((c) => c.name === `__Host-${SESSION_COOKIE}`);
+      expect(session).toMatchObject({ secure: true, httpOnly: true, path: "/" });
+      expect(session?.domain).toBeUndefined();
+      const csrfCookie = cookies.find((c) => c.name === "__Host-motcua_csrf");
+      expect(csrfCookie).toMatchObject({ secure: true, httpOnly: true, path: "/" });
+      expect(csrfCookie?.domain).toBeUndefined();
       expect(login.headers["strict-transport-security"]).toContain("max-age=31536000");
+      // The server reads the session from the prefixed cookie, and not from a plain one planted beside it.
+      expect((await client.get("/api/v1/auth/me")).statusCode).toBe(200);
+      const planted = secure.client();
+      planted.cookies.set(SESSION_COOKIE, session?.value as string);
+      expect((await planted.get("/api/v1/auth/me")).statusCode).toBe(401);
+      // Signing out clears the prefixed cookie with its Secure attribute (a browser ignores it otherwise).
+      const logout = await client.post("/api/v1/auth/logout");
+      expect(logout.statusCode, logout.body).toBe(200);
+      const cleared = (logout.cookies as CookieOut[]).find((c) => c.name === `__Host-${SESSION_COOKIE}`);
+      expect(cleared).toMatchObject({ secure: true, path: "/" });
     } finally {
       await secure.close();
     }

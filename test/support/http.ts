@@ -67,7 +67,7 @@ export class HttpSession {
       if (i <= 0) continue;
       const value = pair.slice(i + 1);
       // The CSRF token is bound to the session: a new session needs a new token.
-      if (pair.slice(0, i) === "motcua_session") this.csrf = "";
+      if (pair.slice(0, i).endsWith("motcua_session")) this.csrf = "";
       if (value === "") this.cookies.delete(pair.slice(0, i));
       else this.cookies.set(pair.slice(0, i), value);
     }

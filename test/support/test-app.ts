@@ -138,7 +138,7 @@ export class TestClient {
       // The app's clock is fixed in tests, so only an explicit clearing counts as expiry here.
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= 0);
       // The CSRF token is bound to the session: a new or ended session needs a new token, as in the web app.
-      if (c.name === SESSION_COOKIE) this.csrfToken = undefined;
+      if (c.name === SESSION_COOKIE || c.name === `__Host-${SESSION_COOKIE}`) this.csrfToken = undefined;
       if (expired || c.value === "") this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

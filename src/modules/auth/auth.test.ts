@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/support/test-app.ts";
 import { DEMO_PASSWORD } from "../../seed/demo-units.ts";
+import { DEVICE_COOKIE } from "./known-device.ts";
 import { LOGIN_LIMITS } from "./login.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
 import { totpCode } from "./totp.ts";
@@ -40,10 +41,9 @@ describe("sign-in", () => {
       const res = await secure
         .client()
         .post("/api/v1/auth/login", { username: "admin", password: DEMO_PASSWORD });
-      const cookie = (res.cookies as { name: string; secure?: boolean }[]).find(
-        (c) => c.name === SESSION_COOKIE,
-      );
-      expect(cookie?.secure).toBe(true);
+      const cookies = res.cookies as { name: string; secure?: boolean }[];
+      expect(cookies.find((c) => c.name === `__Host-${SESSION_COOKIE}`)?.secure).toBe(true);
+      expect(cookies.find((c) => c.name === DEVICE_COOKIE)?.secure).toBe(true);
       expect(res.headers["strict-transport-security"]).toContain("max-age=");
     } finally {
       await secure.close();

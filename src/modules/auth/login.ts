@@ -3,6 +3,7 @@ import type { LoginInput } from "../../contracts/auth.ts";
 import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { deviceKey, type KnownDevice } from "./known-device.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { countAttempt, failAttempt, hit, isEvaluable, returnAttempt, succeedAttempt } from "./rate-limit.ts";
 import { createSession } from "./sessions.ts";
@@ -22,6 +23,8 @@ export interface LoginMeta {
   userAgent: string | null;
   ttlHours: number;
   now: Date;
+  /** The request's valid device cookie, if any (see known-device.ts). */
+  device?: KnownDevice | null;
 }
 
 /** The guess counter of a sign-in name, the same whether an account has that name or not. */
@@ -39,15 +42,22 @@ const ACCOUNT_RULE = { limit: LOGIN_LIMITS.accountFailures, lockSeconds: LOGIN_L
  * Every attempt is counted before its password is checked, in one statement (`countAttempt`, `hit`), and is
  * checked only if the count allows it: sixty parallel guesses get at most five password checks on one name and
  * at most `perAddress` from one address, the rest are refused unchecked.
+ *
+ * So that locking an account out is not free, a browser that already signed in to this name (a valid device
+ * cookie for it) is counted on its own counter instead of the name's and the address's: an anonymous guesser
+ * locks the name for every unknown browser, not for its owner's. The device's counter locks the same way.
  */
 export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta: LoginMeta) {
+  const device = meta.device && meta.device.name === input.username.toLowerCase() ? meta.device : null;
   // Only failures count against an address in the end (a success gives its count back), and a success does not
   // reset the others: holding one valid account must not let an attacker keep guessing at others.
-  const addressKey = `login:ip:${meta.ip}`;
-  const fromAddress = await hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
-  if (fromAddress > LOGIN_LIMITS.perAddress)
-    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: LOGIN_LIMITS.windowSeconds } });
-  const nameKey = staffNameKey(input.username);
+  const addressKey = device ? null : `login:ip:${meta.ip}`;
+  if (addressKey) {
+    const fromAddress = await hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
+    if (fromAddress > LOGIN_LIMITS.perAddress)
+      throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: LOGIN_LIMITS.windowSeconds } });
+  }
+  const nameKey = device ? deviceKey(device) : staffNameKey(input.username);
   const counted = await countAttempt(db, nameKey, ACCOUNT_RULE, meta.now);
   if (!isEvaluable(counted, ACCOUNT_RULE.limit, meta.now)) {
     const lockedUntil = counted.lockedUntil ?? new Date(meta.now.getTime() + ACCOUNT_RULE.lockSeconds * 1000);
@@ -73,7 +83,8 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
 
   const fail = async (code: "INVALID_CREDENTIALS" | "TOTP_INVALID"): Promise<never> => {
     const locked = await failAttempt(db, nameKey, counted, ACCOUNT_RULE, meta.now);
-    if (staff) await auditFailure(db, staff.id, staff.unit_id, counted.attempt, locked, meta);
+    if (staff)
+      await auditFailure(db, staff.id, staff.unit_id, counted.attempt, locked, device !== null, meta);
     throw new AppError(code);
   };
   if (!staff) {
@@ -86,7 +97,7 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
     if (!input.totp) {
       // The password was right: this was not a guess, and the second step follows.
       await returnAttempt(db, nameKey);
-      await returnAttempt(db, addressKey);
+      if (addressKey) await returnAttempt(db, addressKey);
       throw new AppError("TOTP_REQUIRED");
     }
     const totpStep = staff.totp_secret
@@ -104,7 +115,7 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
     if (!claimed) return fail("TOTP_INVALID");
   }
   await succeedAttempt(db, nameKey, counted);
-  await returnAttempt(db, addressKey);
+  if (addressKey) await returnAttempt(db, addressKey);
   return db.transaction().execute(async (tx) => {
     const session = await createSession(tx, { kind: "staff", id: staff.id }, meta);
     await recordAudit(
@@ -129,6 +140,7 @@ async function auditFailure(
   unitId: string,
   failures: number,
   locked: boolean,
+  knownDevice: boolean,
   meta: LoginMeta,
 ): Promise<void> {
   await db.transaction().execute((tx) =>
@@ -140,7 +152,7 @@ async function auditFailure(
         entityType: "staff",
         entityId: staffId,
         unitId,
-        summary: { ip: meta.ip, failures },
+        summary: { ip: meta.ip, failures, knownDevice },
       },
       meta.now,
     ),

@@ -16,8 +16,10 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { getStaffRow } from "../staff/service.ts";
 import { csrfUserInfo } from "./csrf.ts";
+import { knownDeviceOf, rememberDevice } from "./known-device.ts";
 import { loginStaff } from "./login.ts";
-import { assertStrongPassword, hashPassword, verifyPassword } from "./passwords.ts";
+import { checkPasswordAgain } from "./password-again.ts";
+import { assertStrongPassword, hashPassword } from "./passwords.ts";
 import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { destroySession, destroySessionsOf } from "./sessions.ts";
@@ -60,7 +62,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers["user-agent"] ?? null,
         ttlHours: config.sessionTtlHours,
         now: clock(),
+        device: knownDeviceOf(request),
       });
+      rememberDevice(reply, request.body.username, config.secureCookies, clock());
       // A fresh session id on every sign-in: a planted cookie never becomes an authenticated one.
       if (previous.kind !== "anonymous") await destroySession(db, previous.sessionHash);
       setSessionCookie(reply, session, config.secureCookies);
@@ -96,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       });
     }
-    clearSessionCookie(reply);
+    clearSessionCookie(reply, config.secureCookies);
     return { ok: true as const };
   });
 
@@ -166,8 +170,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const staff = requireStaff(request.principal);
       const now = clock();
       const row = await getStaffRow(db, staff.staffId);
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
-        throw new AppError("WRONG_PASSWORD");
+      await checkPasswordAgain(
+        db,
+        { kind: "staff", id: staff.staffId },
+        row.password_hash,
+        request.body.currentPassword,
+        now,
+      );
       assertStrongPassword(request.body.newPassword);
       const hash = await hashPassword(request.body.newPassword);
       await db.transaction().execute(async (tx) => {
@@ -205,8 +214,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const staff = requireStaff(request.principal);
       const row = await getStaffRow(db, staff.staffId);
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
-        throw new AppError("WRONG_PASSWORD");
+      await checkPasswordAgain(
+        db,
+        { kind: "staff", id: staff.staffId },
+        row.password_hash,
+        request.body.currentPassword,
+        clock(),
+      );
       if (row.totp_enabled) throw new AppError("INVALID_STATE");
       const secret = newTotpSecret();
       await db.updateTable("staff").set({ totp_secret: secret }).where("id", "=", staff.staffId).execute();
@@ -222,8 +236,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const staff = requireStaff(request.principal);
       const now = clock();
       const row = await getStaffRow(db, staff.staffId);
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
-        throw new AppError("WRONG_PASSWORD");
+      await checkPasswordAgain(
+        db,
+        { kind: "staff", id: staff.staffId },
+        row.password_hash,
+        request.body.currentPassword,
+        now,
+      );
       if (row.totp_enabled || !row.totp_secret) throw new AppError("INVALID_STATE");
       const step = verifyTotp(row.totp_secret, request.body.code, now);
       if (step === null) throw new AppError("TOTP_INVALID");

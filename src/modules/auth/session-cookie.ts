@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import { SESSION_COOKIE } from "./sessions.ts";
+import { sessionCookieName } from "./sessions.ts";
 
 /** The one session cookie of the site, for staff and citizens alike. */
 export function setSessionCookie(
@@ -7,7 +7,7 @@ export function setSessionCookie(
   session: { token: string; expiresAt: Date },
   secure: boolean,
 ): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(sessionCookieName(secure), session.token, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
@@ -16,6 +16,7 @@ export function setSessionCookie(
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+/** Clears it with the same attributes: a browser ignores a `__Host-` cookie set without Secure and path /. */
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookieName(secure), { path: "/", httpOnly: true, sameSite: "lax", secure });
 }

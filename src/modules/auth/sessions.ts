@@ -4,6 +4,11 @@ import type { SessionSubject } from "../../db/tables/foundation.ts";
 import type { Principal } from "./principal.ts";
 
 export const SESSION_COOKIE = "motcua_session";
+
+/** `__Host-` (Secure, path /, no Domain) behind HTTPS, so that no sibling host can plant or shadow the session. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 export function hashToken(token: string): string {

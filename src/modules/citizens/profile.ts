@@ -4,7 +4,8 @@ import type { Db, Executor } from "../../db/database.ts";
 import { checkCccd } from "../../domain/citizens/cccd.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
-import { assertStrongPassword, hashPassword, verifyPassword } from "../auth/passwords.ts";
+import { checkPasswordAgain } from "../auth/password-again.ts";
+import { assertStrongPassword, hashPassword } from "../auth/passwords.ts";
 import { destroySessionsOf } from "../auth/sessions.ts";
 
 function isoDate(value: Date | string | null): string | null {
@@ -128,10 +129,14 @@ export async function changeCitizenPassword(
     .where("id", "=", principal.citizenId)
     .executeTakeFirst();
   if (row?.status !== "active") throw new AppError("UNAUTHENTICATED");
-  if (row.password_hash !== null) {
-    const ok = input.currentPassword ? await verifyPassword(row.password_hash, input.currentPassword) : false;
-    if (!ok) throw new AppError("WRONG_PASSWORD");
-  }
+  if (row.password_hash !== null)
+    await checkPasswordAgain(
+      db,
+      { kind: "citizen", id: principal.citizenId },
+      row.password_hash,
+      input.currentPassword,
+      now,
+    );
   assertStrongPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {

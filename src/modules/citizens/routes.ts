@@ -163,7 +163,7 @@ export const citizenAccountRoutes: FastifyPluginAsyncZod = async (app) => {
           }
         });
       }
-      clearSessionCookie(reply);
+      clearSessionCookie(reply, config.secureCookies);
       return { ok: true as const };
     },
   );

@@ -3,6 +3,10 @@
  * return (shows the outcome, changes nothing). Both are verified by signature. The IPN answers VNPay's RspCode:
  * 00 confirmed, 01 unknown order, 02 already confirmed (a replay or a duplicate: nothing changes), 04 wrong amount,
  * 97 bad signature, 99 other errors. Each call is logged with its verdict in the same transaction.
+ *
+ * Calls that are not signed by the gateway (bad or missing signature, another merchant) are counted per address
+ * before anything is written, and past `UNSIGNED_LIMIT` refused with 429 and not logged: a stranger cannot fill
+ * the notification log and the audit chain. Signed calls are never limited here (the gateway retries them).
  */
 import {
   IPN_ANSWERS,
@@ -13,6 +17,8 @@ import {
 import type { ReturnOutcomeType } from "../../contracts/payments.ts";
 import type { Db } from "../../db/database.ts";
 import type { PaymentNotificationVerdict } from "../../db/tables/payments.ts";
+import { AppError } from "../../errors.ts";
+import { hit } from "../auth/rate-limit.ts";
 import { closeUnpaid, confirmPaid } from "./confirm.ts";
 import type { PaymentGateway } from "./gateway.ts";
 import { logNotification } from "./notification-log.ts";
@@ -39,8 +45,19 @@ const VERDICT_ANSWER: Record<PaymentNotificationVerdict, IpnAnswerKey> = {
   error: "unknownError",
 };
 
+/** Unsigned calls (IPN and return together) from one address. */
+export const UNSIGNED_LIMIT = { limit: 20, windowSeconds: 10 * 60 };
+
+/** Counts an unsigned call in its own statement, committed before (and whatever becomes of) the logging. */
+async function limitUnsigned(db: Db, ip: string, now: Date): Promise<void> {
+  const hits = await hit(db, `payment-unsigned:ip:${ip}`, UNSIGNED_LIMIT.windowSeconds, now);
+  if (hits > UNSIGNED_LIMIT.limit)
+    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: UNSIGNED_LIMIT.windowSeconds } });
+}
+
 export async function handleIpn(deps: IpnDeps, params: VnpParams, ip: string, now: Date): Promise<IpnAnswer> {
   const verdict = readCallback(params, deps.gateway.merchant);
+  if (!verdict.ok) await limitUnsigned(deps.db, ip, now);
   return deps.db.transaction().execute(async (tx) => {
     const log = async (v: PaymentNotificationVerdict, paymentId: string | null, unitId: string | null) => {
       const answer = IPN_ANSWERS[VERDICT_ANSWER[v]];
@@ -111,6 +128,7 @@ export async function handleReturn(
   now: Date,
 ): Promise<{ paymentId: string | null; outcome: ReturnOutcomeType }> {
   const verdict = readCallback(params, deps.gateway.merchant);
+  if (!verdict.ok) await limitUnsigned(deps.db, ip, now);
   return deps.db.transaction().execute(async (tx) => {
     const payment = verdict.ok
       ? await tx

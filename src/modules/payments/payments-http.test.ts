@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import { signParams } from "../../adapters/payment/vnpay.ts";
+import { UNSIGNED_LIMIT } from "./ipn.ts";
 import { reconcileExpiredPayments } from "./reconciler.ts";
 import {
   citizenClient,
@@ -317,6 +318,57 @@ describe("notifications the IPN refuses", () => {
     });
     const back = await world.ctx.client().get("/api/v1/payments/vnpay/return?vnp_TxnRef=%00");
     expect(back.headers.location).toBe("/portal/payment?outcome=invalid");
+  });
+
+  it(`refuses a burst of unsigned IPNs past ${UNSIGNED_LIMIT.limit} from one address with 429, before writing log or audit rows (issue 14, finding 11)`, async () => {
+    const db = world.ctx.handle.db;
+    const count = async (table: "payment_notifications" | "audit_log") =>
+      table === "audit_log"
+        ? (
+            await db
+              .selectFrom("audit_log")
+              .select("id")
+              .where("action", "=", "payment.ipn_rejected")
+              .execute()
+          ).length
+        : (await db.selectFrom("payment_notifications").select("id").execute()).length;
+    const [logBefore, auditBefore] = [await count("payment_notifications"), await count("audit_log")];
+    const client = world.ctx.client();
+    const forged = (i: number) => `vnp_TxnRef=FLOOD${i}&vnp_Amount=100&vnp_SecureHash=${"ab".repeat(64)}`;
+    const answers = await Promise.all(
+      Array.from({ length: 2 * UNSIGNED_LIMIT.limit }, (_, i) =>
+        client.request({
+          method: "GET",
+          url: `/api/v1/payments/vnpay/ipn?${forged(i)}`,
+          remoteAddress: "203.0.113.77",
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(UNSIGNED_LIMIT.limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(UNSIGNED_LIMIT.limit);
+    const refused = answers
+      .filter((a) => a.statusCode === 429)
+      .map((a) => a.json() as { error: { code: string } });
+    expect(new Set(refused.map((r) => r.error.code))).toEqual(new Set(["RATE_LIMITED"]));
+    expect(await count("payment_notifications")).toBe(logBefore + UNSIGNED_LIMIT.limit);
+    expect(await count("audit_log")).toBe(auditBefore + UNSIGNED_LIMIT.limit);
+    // The browser's return with a forged signature shares the limit and writes nothing either.
+    const back = await client.request({
+      method: "GET",
+      url: "/api/v1/payments/vnpay/return?vnp_TxnRef=X",
+      remoteAddress: "203.0.113.77",
+    });
+    expect(back.statusCode).toBe(429);
+    expect(await count("payment_notifications")).toBe(logBefore + UNSIGNED_LIMIT.limit);
+    // A signed call from the same address is still answered (the gateway is never limited here).
+    const signed = await client.request({
+      method: "GET",
+      url: `/api/v1/payments/vnpay/ipn?${signedIpn("MC000000000000FLOODED", 5_000)}`,
+      remoteAddress: "203.0.113.77",
+    });
+    expect(signed.statusCode).toBe(200);
+    expect((signed.json() as { RspCode: string }).RspCode).toBe("01");
   });
 
   it("refuses an amount that differs from the fee (04) and leaves the payment pending", async () => {

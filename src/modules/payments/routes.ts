@@ -32,6 +32,7 @@ const errors = {
   404: ErrorResponse,
   409: ErrorResponse,
   422: ErrorResponse,
+  429: ErrorResponse,
   503: ErrorResponse,
 };
 
@@ -276,7 +277,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Công khai, xác thực bằng chữ ký HMAC-SHA512. Trả lời RspCode 00/01/02/04/97/99 theo giao thức VNPay. / Public, authenticated by its HMAC-SHA512 signature; answers VNPay's RspCode 00/01/02/04/97/99.",
         querystring: GatewayCallbackQuery,
-        response: { 200: IpnAnswer },
+        response: { 200: IpnAnswer, 429: ErrorResponse },
       },
     },
     async (request) => {
@@ -285,6 +286,8 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         return await handleIpn({ db, gateway, publicUrl }, request.query, request.ip, clock());
       } catch (error) {
+        // Too many unsigned calls from this address: refused before anything was written.
+        if (error instanceof AppError && error.code === "RATE_LIMITED") throw error;
         request.log.error({ err: error }, "payment IPN failed");
         return { RspCode: "99", Message: "Unknown error" };
       }

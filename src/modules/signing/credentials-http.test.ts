@@ -267,4 +267,30 @@ describe("wrong passwords at signing time", () => {
     ctx.clock.advance(16 * 60 * 1000);
     expect((await attempt(DEMO_SIGNING.password)).statusCode).toBe(201);
   });
+
+  it("are counted before they are tried (issue 14, finding 1): of 60 parallel attempts (59 wrong, the right one last) at most five are tried, the rest refused untried, and the credential is paused", async () => {
+    ctx.clock.advance(16 * 60 * 1000);
+    const [demo] = (await personalCredentials(leader)).filter(
+      (c) => c.commonName === DEMO_SIGNING.leader.name,
+    );
+    const pdf = b64(await samplePdf());
+    const attempt = (password: string) =>
+      leader.post("/api/v1/signing/sign", { file: pdf, credentialId: demo.id, password, mode: "personal" });
+    const audited = await auditCount("signing.password_failed");
+    const passwords = [...Array.from({ length: 59 }, (_, i) => `sai-song-song-${i}`), DEMO_SIGNING.password];
+    const answers = await Promise.all(passwords.map(attempt));
+    const codes: Record<string, number> = {};
+    for (const res of answers) {
+      const code = res.statusCode === 201 ? "201" : (res.json() as { error: { code: string } }).error.code;
+      codes[code] = (codes[code] ?? 0) + 1;
+    }
+    const tried = (codes.WRONG_P12_PASSWORD ?? 0) + (codes["201"] ?? 0);
+    expect(tried, JSON.stringify(codes)).toBeLessThanOrEqual(5);
+    expect(codes.RATE_LIMITED, JSON.stringify(codes)).toBe(60 - tried);
+    expect(await auditCount("signing.password_failed")).toBe(audited + (codes.WRONG_P12_PASSWORD ?? 0));
+    // Paused now, even for the right password.
+    expectError(await attempt(DEMO_SIGNING.password), 429, "RATE_LIMITED");
+    ctx.clock.advance(16 * 60 * 1000);
+    expect((await attempt(DEMO_SIGNING.password)).statusCode).toBe(201);
+  }, 300_000);
 });

@@ -22,7 +22,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { assertCan, requireStaff } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
-import { hit } from "../auth/rate-limit.ts";
+import { countAttempt, failAttempt, isEvaluable, returnAttempt, succeedAttempt } from "../auth/rate-limit.ts";
 import { inspectUpload } from "../files/inspect-upload.ts";
 import { type FileRow, storeBytes } from "../files/store-upload.ts";
 import type { AppearanceOptions } from "./appearance.ts";
@@ -70,6 +70,7 @@ async function onDocument<T>(deps: SigningDeps, body: () => Promise<T>): Promise
 
 /** Wrong passwords allowed per credential and window before signing with it pauses. */
 export const PASSWORD_ATTEMPTS = { limit: 5, windowSeconds: 15 * 60 };
+const PASSWORD_RULE = { limit: PASSWORD_ATTEMPTS.limit, lockSeconds: PASSWORD_ATTEMPTS.windowSeconds };
 /** How long a prepared external signature waits for its CMS. */
 export const EXTERNAL_SESSION_SECONDS = 10 * 60;
 const PDF_MIME = "application/pdf";
@@ -267,24 +268,11 @@ function toResult(
 }
 
 /**
- * Refuses a credential whose password was just guessed wrong too often: the holder's password is half of the
- * key that seals it, so guessing is slowed down here as well as by scrypt.
- */
-async function assertPasswordAttemptsLeft(db: Db, credentialId: string, now: Date): Promise<void> {
-  const cutoff = new Date(now.getTime() - PASSWORD_ATTEMPTS.windowSeconds * 1000);
-  const row = await db
-    .selectFrom("rate_limits")
-    .select(["hits", "window_start"])
-    .where("key", "=", `signing-password:${credentialId}`)
-    .executeTakeFirst();
-  if (row && new Date(row.window_start) > cutoff && Number(row.hits) >= PASSWORD_ATTEMPTS.limit) {
-    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: PASSWORD_ATTEMPTS.windowSeconds } });
-  }
-}
-
-/**
- * Unseals a stored credential with its holder's password, counting wrong passwords per credential (five in 15
- * minutes pause it) and auditing each failure like a failed sign-in. Used by every path that signs with a stored key.
+ * Unseals a stored credential with its holder's password. Every attempt is counted before the password is
+ * tried, in one statement (`countAttempt`): five wrong passwords pause the credential for 15 minutes, however
+ * many arrive at once (the holder's password is half of the key that seals it, so guessing is slowed down here
+ * as well as by scrypt). A right password starts the count again. Each failure is audited like a failed sign-in.
+ * Used by every path that signs with a stored key.
  */
 export async function unlockWithAttempts(
   db: Db,
@@ -294,14 +282,22 @@ export async function unlockWithAttempts(
   password: string,
   now: Date,
 ): Promise<Awaited<ReturnType<typeof unlockCredential>>> {
-  await assertPasswordAttemptsLeft(db, row.id, now);
+  const key = `signing-password:${row.id}`;
+  const counted = await countAttempt(db, key, PASSWORD_RULE, now);
+  if (!isEvaluable(counted, PASSWORD_RULE.limit, now)) {
+    const until = counted.lockedUntil ?? new Date(now.getTime() + PASSWORD_RULE.lockSeconds * 1000);
+    throw new AppError("RATE_LIMITED", {
+      details: { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) },
+    });
+  }
+  let credential: Awaited<ReturnType<typeof unlockCredential>>;
   try {
-    return await unlockCredential(row, password, serverSecret, now);
+    credential = await unlockCredential(row, password, serverSecret, now);
   } catch (error) {
     if (error instanceof AppError && error.code === "WRONG_P12_PASSWORD") {
-      // Counted and recorded like a failed sign-in: someone holding the session tried the key's password.
+      // Recorded like a failed sign-in: someone holding the session tried the key's password.
       await db.transaction().execute(async (tx) => {
-        await hit(tx, `signing-password:${row.id}`, PASSWORD_ATTEMPTS.windowSeconds, now);
+        await failAttempt(tx, key, counted, PASSWORD_RULE, now);
         await recordAudit(
           tx,
           {
@@ -310,14 +306,19 @@ export async function unlockWithAttempts(
             entityType: "signing_credential",
             entityId: row.id,
             unitId: row.unit_id,
-            summary: {},
+            summary: { attempt: counted.attempt },
           },
           now,
         );
       });
+    } else {
+      // Not a verdict on the password (an expired or revoked certificate): not a guess.
+      await returnAttempt(db, key);
     }
     throw error;
   }
+  await succeedAttempt(db, key, counted);
+  return credential;
 }
 
 /** Signs with a stored credential unlocked by the holder's password. */
