@@ -475,6 +475,11 @@ export const ERRORS = {
     vi: "Thông tin kết quả hoặc việc trả kết quả chưa đầy đủ.",
     en: "The result or its return is missing required information.",
   },
+  RESULT_DRAFT_MISSING: {
+    status: 422,
+    vi: "Hồ sơ chưa có dự thảo kết quả (tệp PDF) để lãnh đạo ký.",
+    en: "The dossier has no drafted result (a PDF) for the leader to sign.",
+  },
   PROCEDURE_NOT_OFFERED: {
     status: 422,
     vi: "Đơn vị không thực hiện thủ tục này hoặc thủ tục chưa có hiệu lực.",

@@ -284,6 +284,7 @@ export const CALLS: Record<string, RouteCall> = {
     outcome: "continue",
   })),
   "POST /api/v1/dossiers/:id/approve": dossier("approve"),
+  "POST /api/v1/dossiers/:id/sign-result": dossier("sign-result", () => ({ version: STALE, password: "x" })),
   "POST /api/v1/dossiers/:id/reject": dossier("reject", () => ({ version: STALE, reason: "Không đạt" })),
   "POST /api/v1/dossiers/:id/result": dossier("result", () => ({
     version: STALE,

@@ -16,6 +16,7 @@ import * as attemptLocks from "./2026-12-07-15-attempt-locks.ts";
 import * as documents from "./2026-12-07-18-documents.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
+import * as resultDraftSigning from "./2026-12-07-23-result-draft-signing.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,
+  "2026-12-07-23-result-draft-signing": resultDraftSigning,
 };
