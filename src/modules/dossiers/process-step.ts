@@ -50,7 +50,12 @@ export async function forward(ctx: ActionContext, id: string, input: z.infer<typ
     {
       action: "forward",
       fromStatus: row.status,
-      detail: { from, to: from + 1, note: input.note ?? null, ...(draft ? { resultDraftFileId: draft } : {}) },
+      detail: {
+        from,
+        to: from + 1,
+        note: input.note ?? null,
+        ...(draft ? { resultDraftFileId: draft } : {}),
+      },
     },
   );
   if (draft) await linkFiles(tx, row.id, [draft], "result_draft");
@@ -71,7 +76,11 @@ export async function forward(ctx: ActionContext, id: string, input: z.infer<typ
 /** The drafted result is a PDF uploaded by the unit (the leader signs it with PAdES, which only takes PDFs). */
 async function checkDraft(ctx: ActionContext, unitId: string, fileId: string): Promise<void> {
   await checkUploads(ctx.tx, unitId, [fileId]);
-  const file = await ctx.tx.selectFrom("files").select("mime").where("id", "=", fileId).executeTakeFirstOrThrow();
+  const file = await ctx.tx
+    .selectFrom("files")
+    .select("mime")
+    .where("id", "=", fileId)
+    .executeTakeFirstOrThrow();
   if (file.mime !== "application/pdf") {
     throw new AppError("DOSSIER_FILE_INVALID", { details: { fileIds: [fileId], reason: "not_pdf" } });
   }

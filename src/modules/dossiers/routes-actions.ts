@@ -198,7 +198,8 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Lãnh đạo ký số dự thảo kết quả và phê duyệt / The leader signs the drafted result and approves",
+        summary:
+          "Lãnh đạo ký số dự thảo kết quả và phê duyệt / The leader signs the drafted result and approves",
         description:
           "Ký số (PAdES) tệp dự thảo kết quả bằng chứng thư số cá nhân của lãnh đạo, lưu bản đã ký làm tệp kết quả và phê duyệt hồ sơ. / Signs the drafted result (PAdES) with the leader's personal credential, keeps the signed copy as the result file and approves.",
         params: IdParams,

@@ -73,7 +73,14 @@ export async function signResult(
   const now = app.deps.clock();
   const credentialId = input.credentialId ?? (await newestCredential(db, staff.staffId));
   const { row: credential } = await credentialForSigning(db, staff, credentialId, "personal", config.demo);
-  const signer = await unlockWithAttempts(db, config.signingKeySecret, staff, credential, input.password, now);
+  const signer = await unlockWithAttempts(
+    db,
+    config.signingKeySecret,
+    staff,
+    credential,
+    input.password,
+    now,
+  );
   const profile = await db
     .selectFrom("staff")
     .select(["full_name", "position"])
