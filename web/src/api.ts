@@ -193,6 +193,46 @@ async function send<T>(method: string, path: string, body?: unknown, csrf?: stri
   return parsed as T;
 }
 
+/**
+ * A POST whose body is large (an import): the same as `call`, through XMLHttpRequest, which reports how much of the
+ * body has gone (fetch does not). `onSent(sent, total)` is called as it goes, and once more when all has gone.
+ */
+export async function postWithProgress<T>(
+  path: string,
+  body: unknown,
+  onSent: (sent: number, total: number) => void,
+): Promise<T> {
+  const token = await fetchCsrf();
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", BASE + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("content-type", "application/json");
+    xhr.setRequestHeader("x-csrf-token", token);
+    xhr.upload.onprogress = (e) => onSent(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.upload.onload = () => onSent(1, 1);
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR));
+    xhr.send(JSON.stringify(body));
+  });
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(status, BAD_RESPONSE);
+    }
+  }
+  if (status < 200 || status >= 300) {
+    const error = new ApiError(status, isErrorBody(parsed) ? parsed.error : BAD_RESPONSE);
+    if (error.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    if (error.code === "CSRF_INVALID") resetCsrf();
+    throw error;
+  }
+  return parsed as T;
+}
+
 /** One request to the API (JSON), with the CSRF token on state-changing methods; feature clients build on it. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   if (!UNSAFE.has(method)) return send<T>(method, path, body);
@@ -325,7 +365,10 @@ export const api = {
     updateOffering: (id: string, body: OfferingUpdateBody) =>
       call<Offering>("PATCH", `/catalog/offerings/${encodeURIComponent(id)}`, body),
     push: (body: PushBody) => call<PushResultT>("POST", "/catalog/offerings/push", body),
-    import: (body: ImportBody) => call<ImportResult>("POST", "/catalog/import", body),
+    import: (body: ImportBody, onSent?: (sent: number, total: number) => void) =>
+      onSent
+        ? postWithProgress<ImportResult>("/catalog/import", body, onSent)
+        : call<ImportResult>("POST", "/catalog/import", body),
     /** Plain links (GET, same-origin cookie): the browser downloads or opens the file itself. */
     boardUrl: (unit: string) => `${BASE}/catalog/board${query({ unit })}`,
     exportUrl: (format: "json" | "xlsx") => `${BASE}/catalog/export${query({ format })}`,

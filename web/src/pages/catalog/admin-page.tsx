@@ -199,6 +199,7 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<ImportStage | null>(null);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.target.files?.[0] ?? null);
@@ -211,13 +212,27 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
     setBusy(true);
     setError(null);
     setResult(null);
+    setStage({ step: "reading", sent: 0, total: file.size, since: Date.now() });
     try {
       const format = file.name.toLowerCase().endsWith(".xlsx") ? "xlsx" : "json";
-      setResult(await api.catalog.import({ format, file: base64Of(await file.arrayBuffer()), dryRun }));
+      const body = { format, file: base64Of(await file.arrayBuffer()), dryRun } as const;
+      setStage({ step: "sending", sent: 0, total: 0, since: Date.now() });
+      setResult(
+        await api.catalog.import(body, (sent, total) =>
+          setStage((s) =>
+            sent >= total && total > 0
+              ? s?.step === "server"
+                ? s
+                : { step: "server", sent: total, total, since: Date.now() }
+              : { step: "sending", sent, total, since: s?.since ?? Date.now() },
+          ),
+        ),
+      );
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setStage(null);
     }
   }
 
@@ -266,6 +281,7 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
               <span>{t("catalog.transfer.import")}</span>
             </button>
           </div>
+          {stage ? <ImportProgress stage={stage} /> : null}
           {result ? (
             <Alert
               kind="success"
@@ -313,4 +329,52 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
       ) : null}
     </section>
   );
+}
+
+interface ImportStage {
+  step: "reading" | "sending" | "server";
+  sent: number;
+  total: number;
+  since: number;
+}
+
+/**
+ * Where an import is: the file read, then sent (a bar with the share sent), then checked and written by the server
+ * in one transaction (all or nothing), whose length is not known beforehand: a moving bar and the seconds spent.
+ */
+function ImportProgress({ stage }: { stage: ImportStage }) {
+  const { t } = useI18n();
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (stage.step !== "server") return;
+    const timer = setInterval(() => redraw((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [stage.step]);
+  const share = stage.total > 0 ? Math.min(1, stage.sent / stage.total) : 0;
+  const text =
+    stage.step === "reading"
+      ? t("catalog.transfer.progress.reading")
+      : stage.step === "sending"
+        ? t("catalog.transfer.progress.sending", {
+            percent: Math.floor(share * 100),
+            sent: formatKb(stage.sent),
+            total: formatKb(stage.total),
+          })
+        : t("catalog.transfer.progress.server", { seconds: Math.floor((Date.now() - stage.since) / 1000) });
+  return (
+    <div className="cat-import-progress" role="status" data-testid="import-progress" data-step={stage.step}>
+      <label htmlFor="cat-import-progress-bar">{text}</label>
+      {stage.step === "sending" && stage.total > 0 ? (
+        <progress id="cat-import-progress-bar" max={stage.total} value={stage.sent} />
+      ) : (
+        <progress id="cat-import-progress-bar" />
+      )}
+    </div>
+  );
+}
+
+function formatKb(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
