@@ -63,7 +63,9 @@ describe("npx motcua backup / restore", () => {
     const tables = Object.keys(summary.tables).length;
     expect(backup.stderr).toContain(`Backup: tables: 0/${tables}\n`);
     expect(backup.stderr).toMatch(/^Backup: tables: \d+\/\d+ \(50%\), \d+ to go, ~[0-9.]+ s$/m);
-    expect(backup.stderr).toMatch(new RegExp(`^Backup: tables: done, ${tables}/${tables} in [0-9.]+ s$`, "m"));
+    expect(backup.stderr).toMatch(
+      new RegExp(`^Backup: tables: done, ${tables}/${tables} in [0-9.]+ s$`, "m"),
+    );
     expect(backup.stderr).toMatch(
       new RegExp(`^Backup: files: done, ${summary.files}/${summary.files} in [0-9.]+ s$`, "m"),
     );
