@@ -5,8 +5,10 @@ import { expectAccessible, launchBrowser, newContext, watchConsole } from "./sup
 import { type ProductServer, startServer } from "./support/server.ts";
 
 /**
- * A catalog import in the web app shows its progress (issue 23, item 10): the file is read, sent (a bar with the
- * share sent) and then checked and written by the server, whose time is shown as it passes; the result replaces it.
+ * Long catalog work in the web app shows its progress (issue 23, item 10). An import: the file is read, sent (a bar
+ * with the share sent) and then checked and written by the server, whose time is shown as it passes; the result
+ * replaces it. An export runs as a job: done within a second it downloads at once, otherwise a bar shows how far it
+ * has got and a link gives the file when done.
  */
 let server: ProductServer;
 let browser: Browser;
@@ -75,5 +77,44 @@ describe("catalog import in the web app", () => {
     // It went through sending to the server's stage; the last one seen is the server at work.
     expect(seen.at(-1)).toBe("server");
     expect(seen).toContain("server");
+  });
+
+  it("an export done within a second downloads at once", async () => {
+    await page.unrouteAll();
+    await page.goto("/app/catalog");
+    await page.getByRole("heading", { name: "Nhập, xuất danh mục" }).waitFor();
+    const download = page.waitForEvent("download");
+    await page.locator('button[data-export="json"]').click();
+    expect((await download).suggestedFilename()).toMatch(/^danh-muc-tthc-.+\.json$/);
+    await expect(page.getByTestId("export-progress").count()).resolves.toBe(0);
+  });
+
+  it("a longer export shows a progress bar, then a link to the file", async () => {
+    // As on a big export: the first looks at the job, 600 ms apart, find it running (3 then 6 of 10 steps); the
+    // next ones get the server's real answer.
+    let looks = 0;
+    await page.route("**/api/v1/catalog/export-jobs/*", async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      looks += 1;
+      if (looks > 2) return route.continue();
+      const real = await route.fetch();
+      const job = (await real.json()) as Record<string, unknown>;
+      return route.fulfill({
+        response: real,
+        json: { ...job, status: "running", done: 3 * looks, total: 10, fileUrl: null, finishedAt: null },
+      });
+    });
+    await page.locator('button[data-export="xlsx"]').click();
+    const running = page.locator('[data-testid="export-progress"][data-status="running"]');
+    await running.waitFor();
+    await expect(running.locator("progress").getAttribute("max")).resolves.toBe("10");
+    await expect(running.textContent()).resolves.toContain("60%");
+    await expectAccessible(page, "catalog-export-running");
+    const done = page.locator('[data-testid="export-progress"][data-status="done"]');
+    await done.waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent("download");
+    await done.getByRole("link").click();
+    expect((await download).suggestedFilename()).toMatch(/^danh-muc-tthc-.+\.xlsx$/);
+    await page.unrouteAll();
   });
 });

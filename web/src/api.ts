@@ -17,6 +17,7 @@ import type {
 } from "../../src/contracts/calendar.ts";
 import type {
   CatalogField,
+  ExportJob,
   FeeQuote,
   ImportInput,
   ImportResult,
@@ -62,7 +63,16 @@ export type { HolidayDecision, HolidayItem };
 export type LunarMonthT = z.infer<typeof LunarMonthsResponse>["items"][number];
 export type DecisionCreateBody = z.input<typeof HolidayDecisionInput>;
 export type DecisionUpdateBody = z.input<typeof HolidayDecisionUpdate>;
-export type { CatalogField, FeeQuote, ImportResult, Offering, ProcedureDetail, ProcedureList, VersionMeta };
+export type {
+  CatalogField,
+  ExportJob,
+  FeeQuote,
+  ImportResult,
+  Offering,
+  ProcedureDetail,
+  ProcedureList,
+  VersionMeta,
+};
 /** Search criteria as the address bar holds them; the server checks each (ProcedureSearchQuery). */
 export type ProcedureSearch = { [K in "q" | "unit" | "field" | "online" | "postal" | "at"]?: string } & {
   limit?: number;
@@ -372,6 +382,9 @@ export const api = {
     /** Plain links (GET, same-origin cookie): the browser downloads or opens the file itself. */
     boardUrl: (unit: string) => `${BASE}/catalog/board${query({ unit })}`,
     exportUrl: (format: "json" | "xlsx") => `${BASE}/catalog/export${query({ format })}`,
+    /** An export as a job: its progress, then the file (fileUrl) once done. */
+    startExport: (format: "json" | "xlsx") => call<ExportJob>("POST", "/catalog/export-jobs", { format }),
+    exportJob: (id: string) => call<ExportJob>("GET", `/catalog/export-jobs/${encodeURIComponent(id)}`),
   },
   staff: {
     list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),

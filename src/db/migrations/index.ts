@@ -17,6 +17,7 @@ import * as documents from "./2026-12-07-18-documents.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
 import * as resultDraftSigning from "./2026-12-07-23-result-draft-signing.ts";
+import * as exportJobs from "./2026-12-07-24-export-jobs-23c.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,
   "2026-12-07-23-result-draft-signing": resultDraftSigning,
+  "2026-12-07-24-export-jobs-23c": exportJobs,
 };

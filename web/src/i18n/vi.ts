@@ -743,6 +743,9 @@ export const vi = {
   "catalog.transfer.progress.sending": "Đang gửi tệp: {percent}% ({sent} / {total})",
   "catalog.transfer.progress.server":
     "Máy chủ đang kiểm tra và ghi từng thủ tục (tất cả hoặc không): {seconds} giây",
+  "catalog.transfer.exporting": "Đang xuất: {percent}% ({done}/{total} bước)",
+  "catalog.transfer.exportReady": "Tải tệp {name}",
+  "catalog.transfer.exportFailed": "Không xuất được danh mục. Vui lòng thử lại.",
   "catalog.transfer.check": "Kiểm tra (không ghi)",
   "catalog.transfer.import": "Nhập",
   "catalog.transfer.checked": "Tệp hợp lệ; chưa ghi gì.",

@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, type ImportResult, type ProcedureList } from "../../api.ts";
+import { ApiError, api, type ExportJob, type ImportResult, type ProcedureList } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -200,6 +200,37 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [stage, setStage] = useState<ImportStage | null>(null);
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  /**
+   * Exports run as jobs on the server. One done within a second downloads at once, as a plain link would; a
+   * longer one shows its progress, then a link to the file.
+   */
+  async function startExport(format: "json" | "xlsx") {
+    setExporting(true);
+    setExportError(null);
+    setJob(null);
+    const started = Date.now();
+    try {
+      let current = await api.catalog.startExport(format);
+      while (current.status === "running") {
+        await new Promise((r) => setTimeout(r, 250));
+        current = await api.catalog.exportJob(current.id);
+        if (Date.now() - started >= 1000) setJob(current);
+      }
+      if (current.status === "done" && current.fileUrl && Date.now() - started < 1000) {
+        window.location.assign(current.fileUrl);
+      } else {
+        setJob(current);
+      }
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.target.files?.[0] ?? null);
@@ -242,15 +273,24 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
       <h2 id="cat-transfer">{t("catalog.transfer.title")}</h2>
       <p className="muted">{t("catalog.transfer.lead")}</p>
       <div className="cat-admin-actions">
-        <a className="button" href={api.catalog.exportUrl("xlsx")} download>
-          <Icon name="download" />
-          <span>{t("catalog.transfer.exportXlsx")}</span>
-        </a>
-        <a className="button" href={api.catalog.exportUrl("json")} download>
-          <Icon name="download" />
-          <span>{t("catalog.transfer.exportJson")}</span>
-        </a>
+        {(["xlsx", "json"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-export={format}
+            disabled={exporting}
+            onClick={() => void startExport(format)}
+          >
+            <Icon name="download" />
+            <span>
+              {t(format === "xlsx" ? "catalog.transfer.exportXlsx" : "catalog.transfer.exportJson")}
+            </span>
+          </button>
+        ))}
       </div>
+      {job ? <ExportProgress job={job} /> : null}
+      {exportError ? <Alert kind="error">{errorText(exportError, lang)}</Alert> : null}
       {canImport ? (
         <div className="form">
           <div className="field">
@@ -377,4 +417,37 @@ function formatKb(bytes: number): string {
   return bytes < 1024 * 1024
     ? `${Math.max(1, Math.round(bytes / 1024))} KB`
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A running export: a bar of done of total; once done, the file to download; if it failed, why. */
+function ExportProgress({ job }: { job: ExportJob }) {
+  const { t } = useI18n();
+  if (job.status === "done" && job.fileUrl) {
+    return (
+      <p className="cat-export-done" role="status" data-testid="export-progress" data-status="done">
+        <a className="button button-primary" href={job.fileUrl} download>
+          <Icon name="download" />
+          <span>{t("catalog.transfer.exportReady", { name: job.filename ?? "" })}</span>
+        </a>
+      </p>
+    );
+  }
+  if (job.status === "failed") {
+    return (
+      <Alert kind="error">
+        <span data-testid="export-progress" data-status="failed">
+          {t("catalog.transfer.exportFailed")}
+        </span>
+      </Alert>
+    );
+  }
+  const percent = Math.floor((job.done / Math.max(1, job.total)) * 100);
+  return (
+    <div className="cat-import-progress" role="status" data-testid="export-progress" data-status="running">
+      <label htmlFor="cat-export-progress-bar">
+        {t("catalog.transfer.exporting", { percent, done: job.done, total: job.total })}
+      </label>
+      <progress id="cat-export-progress-bar" max={job.total} value={job.done} />
+    </div>
+  );
 }
