@@ -43,7 +43,8 @@ describe("catalog export jobs", () => {
     expect(last.status).toBe("done");
     expect(last.done).toBe(last.total);
     for (const s of seen) expect(s.done).toBeLessThanOrEqual(s.total);
-    for (let i = 1; i < seen.length; i++) expect(seen[i]?.done).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i]?.done).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0);
     expect(last.fileUrl).toBe(`/api/v1/catalog/export-jobs/${job.id}/file`);
     job = last;
   });
