@@ -42,6 +42,25 @@ describe("web delivery", () => {
     expect(gz.headers.get("content-encoding")).toBe("gzip");
   });
 
+  it("sends the page itself (index.html) compressed too, never cached without asking", async () => {
+    const plain = await fetch(`${server.url}/`, { headers: { "accept-encoding": "identity" } });
+    const plainText = await plain.text();
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const br = await fetch(`${server.url}/`, { headers: { "accept-encoding": "gzip, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toBe("no-cache");
+    expect(br.headers.get("vary")).toMatch(/accept-encoding/i);
+    expect(await br.text()).toBe(plainText);
+    const gz = await fetch(`${server.url}/tra-cuu`, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("cache-control")).toBe("no-cache");
+    expect(await gz.text()).toBe(plainText);
+    // An unknown address: still 404, still compressed.
+    const missing = await fetch(`${server.url}/trang-khong-co`, { headers: { "accept-encoding": "br" } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-encoding")).toBe("br");
+  });
+
   it("answers 404 for an address the app has no page for, with the app's not-found page", async () => {
     for (const path of ["/thong-ke", "/trang-khong-co"]) {
       const res = await fetch(`${server.url}${path}`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliProgress } from "./cli-progress.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
@@ -57,6 +58,7 @@ const commands: Record<string, Command> = {
       await migrateToLatest(handle.db);
       const seeded = await seedDemoIfEmpty(handle.db, new Date(), {
         signingKeySecret: config.signingKeySecret,
+        progress: cliProgress(),
       });
       console.log(seeded ? "Demo data seeded." : "The database already has data; nothing seeded.");
       return 0;

@@ -486,6 +486,22 @@ export const ERRORS = {
     vi: "Thông tin kết quả hoặc việc trả kết quả chưa đầy đủ.",
     en: "The result or its return is missing required information.",
   },
+  EXPORT_INTERRUPTED: {
+    status: 409,
+    vi: "Việc xuất dữ liệu bị gián đoạn (máy chủ khởi động lại). Vui lòng xuất lại.",
+    en: "The export was interrupted (the server restarted). Please export again.",
+  },
+  EXPORT_FAILED: {
+    // Stored in the job (the export runs after the request answered), never sent as an HTTP status.
+    status: 503,
+    vi: "Không xuất được dữ liệu. Vui lòng thử lại sau.",
+    en: "The export failed. Please try again later.",
+  },
+  RESULT_DRAFT_MISSING: {
+    status: 422,
+    vi: "Hồ sơ chưa có dự thảo kết quả (tệp PDF) để lãnh đạo ký.",
+    en: "The dossier has no drafted result (a PDF) for the leader to sign.",
+  },
   PROCEDURE_NOT_OFFERED: {
     status: 422,
     vi: "Đơn vị không thực hiện thủ tục này hoặc thủ tục chưa có hiệu lực.",

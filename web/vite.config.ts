@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { precompress } from "./build/precompress.ts";
+import { compression } from "vite-plugin-compression2";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -12,8 +12,17 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   base: "/",
-  // Brotli and gzip copies made once at build time, served as they are (src/http/web.ts).
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies made once at build time at the highest levels, served as they are (src/http/web.ts),
+    // index.html included however small it is; a copy not smaller than its file is not written.
+    compression({
+      include: /\.(?:js|mjs|css|html|svg|json|txt|xml|webmanifest|map)$/,
+      algorithms: ["brotliCompress", "gzip"],
+      threshold: 0,
+      skipIfLargerOrEqual: true,
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL("./dist", import.meta.url)),
     emptyOutDir: true,

@@ -343,6 +343,26 @@ export const ExportQuery = z.strictObject({
   owner: UnitCode.optional(),
 });
 
+/** An export run as a job: its progress while it runs, the file's address once done. */
+export const ExportJobInput = z.strictObject({
+  format: z.enum(["json", "xlsx"]).default("json"),
+  owner: UnitCode.optional(),
+});
+export const ExportJob = z.object({
+  id: z.string(),
+  format: z.enum(["json", "xlsx"]),
+  status: z.enum(["running", "done", "failed"]),
+  done: z.number(),
+  total: z.number(),
+  filename: z.string().nullable(),
+  /** GET it to download, once done. */
+  fileUrl: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
 export const BoardQuery = z.strictObject({ unit: UnitCode, at: IsoDate.optional() });
 
 export const FormUpload = z.strictObject({

@@ -246,8 +246,18 @@ export const ForwardInput = z.strictObject({
   /** Hand the next step to a person; otherwise it waits in the role's inbox. */
   assigneeId: Uuid.nullable().optional(),
   note: Note,
+  /** To the leader's step: the drafted result (a PDF, POST /dossier-files) the leader signs on the dossier page. */
+  resultDraftFileId: Uuid.nullable().optional(),
 });
 export const ApproveInput = z.strictObject({ version: Version, note: Note });
+/** The leader approves by signing the drafted result with a personal signing credential (PAdES). */
+export const SignResultInput = z.strictObject({
+  version: Version,
+  note: Note,
+  /** One of the leader's own credentials; the newest one when absent. */
+  credentialId: Uuid.optional(),
+  password: z.string().min(1).max(LIMITS.password),
+});
 export const ResultInput = z.strictObject({
   version: Version,
   /** Số, ký hiệu of the result document, e.g. "125/TP-HT". */
@@ -584,6 +594,10 @@ export const DossierDetail = DossierSummary.extend({
       recordedAt: InstantOut,
     })
     .nullable(),
+  /** The drafted result put before the leader, unsigned. */
+  resultDraft: FileBrief.nullable(),
+  /** The result as the leader signed it on the dossier page (before its number is recorded). */
+  signedResult: z.object({ file: FileBrief, signer: z.string(), signedAt: InstantOut }).nullable(),
   returned: z
     .object({
       method: ReturnMethod,

@@ -15,7 +15,8 @@ export async function registerWebAssets(app: FastifyInstance): Promise<void> {
     prefix: "/",
     index: false,
     wildcard: false,
-    // web/build/precompress.ts wrote .br and .gz beside each text file: sent as they are when the browser accepts.
+    // The build (vite-plugin-compression2, web/vite.config.ts) wrote .br and .gz beside each text file: sent as
+    // they are when the browser accepts them.
     preCompressed: true,
     cacheControl: false,
     setHeaders(res, filePath) {
@@ -51,10 +52,49 @@ export function serveWeb(request: FastifyRequest, reply: FastifyReply): FastifyR
         "Giao diện web chưa được dựng (npm run build:web). / The web app is not built yet (npm run build:web).",
       );
   }
-  // An address the app has no page for answers 404; the app still shows its "not found" page.
-  return reply
+  // An address the app has no page for answers 404; the app still shows its "not found" page. The page is never
+  // cached without asking (no-cache: it names the hashed files of the current build); its copy compressed at
+  // build time goes to a browser that accepts it.
+  const copy = compressedCopy(index, request.headers["accept-encoding"]);
+  reply
     .status(isWebPage(pathname) ? 200 : 404)
     .header("cache-control", "no-cache")
-    .type("text/html; charset=utf-8")
-    .send(fs.createReadStream(index));
+    .header("vary", "accept-encoding")
+    .type("text/html; charset=utf-8");
+  if (copy) reply.header("content-encoding", copy.encoding);
+  return reply.send(fs.createReadStream(copy?.file ?? index));
+}
+
+const ENCODINGS = [
+  { encoding: "br", suffix: ".br" },
+  { encoding: "gzip", suffix: ".gz" },
+] as const;
+
+/** The encodings an Accept-Encoding header allows (q=0 refuses one; "*" allows any not named). */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const named = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",")) {
+    const [token, ...params] = part.trim().toLowerCase().split(";");
+    if (!token) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    named.set(token, q === undefined ? 1 : Number(q));
+  }
+  const out = new Set<string>();
+  for (const { encoding } of ENCODINGS) {
+    const q = named.get(encoding) ?? named.get("*");
+    if (q !== undefined && q > 0) out.add(encoding);
+  }
+  return out;
+}
+
+/** The brotli copy if accepted and present, else the gzip one, else none. */
+export function compressedCopy(
+  file: string,
+  header: string | string[] | undefined,
+): { file: string; encoding: string } | null {
+  const accepted = acceptedEncodings(header);
+  for (const { encoding, suffix } of ENCODINGS) {
+    if (accepted.has(encoding) && fs.existsSync(file + suffix)) return { file: file + suffix, encoding };
+  }
+  return null;
 }

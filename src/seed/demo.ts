@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { type Progress, silentProgress } from "../cli-progress.ts";
 import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { seedDemoCitizens } from "./demo-citizens.ts";
@@ -19,18 +20,32 @@ const SEED_LOCK_KEY = 7_262_001;
 export async function seedDemoIfEmpty(
   db: Db,
   now: Date,
-  options: { signingKeySecret?: string; publicUrl?: string } = {},
+  options: { signingKeySecret?: string; publicUrl?: string; progress?: Progress } = {},
 ): Promise<boolean> {
+  const progress = options.progress ?? silentProgress;
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(tx);
     const existing = await tx.selectFrom("units").select("id").limit(1).executeTakeFirst();
     if (existing) return false;
-    await seedUnitsAndStaff(tx, now);
-    await seedCatalog(tx, now);
-    await seedDemoCitizens(tx, now);
-    await seedDemoDesks(tx, now);
-    await seedDemoDossiers(tx, now, options.publicUrl ?? process.env.PUBLIC_URL ?? "http://localhost:3000");
-    if (options.signingKeySecret) await seedDemoSigning(tx, { serverSecret: options.signingKeySecret, now });
+    const steps: [string, () => Promise<unknown>][] = [
+      ["units and staff", () => seedUnitsAndStaff(tx, now)],
+      ["catalog", () => seedCatalog(tx, now)],
+      ["citizens", () => seedDemoCitizens(tx, now)],
+      ["desks", () => seedDemoDesks(tx, now)],
+      [
+        "dossiers",
+        () =>
+          seedDemoDossiers(tx, now, options.publicUrl ?? process.env.PUBLIC_URL ?? "http://localhost:3000"),
+      ],
+    ];
+    const secret = options.signingKeySecret;
+    if (secret) steps.push(["signing keys", () => seedDemoSigning(tx, { serverSecret: secret, now })]);
+    progress.phase("Seed", steps.length);
+    for (const [, run] of steps) {
+      await run();
+      progress.advance();
+    }
+    progress.finish();
     return true;
   });
 }

@@ -195,6 +195,15 @@ export const CALLS: Record<string, RouteCall> = {
     post(`${V1}/catalog/offerings/push`, { unit: u.code, procedures: [fx.procedure.slug] }),
   ),
   "GET /api/v1/catalog/export": unit((u) => get(`${V1}/catalog/export?format=json&owner=${u.code}`)),
+  "POST /api/v1/catalog/export-jobs": unit((u) =>
+    post(`${V1}/catalog/export-jobs`, { format: "json", owner: u.code }),
+  ),
+  "GET /api/v1/catalog/export-jobs/:id": none(() =>
+    get(`${V1}/catalog/export-jobs/00000000-0000-4000-8000-000000000000`),
+  ),
+  "GET /api/v1/catalog/export-jobs/:id/file": none(() =>
+    get(`${V1}/catalog/export-jobs/00000000-0000-4000-8000-000000000000/file`),
+  ),
   "POST /api/v1/catalog/import": unit((u) =>
     post(`${V1}/catalog/import`, {
       format: "json",
@@ -284,6 +293,7 @@ export const CALLS: Record<string, RouteCall> = {
     outcome: "continue",
   })),
   "POST /api/v1/dossiers/:id/approve": dossier("approve"),
+  "POST /api/v1/dossiers/:id/sign-result": dossier("sign-result", () => ({ version: STALE, password: "x" })),
   "POST /api/v1/dossiers/:id/reject": dossier("reject", () => ({ version: STALE, reason: "Không đạt" })),
   "POST /api/v1/dossiers/:id/result": dossier("result", () => ({
     version: STALE,

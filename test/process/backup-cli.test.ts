@@ -48,4 +48,38 @@ describe("npx motcua backup / restore", () => {
     await b.close();
     expect(after).toEqual(fingerprints);
   }, 600_000);
+
+  it("shows its progress in plain lines when stderr is not a terminal (seed, backup, restore)", async () => {
+    const dir = path.join(root, "plain");
+    const copy = path.join(root, "plain-copy");
+    const file = path.join(root, "plain.backup");
+    const seed = await cli(["seed"], { DATA_DIR: dir });
+    expect(seed.stderr).toMatch(/^Seed: 0\/(\d+)$/m);
+    const steps = /^Seed: 0\/(\d+)$/m.exec(seed.stderr)?.[1];
+    expect(seed.stderr).toMatch(new RegExp(`^Seed: done, ${steps}/${steps} in [0-9.]+ s$`, "m"));
+
+    const backup = await cli(["backup", "--out", file], { DATA_DIR: dir });
+    const summary = JSON.parse(backup.stdout) as { tables: Record<string, number>; files: number };
+    const tables = Object.keys(summary.tables).length;
+    expect(backup.stderr).toContain(`Backup: tables: 0/${tables}\n`);
+    expect(backup.stderr).toMatch(/^Backup: tables: \d+\/\d+ \(50%\), \d+ to go, ~[0-9.]+ s$/m);
+    expect(backup.stderr).toMatch(
+      new RegExp(`^Backup: tables: done, ${tables}/${tables} in [0-9.]+ s$`, "m"),
+    );
+    expect(backup.stderr).toMatch(
+      new RegExp(`^Backup: files: done, ${summary.files}/${summary.files} in [0-9.]+ s$`, "m"),
+    );
+
+    const restore = await cli(["restore", "--in", file], { DATA_DIR: copy });
+    const total = Object.values(summary.tables).reduce((a, b) => a + b, 0) + summary.files;
+    expect(restore.stderr).toMatch(/^Restore: checking the file: started$/m);
+    expect(restore.stderr).toContain(`Restore: rows and files: 0/${total}\n`);
+    expect(restore.stderr).toMatch(/^Restore: rows and files: \d+\/\d+ \(90%\), \d+ to go, ~[0-9.]+ s$/m);
+    expect(restore.stderr).toMatch(new RegExp(`^Restore: rows and files: done, ${total}/${total} in`, "m"));
+    // A log gets no terminal control characters; stdout keeps only the JSON summary.
+    for (const out of [seed.stderr, backup.stderr, restore.stderr]) {
+      expect(out.includes("\r") || out.includes("\u001b")).toBe(false);
+    }
+    expect(JSON.parse(restore.stdout).verified).toBe(true);
+  }, 600_000);
 });

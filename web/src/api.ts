@@ -17,6 +17,7 @@ import type {
 } from "../../src/contracts/calendar.ts";
 import type {
   CatalogField,
+  ExportJob,
   FeeQuote,
   ImportInput,
   ImportResult,
@@ -62,7 +63,16 @@ export type { HolidayDecision, HolidayItem };
 export type LunarMonthT = z.infer<typeof LunarMonthsResponse>["items"][number];
 export type DecisionCreateBody = z.input<typeof HolidayDecisionInput>;
 export type DecisionUpdateBody = z.input<typeof HolidayDecisionUpdate>;
-export type { CatalogField, FeeQuote, ImportResult, Offering, ProcedureDetail, ProcedureList, VersionMeta };
+export type {
+  CatalogField,
+  ExportJob,
+  FeeQuote,
+  ImportResult,
+  Offering,
+  ProcedureDetail,
+  ProcedureList,
+  VersionMeta,
+};
 /** Search criteria as the address bar holds them; the server checks each (ProcedureSearchQuery). */
 export type ProcedureSearch = { [K in "q" | "unit" | "field" | "online" | "postal" | "at"]?: string } & {
   limit?: number;
@@ -188,6 +198,46 @@ async function send<T>(method: string, path: string, body?: unknown, csrf?: stri
   if (!response.ok) {
     const error = new ApiError(response.status, isErrorBody(parsed) ? parsed.error : BAD_RESPONSE);
     if (error.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    throw error;
+  }
+  return parsed as T;
+}
+
+/**
+ * A POST whose body is large (an import): the same as `call`, through XMLHttpRequest, which reports how much of the
+ * body has gone (fetch does not). `onSent(sent, total)` is called as it goes, and once more when all has gone.
+ */
+export async function postWithProgress<T>(
+  path: string,
+  body: unknown,
+  onSent: (sent: number, total: number) => void,
+): Promise<T> {
+  const token = await fetchCsrf();
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", BASE + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("content-type", "application/json");
+    xhr.setRequestHeader("x-csrf-token", token);
+    xhr.upload.onprogress = (e) => onSent(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.upload.onload = () => onSent(1, 1);
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR));
+    xhr.send(JSON.stringify(body));
+  });
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(status, BAD_RESPONSE);
+    }
+  }
+  if (status < 200 || status >= 300) {
+    const error = new ApiError(status, isErrorBody(parsed) ? parsed.error : BAD_RESPONSE);
+    if (error.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    if (error.code === "CSRF_INVALID") resetCsrf();
     throw error;
   }
   return parsed as T;
@@ -325,10 +375,16 @@ export const api = {
     updateOffering: (id: string, body: OfferingUpdateBody) =>
       call<Offering>("PATCH", `/catalog/offerings/${encodeURIComponent(id)}`, body),
     push: (body: PushBody) => call<PushResultT>("POST", "/catalog/offerings/push", body),
-    import: (body: ImportBody) => call<ImportResult>("POST", "/catalog/import", body),
+    import: (body: ImportBody, onSent?: (sent: number, total: number) => void) =>
+      onSent
+        ? postWithProgress<ImportResult>("/catalog/import", body, onSent)
+        : call<ImportResult>("POST", "/catalog/import", body),
     /** Plain links (GET, same-origin cookie): the browser downloads or opens the file itself. */
     boardUrl: (unit: string) => `${BASE}/catalog/board${query({ unit })}`,
     exportUrl: (format: "json" | "xlsx") => `${BASE}/catalog/export${query({ format })}`,
+    /** An export as a job: its progress, then the file (fileUrl) once done. */
+    startExport: (format: "json" | "xlsx") => call<ExportJob>("POST", "/catalog/export-jobs", { format }),
+    exportJob: (id: string) => call<ExportJob>("GET", `/catalog/export-jobs/${encodeURIComponent(id)}`),
   },
   staff: {
     list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),

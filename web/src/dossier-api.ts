@@ -22,6 +22,7 @@ import type {
   RequestSupplementInput,
   ResultInput,
   ReturnInput,
+  SignResultInput,
   StopInput,
   SupplementReceivedInput,
   TrackingBook,
@@ -174,6 +175,9 @@ export const dossierApi = {
     call<ActionResult>("POST", act(id, "send-back"), body),
   approve: (id: string, body: z.input<typeof ApproveInput>) =>
     call<ActionResult>("POST", act(id, "approve"), body),
+  /** The leader signs the drafted result with a personal credential and approves. */
+  signResult: (id: string, body: z.input<typeof SignResultInput>) =>
+    call<ActionResult>("POST", act(id, "sign-result"), body),
   reject: (id: string, body: z.input<typeof ReasonInput>) =>
     call<ActionResult>("POST", act(id, "reject"), body),
   recordResult: (id: string, body: z.input<typeof ResultInput>) =>

@@ -18,6 +18,8 @@ import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
 import * as paperRatings from "./2026-12-07-22-paper-ratings-13c.ts";
 import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
+import * as resultDraftSigning from "./2026-12-07-23-result-draft-signing.ts";
+import * as exportJobs from "./2026-12-07-24-export-jobs-23c.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,
+  "2026-12-07-23-result-draft-signing": resultDraftSigning,
+  "2026-12-07-24-export-jobs-23c": exportJobs,
 };

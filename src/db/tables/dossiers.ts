@@ -72,6 +72,9 @@ export interface DossierTable {
   result_signer: string | null;
   result_file_id: string | null;
   result_recorded_at: NullableTimestamp;
+  /** The unsigned result the specialist put before the leader (signed on the dossier page). */
+  result_draft_file_id: string | null;
+  result_signed_at: NullableTimestamp;
   returned_method: "counter" | "post" | "online" | null;
   returned_at: NullableTimestamp;
   return_reference: string | null;

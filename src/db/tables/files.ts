@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { GeneratedTimestamp } from "./foundation.ts";
 
 export interface FileTable {
@@ -16,6 +16,23 @@ export interface FileTable {
   created_at: GeneratedTimestamp;
 }
 
+/** An export run as a job (src/modules/catalog/export-jobs.ts). */
+export interface ExportJobTable {
+  id: Generated<string>;
+  staff_id: string;
+  kind: "catalog_json" | "catalog_xlsx";
+  owner_code: string | null;
+  status: "running" | "done" | "failed";
+  done: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  file_id: string | null;
+  filename: string | null;
+  error_code: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
 export interface FileTables {
   files: FileTable;
+  export_jobs: ExportJobTable;
 }

@@ -4,6 +4,7 @@ import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { sql } from "kysely";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
+import { type Progress, silentProgress } from "../../cli-progress.ts";
 import type { Db, Executor, Tx } from "../../db/database.ts";
 import {
   BACKUP_FORMAT,
@@ -71,6 +72,7 @@ export async function writeBackup(
   store: FileStore,
   engine: string,
   out: Writable,
+  progress: Progress = silentProgress,
 ): Promise<BackupSummary> {
   const gzip = createGzip();
   gzip.pipe(out);
@@ -95,22 +97,28 @@ export async function writeBackup(
         engine,
         migrations: await appliedMigrations(tx),
       });
-      for (const table of await userTables(tx)) {
+      const names = await userTables(tx);
+      progress.phase("Backup: tables", names.length);
+      for (const table of names) {
         const rows = await sql<{ json: string }>`
           SELECT row_to_json(t)::text AS json FROM ${sql.raw(quoteIdent(table))} t
         `.execute(tx);
         tables[table] = rows.rows.length;
         await write({ kind: "table", name: table, rows: rows.rows.length });
         for (const row of rows.rows) await write({ kind: "row", json: row.json });
+        progress.advance();
       }
       const referenced = await tx.selectFrom("files").select("sha256").distinct().execute();
       for (const r of referenced) fileHashes.add(r.sha256);
       fingerprints = await fingerprintsIn(tx);
     });
+  progress.phase("Backup: files", fileHashes.size);
   for (const sha256 of [...fileHashes].sort()) {
     const data = await store.get(sha256);
     await write({ kind: "file", sha256, data: Buffer.from(data).toString("base64") });
+    progress.advance();
   }
+  progress.finish();
   const digest = hash.digest("hex");
   await write({ kind: "end", sha256: digest, tables, files: fileHashes.size, fingerprints });
   gzip.end();

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { LocalFileStore } from "../../adapters/storage/local-file-store.ts";
+import { cliProgress, type Progress } from "../../cli-progress.ts";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { DataDirBusyError } from "../../db/data-dir-lock.ts";
@@ -19,7 +20,7 @@ export async function runBackup(argv: string[]): Promise<number> {
   const config = loadConfig(process.env, { demo: true });
   const tmp = `${values.out}.partial`;
   try {
-    const summary = await backupTo(config, tmp);
+    const summary = await backupTo(config, tmp, cliProgress());
     fs.renameSync(tmp, values.out);
     console.log(JSON.stringify({ file: values.out, ...summary }, null, 2));
     return 0;
@@ -29,7 +30,7 @@ export async function runBackup(argv: string[]): Promise<number> {
   }
 }
 
-async function backupTo(config: ReturnType<typeof loadConfig>, file: string) {
+async function backupTo(config: ReturnType<typeof loadConfig>, file: string, progress: Progress) {
   try {
     const handle = await openDatabase(config);
     try {
@@ -39,6 +40,7 @@ async function backupTo(config: ReturnType<typeof loadConfig>, file: string) {
         new LocalFileStore(config.filesDir),
         handle.engine,
         fs.createWriteStream(file),
+        progress,
       );
     } finally {
       await handle.close();
@@ -53,8 +55,11 @@ async function backupTo(config: ReturnType<typeof loadConfig>, file: string) {
       headers: { [CONTROL_HEADER]: control.token },
     });
     if (!res.ok || !res.body) throw new Error(`the running server refused the backup (HTTP ${res.status})`);
+    progress.phase("Backup: from the running server", null);
     await pipeline(res.body, fs.createWriteStream(file));
+    progress.phase("Backup: checking the file", null);
     const summary = await verifyBackup(file);
+    progress.finish();
     return { tables: summary.tables, files: summary.files, sha256: summary.sha256 };
   }
 }
@@ -68,7 +73,12 @@ export async function runRestore(argv: string[]): Promise<number> {
   const config = loadConfig(process.env, { demo: true });
   const handle = await openDatabase(config);
   try {
-    const summary = await restoreBackup(handle.db, new LocalFileStore(config.filesDir), values.in);
+    const summary = await restoreBackup(
+      handle.db,
+      new LocalFileStore(config.filesDir),
+      values.in,
+      cliProgress(),
+    );
     console.log(JSON.stringify({ restored: values.in, ...summary }, null, 2));
     return 0;
   } catch (error) {

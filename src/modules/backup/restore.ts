@@ -16,6 +16,7 @@ import {
 
 export { tableFingerprints };
 
+import { type Progress, silentProgress } from "../../cli-progress.ts";
 import { BACKUP_FORMAT, type BackupLine, type TableFingerprints } from "./backup-format.ts";
 
 export class BackupError extends Error {}
@@ -67,8 +68,15 @@ export async function verifyBackup(
  * When the target runs the same migrations as the source, every table's row count and content hash must equal the
  * fingerprints taken in the backup's snapshot, or nothing is restored.
  */
-export async function restoreBackup(db: Db, store: FileStore, file: string): Promise<BackupSummary> {
+export async function restoreBackup(
+  db: Db,
+  store: FileStore,
+  file: string,
+  progress: Progress = silentProgress,
+): Promise<BackupSummary> {
+  progress.phase("Restore: checking the file", null);
   const summary = await verifyBackup(file);
+  progress.finish();
   await migrateToLatest(db);
   const known = new Set(await appliedMigrations(db));
   const unknown = summary.migrations.filter((m) => !known.has(m));
@@ -109,7 +117,10 @@ export async function restoreBackup(db: Db, store: FileStore, file: string): Pro
       `.execute(tx);
       batch = [];
     };
+    const rowCount = Object.values(summary.tables).reduce((a, b) => a + b, 0);
+    progress.phase("Restore: rows and files", rowCount + summary.files);
     for await (const { line } of lines(file)) {
+      if (line.kind === "row" || line.kind === "file") progress.advance();
       if (line.kind === "table") {
         await flush();
         if (!tables.has(line.name)) throw new BackupError(`unknown table ${line.name}`);
@@ -125,6 +136,7 @@ export async function restoreBackup(db: Db, store: FileStore, file: string): Pro
       }
     }
     await flush();
+    progress.finish();
     const identities = await sql<{ table_name: string; column_name: string }>`
       SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = 'public' AND is_identity = 'YES'

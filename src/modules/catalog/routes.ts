@@ -4,6 +4,8 @@ import {
   BoardQuery,
   CatalogField,
   DetailQuery,
+  ExportJob,
+  ExportJobInput,
   ExportQuery,
   FeeQuote,
   FeeQuoteQuery,
@@ -32,6 +34,7 @@ import { UnitCode } from "../../contracts/units.ts";
 import { assertCan } from "../auth/policy.ts";
 import { getUnit, getUnitByCode } from "../units/queries.ts";
 import { boardData, renderBoard } from "./board.ts";
+import { jobFile, jobView, ownJob, startExportJob } from "./export-jobs.ts";
 import { getFormFile, uploadForm } from "./forms.ts";
 import {
   getProcedure,
@@ -392,6 +395,63 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         .type(file.contentType)
         .header("content-disposition", attachment(file.filename))
         .send(file.bytes);
+    },
+  );
+
+  app.post(
+    "/catalog/export-jobs",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Xuất danh mục dưới dạng việc chạy nền / Export the catalog as a background job",
+        description:
+          "Trả lời ngay với việc xuất; theo dõi tiến độ ở GET /catalog/export-jobs/{id}, tải tệp khi xong. / Answers at once with the job; follow its progress at GET /catalog/export-jobs/{id}, download the file when done.",
+        body: ExportJobInput,
+        response: { 202: ExportJob, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(
+          await startExportJob(
+            { db, files: app.deps.files, clock, log: request.log },
+            request.principal,
+            request.body,
+          ),
+        ),
+  );
+
+  app.get(
+    "/catalog/export-jobs/:id",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tiến độ việc xuất danh mục / Progress of a catalog export job",
+        params: z.strictObject({ id: Uuid }),
+        response: { 200: ExportJob, ...errors },
+      },
+    },
+    async (request) => jobView(await ownJob(db, request.principal, request.params.id), clock()),
+  );
+
+  app.get(
+    "/catalog/export-jobs/:id/file",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tải tệp của việc xuất đã xong / Download the file of a finished export job",
+        params: z.strictObject({ id: Uuid }),
+        response: { 200: Binary("application/json or XLSX"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await jobFile(db, app.deps.files, request.principal, request.params.id);
+      return reply
+        .type(file.mime)
+        .header("content-disposition", attachment(file.name))
+        .header("cache-control", "private, no-store")
+        .send(Buffer.from(file.bytes));
     },
   );
 

@@ -62,18 +62,27 @@ export async function latestDocuments(
   return rows.map(documentOf);
 }
 
+/** How far an export has got: `done` of `total` steps (reading, one per procedure, writing the file). */
+export type ExportProgress = (done: number, total: number) => void;
+
 export async function exportCatalog(
   db: Executor,
   format: "json" | "xlsx",
   ownerCode: string | undefined,
   now: Date,
+  progress: ExportProgress = () => {},
 ): Promise<{ bytes: Buffer<ArrayBuffer>; contentType: string; filename: string }> {
   const owner = ownerCode ? await getUnitByCode(db, ownerCode) : undefined;
   const procedures = await latestDocuments(db, owner?.id);
+  const total = procedures.length + 2;
+  let done = 1;
+  progress(done, total);
   const stamp = vietnamDay(now);
   if (format === "xlsx") {
+    const bytes = await writeWorkbook(procedures, now, () => progress(++done, total));
+    progress(total, total);
     return {
-      bytes: await writeWorkbook(procedures, now),
+      bytes,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       filename: `danh-muc-tthc-${stamp}.xlsx`,
     };
@@ -84,6 +93,7 @@ export async function exportCatalog(
     exportedAt: now.toISOString(),
     procedures,
   };
+  progress(total, total);
   return {
     bytes: Buffer.from(`${JSON.stringify(file, null, 2)}\n`, "utf8"),
     contentType: "application/json; charset=utf-8",

@@ -650,6 +650,7 @@ function addGuide(wb: ExcelJS.Workbook): void {
 export async function writeWorkbook(
   procedures: readonly Procedure[],
   exportedAt: Date,
+  onProcedure: () => void = () => {},
 ): Promise<Buffer<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "motcua";
@@ -680,6 +681,7 @@ export async function writeWorkbook(
         });
       }
     });
+    onProcedure();
     p.workflow.forEach((s, i) => {
       steps.push({
         procedure: p.id,

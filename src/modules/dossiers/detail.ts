@@ -106,6 +106,7 @@ export async function dossierDetail(
     ...components.flatMap((c) => c.file_ids),
     ...notes.flatMap((n) => n.file_ids),
     row.result_file_id,
+    row.result_draft_file_id,
     row.return_signature_file_id,
   ]);
   const [unitRows, staffRows, fileRows] = await Promise.all([
@@ -184,6 +185,15 @@ export async function dossierDetail(
             signer: row.result_signer ?? "",
             file: row.result_file_id ? (files.get(row.result_file_id) ?? null) : null,
             recordedAt: isoOf(row.result_recorded_at),
+          }
+        : null,
+    resultDraft: row.result_draft_file_id ? (files.get(row.result_draft_file_id) ?? null) : null,
+    signedResult:
+      row.result_signed_at !== null && row.result_file_id && files.has(row.result_file_id)
+        ? {
+            file: files.get(row.result_file_id) as FileBrief,
+            signer: row.result_signer ?? "",
+            signedAt: isoOf(row.result_signed_at),
           }
         : null,
     returned:

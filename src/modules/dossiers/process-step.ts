@@ -37,13 +37,28 @@ export async function forward(ctx: ActionContext, id: string, input: z.infer<typ
   const transition = applyEvent(row, { type: "forward" }, now, calendar);
   const to = stepAt(workflow, from + 1);
   if (input.assigneeId) await checkAssignee(tx, input.assigneeId, row.current_unit_id, to.role);
+  const draft = input.resultDraftFileId ?? null;
+  if (draft) await checkDraft(ctx, task.unit_id, draft);
   const { row: saved } = await commitTransition(
     ctx,
     row,
     transition,
-    { ...(from === 0 && row.forwarded_at === null ? { forwarded_at: now } : {}) },
-    { action: "forward", fromStatus: row.status, detail: { from, to: from + 1, note: input.note ?? null } },
+    {
+      ...(from === 0 && row.forwarded_at === null ? { forwarded_at: now } : {}),
+      ...(draft ? { result_draft_file_id: draft } : {}),
+    },
+    {
+      action: "forward",
+      fromStatus: row.status,
+      detail: {
+        from,
+        to: from + 1,
+        note: input.note ?? null,
+        ...(draft ? { resultDraftFileId: draft } : {}),
+      },
+    },
   );
+  if (draft) await linkFiles(tx, row.id, [draft], "result_draft");
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "forwarded" });
   await openTask(tx, {
     dossierId: row.id,
@@ -56,6 +71,19 @@ export async function forward(ctx: ActionContext, id: string, input: z.infer<typ
     now,
   });
   return saved;
+}
+
+/** The drafted result is a PDF uploaded by the unit (the leader signs it with PAdES, which only takes PDFs). */
+async function checkDraft(ctx: ActionContext, unitId: string, fileId: string): Promise<void> {
+  await checkUploads(ctx.tx, unitId, [fileId]);
+  const file = await ctx.tx
+    .selectFrom("files")
+    .select("mime")
+    .where("id", "=", fileId)
+    .executeTakeFirstOrThrow();
+  if (file.mime !== "application/pdf") {
+    throw new AppError("DOSSIER_FILE_INVALID", { details: { fileIds: [fileId], reason: "not_pdf" } });
+  }
 }
 
 export async function sendBack(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
@@ -92,7 +120,20 @@ export async function sendBack(ctx: ActionContext, id: string, input: z.infer<ty
   return saved;
 }
 
-export async function approve(ctx: ActionContext, id: string, input: z.infer<typeof ApproveInput>) {
+/** What signing the drafted result adds to the approval (sign-result.ts): the signed file and who signed. */
+export interface SignedApproval {
+  fileId: string;
+  signer: string;
+  signedOn: string;
+  audit: Record<string, unknown>;
+}
+
+export async function approve(
+  ctx: ActionContext,
+  id: string,
+  input: z.infer<typeof ApproveInput>,
+  signed?: SignedApproval,
+) {
   const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
   const { task, unit } = await taskForCaller(ctx, row);
@@ -103,13 +144,21 @@ export async function approve(ctx: ActionContext, id: string, input: z.infer<typ
     ctx,
     row,
     transition,
-    {},
+    signed
+      ? {
+          result_file_id: signed.fileId,
+          result_signer: signed.signer,
+          result_signed_on: signed.signedOn,
+          result_signed_at: now,
+        }
+      : {},
     {
       action: "approve",
       fromStatus: row.status,
-      detail: { note: input.note ?? null },
+      detail: { note: input.note ?? null, ...(signed ? { signed: signed.audit } : {}) },
     },
   );
+  if (signed) await linkFiles(tx, row.id, [signed.fileId], "result");
   await closeOpenTask(tx, row.id, { now, by: principal.staffId, outcome: "approved" });
   await openResultTask(ctx, saved, row.step_index ?? 0, task.unit_id, principal.staffId);
   return saved;
@@ -138,8 +187,8 @@ export async function recordResult(ctx: ActionContext, id: string, input: z.infe
   const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
   const { unit } = await taskForCaller(ctx, row);
-  const fileId = input.fileId ?? null;
-  if (fileId) await checkUploads(tx, unit.id, [fileId]);
+  const fileId = input.fileId ?? row.result_file_id;
+  if (input.fileId) await checkUploads(tx, unit.id, [input.fileId]);
   const calendar = await calendarFor(tx, row.current_unit_id);
   const result = { number: input.number, signedOn: input.signedOn, signer: input.signer, fileId };
   const transition = applyEvent(row, { type: "record_result", result }, now, calendar);

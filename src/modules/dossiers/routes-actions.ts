@@ -17,6 +17,7 @@ import {
   RequestSupplementInput,
   ResultInput,
   ReturnInput,
+  SignResultInput,
   StopInput,
   SupplementReceivedInput,
   TransferInput,
@@ -37,6 +38,7 @@ import { recordPaperRating } from "./paper-rating.ts";
 import { type ActionOutput, perform, performAction } from "./perform.ts";
 import { approve, assign, claim, forward, recordResult, reject, sendBack } from "./process-step.ts";
 import { deskDecision, type ReceptionOutcome, receiveDossier } from "./receive-dossier.ts";
+import { signResult } from "./sign-result.ts";
 import { closeIncomplete, requestCitizenSupplement, supplementReceived } from "./supplement.ts";
 import { transferDossier, transferReturn } from "./transfer-dossier.ts";
 
@@ -193,6 +195,22 @@ export const dossierActionRoutes: FastifyPluginAsyncZod = async (app) => {
     transferReturn,
   );
   action("approve", "Phê duyệt / Approve", ApproveInput, approve);
+  app.post(
+    "/dossiers/:id/sign-result",
+    {
+      schema: {
+        tags,
+        summary:
+          "Lãnh đạo ký số dự thảo kết quả và phê duyệt / The leader signs the drafted result and approves",
+        description:
+          "Ký số (PAdES) tệp dự thảo kết quả bằng chứng thư số cá nhân của lãnh đạo, lưu bản đã ký làm tệp kết quả và phê duyệt hồ sơ. / Signs the drafted result (PAdES) with the leader's personal credential, keeps the signed copy as the result file and approves.",
+        params: IdParams,
+        body: SignResultInput,
+        response: { 200: ActionResult, ...errors },
+      },
+    },
+    async (request) => signResult(app, request.principal, request.log, request.params.id, request.body),
+  );
   action("reject", "Không phê duyệt, nêu lý do / Reject with the reason", ReasonInput, reject);
   action("result", "Ghi nhận kết quả giải quyết / Record the result", ResultInput, recordResult);
   action(

@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { PORTAL_PATHS } from "../portal-paths.ts";
 import { Link, useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
+import { Icon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Logo } from "./logo.tsx";
 import { SiteFooter } from "./site-footer.tsx";
@@ -31,6 +32,24 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { state } = useSession();
   const { pathname } = useLocation();
   const cta = navCta(state.status);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  // A new page closes the menu (on a phone it folds behind its button).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on page change on purpose
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    function onKey(event: KeyboardEvent) {
+      if (event.key === "Escape") {
+        setMenuOpen(false);
+        toggleRef.current?.focus();
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   return (
     <div className="shell public-shell">
@@ -52,8 +71,24 @@ export function PublicLayout({ children }: { children: ReactNode }) {
               <span className="brand-sub">{t("public.subtitle")}</span>
             </span>
           </Link>
+          <button
+            ref={toggleRef}
+            type="button"
+            className="menu-toggle public-menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="public-nav"
+            data-testid="public-menu-toggle"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <Icon name={menuOpen ? "close" : "menu"} />
+            <span className="button-label">{t("nav.menu")}</span>
+          </button>
         </div>
-        <nav className="public-nav" aria-label={t("public.nav.label")}>
+        <nav
+          id="public-nav"
+          className={menuOpen ? "public-nav is-open" : "public-nav"}
+          aria-label={t("public.nav.label")}
+        >
           <div className="container public-nav-inner">
             <ul>
               {PUBLIC_NAV.map((item) => (

@@ -524,4 +524,20 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   "onlineFiling.acceptBy": "Accept or return by (8 working hours)",
   "onlineFiling.uploads": "Files the citizen uploaded",
   "onlineFiling.supplementRound": "supplement {n}",
+  "signResult.title": "Result for signature",
+  "signResult.lead":
+    "The result the specialist drafted; the leader reads it and signs it digitally to approve.",
+  "signResult.open": "Open the document",
+  "signResult.none": "No drafted result (PDF) yet. The leader may approve without a digital signature.",
+  "signResult.sign": "Sign and approve",
+  "signResult.dialogLead":
+    "The document is signed with your personal signing credential; the dossier goes on to issuing the result.",
+  "signResult.credential": "Signing credential",
+  "signResult.password": "Credential password",
+  "signResult.noCredential":
+    "You have no valid personal signing credential. Add one on the Digital signatures page.",
+  "signResult.signed": "Signed",
+  "signResult.signedBy": "Signed by {name} at {at}",
+  "signResult.draftField": "Drafted result for the leader to sign (PDF)",
+  "dossier.actions.danger": "Refuse, stop, withdraw",
 };

@@ -529,6 +529,21 @@ export const dossiersVi = {
   "onlineFiling.acceptBy": "Hạn tiếp nhận hoặc trả lại (8 giờ làm việc)",
   "onlineFiling.uploads": "Tệp công dân đã tải lên",
   "onlineFiling.supplementRound": "bổ sung lần {n}",
+  "signResult.title": "Kết quả trình ký",
+  "signResult.lead": "Dự thảo kết quả do chuyên viên trình; lãnh đạo xem và ký số để phê duyệt.",
+  "signResult.open": "Mở văn bản",
+  "signResult.none": "Chưa có dự thảo kết quả (tệp PDF). Lãnh đạo có thể phê duyệt không kèm chữ ký số.",
+  "signResult.sign": "Ký số và phê duyệt",
+  "signResult.dialogLead":
+    "Văn bản được ký bằng chứng thư số cá nhân của bạn; hồ sơ chuyển sang ban hành kết quả.",
+  "signResult.credential": "Chứng thư số",
+  "signResult.password": "Mật khẩu chứng thư số",
+  "signResult.noCredential":
+    "Bạn chưa có chứng thư số cá nhân đang hiệu lực. Thêm chứng thư tại trang Chữ ký số.",
+  "signResult.signed": "Đã ký số",
+  "signResult.signedBy": "{name} ký lúc {at}",
+  "signResult.draftField": "Dự thảo kết quả trình lãnh đạo ký (PDF)",
+  "dossier.actions.danger": "Từ chối, dừng, rút hồ sơ",
 } as const;
 
 export type DossierMessageKey = keyof typeof dossiersVi;

@@ -735,6 +735,13 @@ export const en: Record<MessageKey, string> = {
   "catalog.transfer.exportJson": "Export JSON",
   "catalog.transfer.file": "File to import",
   "catalog.transfer.file.hint": "Excel (.xlsx) or JSON; at most 5 MB for Excel, 8 MB for JSON.",
+  "catalog.transfer.progress.reading": "Reading the file…",
+  "catalog.transfer.progress.sending": "Sending the file: {percent}% ({sent} of {total})",
+  "catalog.transfer.progress.server":
+    "The server is checking and writing each procedure (all or nothing): {seconds} s",
+  "catalog.transfer.exporting": "Exporting: {percent}% ({done} of {total} steps)",
+  "catalog.transfer.exportReady": "Download {name}",
+  "catalog.transfer.exportFailed": "The catalog could not be exported. Please try again.",
   "catalog.transfer.check": "Check (write nothing)",
   "catalog.transfer.import": "Import",
   "catalog.transfer.checked": "The file is valid; nothing written yet.",

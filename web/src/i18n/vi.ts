@@ -739,6 +739,13 @@ export const vi = {
   "catalog.transfer.exportJson": "Xuất JSON",
   "catalog.transfer.file": "Tệp cần nhập",
   "catalog.transfer.file.hint": "Excel (.xlsx) hoặc JSON, tối đa 5 MB với Excel, 8 MB với JSON.",
+  "catalog.transfer.progress.reading": "Đang đọc tệp…",
+  "catalog.transfer.progress.sending": "Đang gửi tệp: {percent}% ({sent} / {total})",
+  "catalog.transfer.progress.server":
+    "Máy chủ đang kiểm tra và ghi từng thủ tục (tất cả hoặc không): {seconds} giây",
+  "catalog.transfer.exporting": "Đang xuất: {percent}% ({done}/{total} bước)",
+  "catalog.transfer.exportReady": "Tải tệp {name}",
+  "catalog.transfer.exportFailed": "Không xuất được danh mục. Vui lòng thử lại.",
   "catalog.transfer.check": "Kiểm tra (không ghi)",
   "catalog.transfer.import": "Nhập",
   "catalog.transfer.checked": "Tệp hợp lệ; chưa ghi gì.",

@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, type ImportResult, type ProcedureList } from "../../api.ts";
+import { ApiError, api, type ExportJob, type ImportResult, type ProcedureList } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -199,6 +199,38 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<ImportStage | null>(null);
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  /**
+   * Exports run as jobs on the server. One done within a second downloads at once, as a plain link would; a
+   * longer one shows its progress, then a link to the file.
+   */
+  async function startExport(format: "json" | "xlsx") {
+    setExporting(true);
+    setExportError(null);
+    setJob(null);
+    const started = Date.now();
+    try {
+      let current = await api.catalog.startExport(format);
+      while (current.status === "running") {
+        await new Promise((r) => setTimeout(r, 250));
+        current = await api.catalog.exportJob(current.id);
+        if (Date.now() - started >= 1000) setJob(current);
+      }
+      if (current.status === "done" && current.fileUrl && Date.now() - started < 1000) {
+        window.location.assign(current.fileUrl);
+      } else {
+        setJob(current);
+      }
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.target.files?.[0] ?? null);
@@ -211,13 +243,27 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
     setBusy(true);
     setError(null);
     setResult(null);
+    setStage({ step: "reading", sent: 0, total: file.size, since: Date.now() });
     try {
       const format = file.name.toLowerCase().endsWith(".xlsx") ? "xlsx" : "json";
-      setResult(await api.catalog.import({ format, file: base64Of(await file.arrayBuffer()), dryRun }));
+      const body = { format, file: base64Of(await file.arrayBuffer()), dryRun } as const;
+      setStage({ step: "sending", sent: 0, total: 0, since: Date.now() });
+      setResult(
+        await api.catalog.import(body, (sent, total) =>
+          setStage((s) =>
+            sent >= total && total > 0
+              ? s?.step === "server"
+                ? s
+                : { step: "server", sent: total, total, since: Date.now() }
+              : { step: "sending", sent, total, since: s?.since ?? Date.now() },
+          ),
+        ),
+      );
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setStage(null);
     }
   }
 
@@ -227,15 +273,24 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
       <h2 id="cat-transfer">{t("catalog.transfer.title")}</h2>
       <p className="muted">{t("catalog.transfer.lead")}</p>
       <div className="cat-admin-actions">
-        <a className="button" href={api.catalog.exportUrl("xlsx")} download>
-          <Icon name="download" />
-          <span>{t("catalog.transfer.exportXlsx")}</span>
-        </a>
-        <a className="button" href={api.catalog.exportUrl("json")} download>
-          <Icon name="download" />
-          <span>{t("catalog.transfer.exportJson")}</span>
-        </a>
+        {(["xlsx", "json"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-export={format}
+            disabled={exporting}
+            onClick={() => void startExport(format)}
+          >
+            <Icon name="download" />
+            <span>
+              {t(format === "xlsx" ? "catalog.transfer.exportXlsx" : "catalog.transfer.exportJson")}
+            </span>
+          </button>
+        ))}
       </div>
+      {job ? <ExportProgress job={job} /> : null}
+      {exportError ? <Alert kind="error">{errorText(exportError, lang)}</Alert> : null}
       {canImport ? (
         <div className="form">
           <div className="field">
@@ -266,6 +321,7 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
               <span>{t("catalog.transfer.import")}</span>
             </button>
           </div>
+          {stage ? <ImportProgress stage={stage} /> : null}
           {result ? (
             <Alert
               kind="success"
@@ -312,5 +368,86 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+interface ImportStage {
+  step: "reading" | "sending" | "server";
+  sent: number;
+  total: number;
+  since: number;
+}
+
+/**
+ * Where an import is: the file read, then sent (a bar with the share sent), then checked and written by the server
+ * in one transaction (all or nothing), whose length is not known beforehand: a moving bar and the seconds spent.
+ */
+function ImportProgress({ stage }: { stage: ImportStage }) {
+  const { t } = useI18n();
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (stage.step !== "server") return;
+    const timer = setInterval(() => redraw((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [stage.step]);
+  const share = stage.total > 0 ? Math.min(1, stage.sent / stage.total) : 0;
+  const text =
+    stage.step === "reading"
+      ? t("catalog.transfer.progress.reading")
+      : stage.step === "sending"
+        ? t("catalog.transfer.progress.sending", {
+            percent: Math.floor(share * 100),
+            sent: formatKb(stage.sent),
+            total: formatKb(stage.total),
+          })
+        : t("catalog.transfer.progress.server", { seconds: Math.floor((Date.now() - stage.since) / 1000) });
+  return (
+    <div className="cat-import-progress" role="status" data-testid="import-progress" data-step={stage.step}>
+      <label htmlFor="cat-import-progress-bar">{text}</label>
+      {stage.step === "sending" && stage.total > 0 ? (
+        <progress id="cat-import-progress-bar" max={stage.total} value={stage.sent} />
+      ) : (
+        <progress id="cat-import-progress-bar" />
+      )}
+    </div>
+  );
+}
+
+function formatKb(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A running export: a bar of done of total; once done, the file to download; if it failed, why. */
+function ExportProgress({ job }: { job: ExportJob }) {
+  const { t } = useI18n();
+  if (job.status === "done" && job.fileUrl) {
+    return (
+      <p className="cat-export-done" role="status" data-testid="export-progress" data-status="done">
+        <a className="button button-primary" href={job.fileUrl} download>
+          <Icon name="download" />
+          <span>{t("catalog.transfer.exportReady", { name: job.filename ?? "" })}</span>
+        </a>
+      </p>
+    );
+  }
+  if (job.status === "failed") {
+    return (
+      <Alert kind="error">
+        <span data-testid="export-progress" data-status="failed">
+          {t("catalog.transfer.exportFailed")}
+        </span>
+      </Alert>
+    );
+  }
+  const percent = Math.floor((job.done / Math.max(1, job.total)) * 100);
+  return (
+    <div className="cat-import-progress" role="status" data-testid="export-progress" data-status="running">
+      <label htmlFor="cat-export-progress-bar">
+        {t("catalog.transfer.exporting", { percent, done: job.done, total: job.total })}
+      </label>
+      <progress id="cat-export-progress-bar" max={job.total} value={job.done} />
+    </div>
   );
 }

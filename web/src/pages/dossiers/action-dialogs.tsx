@@ -172,16 +172,21 @@ export function NoteActionDialog({
   onClose,
   onSend,
   assignee,
+  draftUpload,
 }: Common & {
   title: string;
   lead?: string;
   submit: string;
-  onSend: (note: string | null, assigneeId: string | null) => void;
+  onSend: (note: string | null, assigneeId: string | null, draftFileId: string | null) => void;
   /** Offer a person for the next step (leaders, who may read the staff list). */
   assignee?: { unitId: string; role: string } | null;
+  /** To the leader's step: the drafted result (one PDF) the leader signs. */
+  draftUpload?: boolean;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState("");
+  const [draft, setDraft] = useState<FileBrief[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [chosen, setChosen] = useState("");
   useEffect(() => {
@@ -199,11 +204,21 @@ export function NoteActionDialog({
       title={title}
       lead={lead}
       submit={submit}
-      busy={busy}
+      busy={busy || uploading}
       error={error}
       onClose={onClose}
-      onSubmit={() => onSend(note.trim() || null, chosen || null)}
+      onSubmit={() => onSend(note.trim() || null, chosen || null, draft[0]?.id ?? null)}
     >
+      {draftUpload ? (
+        <FileUpload
+          label={t("signResult.draftField")}
+          files={draft}
+          onChange={setDraft}
+          multiple={false}
+          accept="application/pdf"
+          onBusy={setUploading}
+        />
+      ) : null}
       {staff.length > 0 ? (
         <SelectField label={t("forward.assignee")} value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t("forward.assignee.role")}</option>

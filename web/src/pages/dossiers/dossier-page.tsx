@@ -51,6 +51,7 @@ import {
 import { OnlineFilingPanel } from "./online-filing-panel.tsx";
 import { PaperRatingDialog } from "./paper-rating-dialog.tsx";
 import { ReceiptPanel } from "./receipt-panel.tsx";
+import { ResultToSign, SignResultDialog } from "./sign-result.tsx";
 import "./dossiers.css";
 
 type Event = DossierDetail["events"][number];
@@ -83,7 +84,7 @@ export function DossierPage() {
   const id = search.get("id") ?? "";
   const [dossier, setDossier] = useState<DossierDetail | null>(null);
   const [loadError, setLoadError] = useState<string>();
-  const [dialog, setDialog] = useState<DossierAction | null>(null);
+  const [dialog, setDialog] = useState<DossierAction | "sign_result" | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string>();
   const [notice, setNotice] = useState<{ text: string; form: FormView | null } | null>(null);
@@ -105,7 +106,7 @@ export function DossierPage() {
     void load();
   }, [load]);
 
-  function open(action: DossierAction) {
+  function open(action: DossierAction | "sign_result") {
     setDialogError(undefined);
     setNotice(null);
     setDialog(action);
@@ -164,6 +165,10 @@ export function DossierPage() {
   const d = dossier;
   const v = d.version;
   const actions = ACTION_ORDER.filter((a) => d.actions.includes(a));
+  const mainActions = actions.filter((a) => !DANGER.has(a));
+  const dangerActions = actions.filter((a) => DANGER.has(a));
+  // With a draft to sign, signing is the main action; approving without a signature stays possible.
+  const signFirst = d.actions.includes("approve") && !!d.resultDraft;
   const close = () => setDialog(null);
   const common = { busy, error: dialogError, onClose: close };
   const task = d.task;
@@ -282,30 +287,58 @@ export function DossierPage() {
       ) : null}
       {receipt ? <ReceiptPanel result={receipt} autoOpen /> : null}
 
+      {task?.role === "leader" || d.signedResult ? (
+        <ResultToSign
+          dossier={d}
+          canSign={d.actions.includes("approve") && !!d.resultDraft}
+          busy={busy}
+          onSign={() => open("sign_result")}
+        />
+      ) : null}
+
       <section className="panel dos-actions" aria-labelledby="dos-actions-title">
         <h2 id="dos-actions-title">{t("dossier.actions")}</h2>
         {actions.length === 0 ? (
           <p className="muted">{t("dossier.actions.none")}</p>
         ) : (
-          <div className="button-row dos-action-buttons">
-            {actions.map((a) => (
-              <button
-                key={a}
-                type="button"
-                data-action={a}
-                className={
-                  PRIMARY.has(a)
-                    ? "button button-primary"
-                    : DANGER.has(a)
-                      ? "button button-danger-outline"
-                      : "button"
-                }
-                disabled={busy}
-                onClick={() => (a === "claim" ? void run("claim", () => dossierApi.claim(d.id, v)) : open(a))}
-              >
-                {a === "assign" && task?.assignee ? t("action.reassign") : t(ACTION_LABELS[a])}
-              </button>
-            ))}
+          <div className="dos-action-bar">
+            <div className="button-row dos-action-buttons">
+              {mainActions.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  data-action={a}
+                  className={PRIMARY.has(a) && !signFirst ? "button button-primary" : "button"}
+                  disabled={busy}
+                  onClick={() =>
+                    a === "claim" ? void run("claim", () => dossierApi.claim(d.id, v)) : open(a)
+                  }
+                >
+                  {a === "assign" && task?.assignee ? t("action.reassign") : t(ACTION_LABELS[a])}
+                </button>
+              ))}
+            </div>
+            {dangerActions.length > 0 ? (
+              // Refusing, stopping or withdrawing ends the dossier: kept apart from the way forward, each behind
+              // a dialog that asks for the reason and a confirmation.
+              <fieldset className="dos-danger-actions" data-testid="danger-actions">
+                <legend>{t("dossier.actions.danger")}</legend>
+                <div className="button-row">
+                  {dangerActions.map((a) => (
+                    <button
+                      key={a}
+                      type="button"
+                      data-action={a}
+                      className="button button-danger-outline"
+                      disabled={busy}
+                      onClick={() => open(a)}
+                    >
+                      {t(ACTION_LABELS[a])}
+                    </button>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
           </div>
         )}
       </section>
@@ -388,8 +421,16 @@ export function DossierPage() {
           lead={t("forward.lead")}
           submit={t("action.forward")}
           assignee={leaderHere && task && nextRole ? { unitId: task.unit.id, role: nextRole } : null}
-          onSend={(note, assigneeId) =>
-            void run("forward", () => dossierApi.forward(d.id, { version: v, note, assigneeId }))
+          draftUpload={nextRole === "leader" && !task?.transferId}
+          onSend={(note, assigneeId, resultDraftFileId) =>
+            void run("forward", () =>
+              dossierApi.forward(d.id, {
+                version: v,
+                note,
+                assigneeId,
+                ...(resultDraftFileId ? { resultDraftFileId } : {}),
+              }),
+            )
           }
         />
       ) : null}
@@ -400,6 +441,12 @@ export function DossierPage() {
           lead={t("approve.lead")}
           submit={t("action.approve")}
           onSend={(note) => void run("approve", () => dossierApi.approve(d.id, { version: v, note }))}
+        />
+      ) : null}
+      {dialog === "sign_result" ? (
+        <SignResultDialog
+          {...common}
+          onSend={(body) => void run("approve", () => dossierApi.signResult(d.id, { version: v, ...body }))}
         />
       ) : null}
       {dialog === "send_back" ? (
