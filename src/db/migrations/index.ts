@@ -17,8 +17,8 @@ import * as documents from "./2026-12-07-18-documents.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
 import * as paperRatings from "./2026-12-07-22-paper-ratings-13c.ts";
-import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
 import * as resultDraftSigning from "./2026-12-07-23-result-draft-signing.ts";
+import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
 import * as exportJobs from "./2026-12-07-24-export-jobs-23c.ts";
 
 /**
