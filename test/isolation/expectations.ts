@@ -2148,8 +2148,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: 401,
   }),
-  // The desk (src/modules/desk): reading is unit.read, setting up is roster.manage (unit admins), the queue and
-  // the counter's tablet are the reception officer's (dossier.receive, own unit), figures are report.read.
+  // The desk (src/modules/desk): reading is unit.read, setting up is roster.manage (unit admins over their subtree,
+  // the system administrator over every unit), the queue and the counter's tablet are the reception officer's
+  // (dossier.receive, own unit), figures are report.read.
   "GET /api/v1/units/:id/desk": scoped({
     anonymous: 401,
     reception: [ok, 403, 403, 403],
@@ -2173,7 +2174,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/members": scoped({
@@ -2186,7 +2187,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/members/:memberId/end": scoped({
@@ -2199,7 +2200,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/documents": scoped({
@@ -2212,7 +2213,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/documents/:documentId/publish": scoped({
@@ -2225,7 +2226,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/duties": scoped({
@@ -2238,7 +2239,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/roster-changes": scoped({
@@ -2251,7 +2252,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "GET /api/v1/units/:id/desk/roster": scoped({
@@ -2267,7 +2268,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: 401,
   }),
-  // A kiosk is paired by a unit admin, a counter's tablet by the reception officer: either permission reaches the code.
+  // A kiosk is paired by a unit admin (or the system administrator), a counter's tablet by the reception officer:
+  // either permission reaches the code.
   "POST /api/v1/units/:id/desk/devices/pair": scoped({
     anonymous: 401,
     reception: [ok, 403, 403, 403],
@@ -2278,7 +2280,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "GET /api/v1/units/:id/desk/queue": scoped({

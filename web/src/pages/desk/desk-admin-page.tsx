@@ -4,6 +4,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { type DeskAdminViewT, deskApi, type RosterWeekT } from "../../desk-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
+import { Link } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { PairForm } from "./pair-form.tsx";
 import { dmy, fieldLabel, RosterTable } from "./roster-table.tsx";
@@ -42,6 +43,20 @@ export function DeskAdminPage() {
       <PageHeading title={desk?.profile?.name ?? t("nav.desk")} lead={me.unit.name} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {desk && !desk.profile ? <Alert kind="info">{t("desk.notSetUp")}</Alert> : null}
+      <nav className="panel" aria-labelledby="desk-edit-links">
+        <h2 id="desk-edit-links">{t("nav.desk")}</h2>
+        <ul>
+          <li>
+            <Link to="/app/desk/members">{t("da.links.members")}</Link>
+          </li>
+          <li>
+            <Link to="/app/desk/documents">{t("da.links.documents")}</Link>
+          </li>
+          <li>
+            <Link to="/app/desk/roster">{t("da.links.roster")}</Link>
+          </li>
+        </ul>
+      </nav>
       <section className="panel" aria-labelledby="desk-links">
         <h2 id="desk-links">{t("desk.links")}</h2>
         <ul>

@@ -2,8 +2,8 @@ import { FIELDS } from "../../../../src/domain/catalog/fields.ts";
 import type { RosterWeekT } from "../../desk-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
-const WEEKDAYS_VI = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
-const WEEKDAYS_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+export const WEEKDAYS_VI = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
+export const WEEKDAYS_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export const dmy = (iso: string) => iso.split("-").reverse().join("/");
 

@@ -1,0 +1,412 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { SelectField, TextField } from "../../components/field.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { deskApi, type MemberT, type RosterWeekT } from "../../desk-api.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { errorText } from "../../lib/errors.ts";
+import { addDays, todayLocal } from "./desk-dates.ts";
+import { dmy, fieldLabel, RosterTable, WEEKDAYS_EN, WEEKDAYS_VI } from "./roster-table.tsx";
+import { UnitPicker, useDesk } from "./use-desk.tsx";
+import "./desk.css";
+
+type Session = "morning" | "afternoon";
+
+/**
+ * Lịch trực: one week as it will be posted (built from the weekly duties, the members in post, the absences and
+ * swaps and the unit's working calendar), the warning when a field has nobody on duty on a working day, and the
+ * forms that change it — a weekly duty at a counter (POST …/desk/duties) and an absence or a swap on one date
+ * (POST …/desk/roster-changes), each of which tells the people concerned.
+ */
+export function DeskRosterPage() {
+  const { t, lang } = useI18n();
+  const desk = useDesk();
+  const [weekOf, setWeekOf] = useState(todayLocal());
+  const [week, setWeek] = useState<RosterWeekT>();
+  const [notice, setNotice] = useState<string>();
+
+  const loadWeek = useCallback(async () => {
+    try {
+      setWeek(await deskApi.roster(desk.unitId, weekOf));
+    } catch (e) {
+      desk.setError(errorText(e, lang));
+    }
+  }, [desk.unitId, desk.setError, weekOf, lang]);
+  useEffect(() => {
+    void loadWeek();
+  }, [loadWeek]);
+
+  const changed = async (text: string) => {
+    setNotice(text);
+    await Promise.all([desk.reload(), loadWeek()]);
+  };
+
+  const members = (desk.desk?.members ?? []).filter((m) => m.endsOn === null);
+  const weekdays = lang === "vi" ? WEEKDAYS_VI : WEEKDAYS_EN;
+  const session = (s: Session) => t(s === "morning" ? "desk.morning" : "desk.afternoon");
+  const unitCode = desk.desk?.unit.code;
+
+  return (
+    <div className="container">
+      <PageHeading title={t("da.roster.title")} lead={t("da.roster.lead")} />
+      <UnitPicker desk={desk} />
+      {desk.error ? <Alert kind="error">{desk.error}</Alert> : null}
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {week ? (
+        <section className="desk-section" aria-labelledby="da-week">
+          <h2 id="da-week">
+            {t("desk.week", { from: dmy(week.weekStart), to: dmy(week.days[6]?.date ?? week.weekStart) })}
+          </h2>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setWeekOf(addDays(week.weekStart, -7))}>
+              {t("desk.prevWeek")}
+            </button>
+            <button type="button" className="button" onClick={() => setWeekOf(addDays(week.weekStart, 7))}>
+              {t("desk.nextWeek")}
+            </button>
+            {unitCode ? (
+              <a
+                className="button"
+                href={deskApi.rosterPdfUrl(unitCode, week.weekStart)}
+                target="_blank"
+                rel="noopener"
+              >
+                {t("desk.roster.print")}
+              </a>
+            ) : null}
+          </div>
+          {week.warnings.length ? (
+            <div data-testid="roster-warnings">
+              <Alert kind="warning" title={t("desk.warnings")}>
+                <ul>
+                  {week.warnings.map((w) => (
+                    <li key={`${w.date}-${w.field}`}>
+                      {t("da.roster.gap", { date: dmy(w.date), field: fieldLabel(w.field, lang) })}
+                    </li>
+                  ))}
+                </ul>
+              </Alert>
+            </div>
+          ) : (
+            <p className="muted">{t("desk.warnings.none")}</p>
+          )}
+          <div className="table-wrap">
+            <RosterTable week={week} />
+          </div>
+          {week.days.some((d) => d.absent.length) ? (
+            <ul>
+              {week.days
+                .filter((d) => d.absent.length)
+                .map((d) => (
+                  <li key={d.date}>
+                    {dmy(d.date)} —{" "}
+                    {t("da.absent", {
+                      list: d.absent.map((a) => `${a.memberName} (${session(a.session)})`).join(", "),
+                    })}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="desk-section" aria-labelledby="da-duties">
+        <h2 id="da-duties">{t("da.duties.title")}</h2>
+        {desk.desk?.duties.length ? (
+          <div className="table-wrap">
+            <table className="table" data-testid="desk-duties">
+              <caption className="visually-hidden">{t("da.duties.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("desk.counter")}</th>
+                  <th scope="col">{t("da.duties.weekday")}</th>
+                  <th scope="col">{t("da.duties.session")}</th>
+                  <th scope="col">{t("da.duties.member")}</th>
+                  <th scope="col">{t("da.duties.period")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...desk.desk.duties]
+                  .sort((a, b) => a.counter - b.counter || a.weekday - b.weekday)
+                  .map((d) => (
+                    <tr key={d.id}>
+                      <th scope="row">{d.counter}</th>
+                      <td>{weekdays[d.weekday]}</td>
+                      <td>{session(d.session)}</td>
+                      <td>{d.memberName}</td>
+                      <td>
+                        {d.validTo
+                          ? t("da.members.fromTo", { from: dmy(d.validFrom), to: dmy(d.validTo) })
+                          : t("da.members.since", { from: dmy(d.validFrom) })}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t("da.duties.none")}</p>
+        )}
+        <DutyForm
+          unitId={desk.unitId}
+          members={members}
+          defaultFrom={week?.weekStart ?? todayLocal()}
+          onSaved={(text) => void changed(text)}
+        />
+      </section>
+      <RosterChangeForm
+        unitId={desk.unitId}
+        members={members}
+        defaultDate={todayLocal()}
+        onSaved={(text) => void changed(text)}
+      />
+    </div>
+  );
+}
+
+function DutyForm({
+  unitId,
+  members,
+  defaultFrom,
+  onSaved,
+}: {
+  unitId: string;
+  members: MemberT[];
+  defaultFrom: string;
+  onSaved: (text: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [memberId, setMemberId] = useState("");
+  const [weekdays, setWeekdays] = useState<number[]>([1]);
+  const [session, setSession] = useState<Session>("morning");
+  const [counter, setCounter] = useState("");
+  const [validFrom, setValidFrom] = useState(defaultFrom);
+  const [validTo, setValidTo] = useState("");
+  const [error, setError] = useState<string>();
+  const names = lang === "vi" ? WEEKDAYS_VI : WEEKDAYS_EN;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    const member = members.find((m) => m.id === memberId);
+    if (!member || !counter || weekdays.length === 0) {
+      setError(t("form.invalid"));
+      return;
+    }
+    try {
+      // One weekly duty per day ticked: the API keeps each as its own row.
+      for (const weekday of [...weekdays].sort()) {
+        await deskApi.addDuty(unitId, {
+          memberId,
+          weekday,
+          session,
+          counter: Number(counter),
+          validFrom,
+          validTo: validTo || null,
+        });
+      }
+      onSaved(
+        t("da.duties.added", {
+          weekday: [...weekdays]
+            .sort()
+            .map((d) => names[d])
+            .join(", "),
+          session: t(session === "morning" ? "desk.morning" : "desk.afternoon"),
+          counter,
+          name: member.fullName,
+        }),
+      );
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  return (
+    <form className="form panel" onSubmit={(e) => void submit(e)} aria-labelledby="da-duty-add">
+      <h3 id="da-duty-add">{t("da.duties.add")}</h3>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <div className="form-grid">
+        <SelectField
+          label={t("da.duties.member")}
+          required
+          value={memberId}
+          onChange={(e) => {
+            setMemberId(e.target.value);
+            const m = members.find((x) => x.id === e.target.value);
+            if (m?.counter) setCounter(String(m.counter));
+          }}
+        >
+          <option value="">—</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.fullName} — {m.title}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t("desk.counter")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={99}
+          required
+          value={counter}
+          onChange={(e) => setCounter(e.target.value)}
+        />
+        <SelectField
+          label={t("da.duties.session")}
+          value={session}
+          onChange={(e) => setSession(e.target.value as Session)}
+        >
+          <option value="morning">{t("desk.morning")}</option>
+          <option value="afternoon">{t("desk.afternoon")}</option>
+        </SelectField>
+        <TextField
+          label={t("da.duties.validFrom")}
+          type="date"
+          required
+          value={validFrom}
+          onChange={(e) => setValidFrom(e.target.value)}
+        />
+        <TextField
+          label={t("da.duties.validTo")}
+          type="date"
+          value={validTo}
+          onChange={(e) => setValidTo(e.target.value)}
+        />
+      </div>
+      <fieldset className="fieldset">
+        <legend className="field-label">{t("da.duties.weekday")}</legend>
+        <div className="checkbox-grid">
+          {[1, 2, 3, 4, 5].map((d) => (
+            <label key={d} className="checkbox">
+              <input
+                type="checkbox"
+                checked={weekdays.includes(d)}
+                onChange={(e) =>
+                  setWeekdays((now) => (e.target.checked ? [...now, d] : now.filter((x) => x !== d)))
+                }
+              />
+              <span>{names[d]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          {t("da.duties.add")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RosterChangeForm({
+  unitId,
+  members,
+  defaultDate,
+  onSaved,
+}: {
+  unitId: string;
+  members: MemberT[];
+  defaultDate: string;
+  onSaved: (text: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [kind, setKind] = useState<"absence" | "swap">("absence");
+  const [date, setDate] = useState(defaultDate);
+  const [session, setSession] = useState<Session>("morning");
+  const [memberId, setMemberId] = useState("");
+  const [substituteId, setSubstituteId] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const common = { date, session, memberId, reason: reason.trim() || null };
+      await deskApi.addRosterChange(
+        unitId,
+        kind === "swap" ? { kind, ...common, substituteId } : { kind, ...common },
+      );
+      setReason("");
+      onSaved(t("da.changes.done"));
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  const options = (
+    <>
+      <option value="">—</option>
+      {members.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.fullName} — {m.title}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <section className="desk-section" aria-labelledby="da-changes">
+      <h2 id="da-changes">{t("da.changes.title")}</h2>
+      <p className="muted">{t("da.changes.lead")}</p>
+      <form className="form panel" onSubmit={(e) => void submit(e)} aria-labelledby="da-changes">
+        {error ? <Alert kind="error">{error}</Alert> : null}
+        <div className="form-grid">
+          <SelectField
+            label={t("da.changes.kind")}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as "absence" | "swap")}
+          >
+            <option value="absence">{t("da.changes.absence")}</option>
+            <option value="swap">{t("da.changes.swap")}</option>
+          </SelectField>
+          <TextField
+            label={t("da.changes.date")}
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          <SelectField
+            label={t("da.duties.session")}
+            value={session}
+            onChange={(e) => setSession(e.target.value as Session)}
+          >
+            <option value="morning">{t("desk.morning")}</option>
+            <option value="afternoon">{t("desk.afternoon")}</option>
+          </SelectField>
+          <SelectField
+            label={t("da.changes.member")}
+            required
+            value={memberId}
+            onChange={(e) => setMemberId(e.target.value)}
+          >
+            {options}
+          </SelectField>
+          {kind === "swap" ? (
+            <SelectField
+              label={t("da.changes.substitute")}
+              required
+              value={substituteId}
+              onChange={(e) => setSubstituteId(e.target.value)}
+            >
+              {options}
+            </SelectField>
+          ) : null}
+          <TextField
+            label={t("da.changes.reason")}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("da.changes.submit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
