@@ -175,6 +175,60 @@ describe("the duty roster", () => {
   });
 });
 
+describe("setting up the desk", () => {
+  type Slot = { memberId: string; session: string; counter: number };
+  const slotsOf = (week: { days: { slots: Slot[] }[] }, memberId: string) =>
+    week.days.flatMap((d) =>
+      d.slots.filter((s) => s.memberId === memberId).map((s) => `${s.session}@${s.counter}`),
+    );
+
+  it("keeps the history of a change of position, and the weekly duties go on under the new position; the system administrator may make it (roster.manage, every unit)", async () => {
+    const system = await ctx.as("admin");
+    const desk = (await system.get(`/api/v1/units/${phuThongId}/desk`)).json();
+    const ha = desk.members.find((m: { fullName: string }) => m.fullName === "Hoàng Thị Hà");
+    const changed = await system.post(`/api/v1/units/${phuThongId}/desk/members`, {
+      fullName: "Hoàng Thị Hà",
+      role: "deputy",
+      title: "Công chức Văn hóa - Xã hội",
+      fields: ha.fields,
+      counter: 1,
+      phone: ha.phone,
+      startsOn: "2026-12-14",
+      replaces: ha.id,
+    });
+    expect(changed.statusCode, changed.body).toBe(201);
+    const now = changed.json() as { id: string };
+    const after = (await system.get(`/api/v1/units/${phuThongId}/desk`)).json();
+    const rows = after.members.filter((m: { fullName: string }) => m.fullName === "Hoàng Thị Hà");
+    // The old position ends the day before the new one starts; both are kept.
+    expect(
+      rows.map((m: { title: string; startsOn: string; endsOn: string | null }) => [m.title, m.endsOn]),
+    ).toEqual([
+      ["Công chức Văn phòng - Thống kê", "2026-12-13"],
+      ["Công chức Văn hóa - Xã hội", null],
+    ]);
+    // Seeded: counter 1 shared, she the first of two, so mornings Monday to Friday.
+    const fiveMornings = ["morning@1", "morning@1", "morning@1", "morning@1", "morning@1"];
+    const thisWeek = (await system.get(`/api/v1/units/${phuThongId}/desk/roster?week=2026-12-07`)).json();
+    expect(slotsOf(thisWeek, ha.id)).toEqual(fiveMornings);
+    expect(slotsOf(thisWeek, now.id)).toEqual([]);
+    const nextWeek = (await system.get(`/api/v1/units/${phuThongId}/desk/roster?week=2026-12-14`)).json();
+    expect(slotsOf(nextWeek, ha.id)).toEqual([]);
+    expect(slotsOf(nextWeek, now.id)).toEqual(fiveMornings);
+    expect(nextWeek.warnings).toEqual([]);
+    // Changing a position that has already ended is refused.
+    const again = await system.post(`/api/v1/units/${phuThongId}/desk/members`, {
+      fullName: "Hoàng Thị Hà",
+      role: "deputy",
+      title: "Công chức Văn phòng - Thống kê",
+      startsOn: "2026-12-21",
+      replaces: ha.id,
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe("VALIDATION_FAILED");
+  });
+});
+
 describe("queue numbers, the display and the rating tablet", () => {
   it("refuses numbers to a device nobody paired (DEVICE_REQUIRED) and rate-limits a kiosk", async () => {
     const stranger = ctx.client();

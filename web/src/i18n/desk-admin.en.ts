@@ -80,6 +80,8 @@ export const deskAdminEn: Record<DeskAdminMessageKey, string> = {
   "da.duties.member": "On duty",
   "da.duties.weekday": "Day",
   "da.duties.session": "Session",
+  "da.duties.weekdayHint":
+    "Holidays and swapped days off in the unit's working calendar have no duties; a Saturday worked in exchange follows Monday's duties.",
   "da.duties.validFrom": "From",
   "da.duties.validTo": "Until (empty: no end)",
   "da.duties.added": "Duty added: {weekday}, {session}, counter {counter}, {name}.",

@@ -80,6 +80,8 @@ export const deskAdminVi = {
   "da.duties.member": "Người trực",
   "da.duties.weekday": "Thứ",
   "da.duties.session": "Buổi",
+  "da.duties.weekdayHint":
+    "Ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi theo lịch làm việc của đơn vị không có ca trực; thứ Bảy làm bù theo ca trực của thứ Hai.",
   "da.duties.validFrom": "Áp dụng từ ngày",
   "da.duties.validTo": "Đến ngày (để trống nếu không thời hạn)",
   "da.duties.added": "Đã thêm ca trực {weekday}, {session}, quầy {counter} cho {name}.",

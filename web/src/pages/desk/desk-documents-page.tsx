@@ -7,6 +7,7 @@ import { type DeskDocumentT, type DeskProfileT, deskApi } from "../../desk-api.t
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
 import { useMe } from "../../session.tsx";
+import { formatInstant } from "../dossiers/labels.ts";
 import { UnitPicker, useDesk } from "./use-desk.tsx";
 import "./desk.css";
 
@@ -88,7 +89,7 @@ export function DeskDocumentsPage() {
                   <p className="muted">
                     {d.publishedAt
                       ? t("da.doc.published", {
-                          at: new Date(d.publishedAt).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB"),
+                          at: formatInstant(d.publishedAt, lang),
                         })
                       : t("da.doc.draft")}
                     {d.issuedRef ? ` · ${t("desk.issued", { ref: d.issuedRef })}` : ""}

@@ -42,7 +42,6 @@ export function DeskRosterPage() {
   };
 
   const members = (desk.desk?.members ?? []).filter((m) => m.endsOn === null);
-  const weekdays = lang === "vi" ? WEEKDAYS_VI : WEEKDAYS_EN;
   const session = (s: Session) => t(s === "morning" ? "desk.morning" : "desk.afternoon");
   const unitCode = desk.desk?.unit.code;
 
@@ -113,35 +112,7 @@ export function DeskRosterPage() {
         <h2 id="da-duties">{t("da.duties.title")}</h2>
         {desk.desk?.duties.length ? (
           <div className="table-wrap">
-            <table className="table" data-testid="desk-duties">
-              <caption className="visually-hidden">{t("da.duties.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("desk.counter")}</th>
-                  <th scope="col">{t("da.duties.weekday")}</th>
-                  <th scope="col">{t("da.duties.session")}</th>
-                  <th scope="col">{t("da.duties.member")}</th>
-                  <th scope="col">{t("da.duties.period")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...desk.desk.duties]
-                  .sort((a, b) => a.counter - b.counter || a.weekday - b.weekday)
-                  .map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row">{d.counter}</th>
-                      <td>{weekdays[d.weekday]}</td>
-                      <td>{session(d.session)}</td>
-                      <td>{d.memberName}</td>
-                      <td>
-                        {d.validTo
-                          ? t("da.members.fromTo", { from: dmy(d.validFrom), to: dmy(d.validTo) })
-                          : t("da.members.since", { from: dmy(d.validFrom) })}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <DutyGrid duties={desk.desk.duties} />
           </div>
         ) : (
           <p className="muted">{t("da.duties.none")}</p>
@@ -160,6 +131,69 @@ export function DeskRosterPage() {
         onSaved={(text) => void changed(text)}
       />
     </div>
+  );
+}
+
+type Duty = NonNullable<ReturnType<typeof useDesk>["desk"]>["duties"][number];
+
+/** The weekly duties as they stand, one row per counter and one column per weekday (the posted schedule). */
+function DutyGrid({ duties }: { duties: Duty[] }) {
+  const { t, lang } = useI18n();
+  const names = lang === "vi" ? WEEKDAYS_VI : WEEKDAYS_EN;
+  const counters = [...new Set(duties.map((d) => d.counter))].sort((a, b) => a - b);
+  const days = [1, 2, 3, 4, 5];
+  return (
+    <table className="table desk-roster" data-testid="desk-duties">
+      <caption className="visually-hidden">{t("da.duties.title")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("desk.counter")}</th>
+          {days.map((d) => (
+            <th key={d} scope="col">
+              {names[d]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {counters.map((counter) => (
+          <tr key={counter} data-counter={counter}>
+            <th scope="row">
+              {t("desk.counter")} {counter}
+            </th>
+            {days.map((day) => {
+              const here = duties
+                .filter((d) => d.counter === counter && d.weekday === day)
+                .sort((a, b) => (a.session === b.session ? 0 : a.session === "morning" ? -1 : 1));
+              return (
+                <td key={day}>
+                  {here.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ul className="desk-slots">
+                      {here.map((d) => (
+                        <li key={d.id}>
+                          <span className="strong">
+                            {t(d.session === "morning" ? "desk.morning" : "desk.afternoon")}:
+                          </span>{" "}
+                          {d.memberName}
+                          {d.validTo ? (
+                            <span className="muted">
+                              {" "}
+                              ({t("da.members.fromTo", { from: dmy(d.validFrom), to: dmy(d.validTo) })})
+                            </span>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -276,6 +310,7 @@ function DutyForm({
       </div>
       <fieldset className="fieldset">
         <legend className="field-label">{t("da.duties.weekday")}</legend>
+        <p className="field-hint">{t("da.duties.weekdayHint")}</p>
         <div className="checkbox-grid">
           {[1, 2, 3, 4, 5].map((d) => (
             <label key={d} className="checkbox">

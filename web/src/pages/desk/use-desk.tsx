@@ -46,7 +46,7 @@ export function useDesk() {
 /** The unit list of an administrator over several units; nothing for one unit. */
 export function UnitPicker({ desk }: { desk: ReturnType<typeof useDesk> }) {
   const { t } = useI18n();
-  if (!desk.wide) return null;
+  if (!desk.wide || desk.units.length < 2) return null;
   return (
     <div className="panel no-print">
       <SelectField label={t("da.unit")} value={desk.unitId} onChange={(e) => desk.setUnitId(e.target.value)}>

@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiFromPage, field, login, selectByText } from "./support/app.ts";
+import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
+import { type ProductServer, startServer } from "./support/server.ts";
+
+const PHU_THONG = "000.01.31.H06";
+const NEW_MEMBER = "Lường Thị Mới";
+const NEW_FIELD = "Phòng, chống thiên tai";
+const NEW_RULE = "Điều 9. Công dân lấy số thứ tự tại máy lấy số và chờ gọi số tại quầy.";
+
+let server: ProductServer;
+let browser: Browser;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const context = await newContext(browser, { baseURL: server.url });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  consoleErrors = watchConsole(page);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  // No CSP violation, no uncaught exception on any page of the test.
+  expect(consoleErrors).toEqual([]);
+});
+
+/** "YYYY-MM-DD" → "DD/MM/YYYY", as the pages write dates. */
+const dmy = (iso: string) => iso.split("-").reverse().join("/");
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("the desk manager keeps the desk (issue 21)", () => {
+  it("adds a member, publishes the house rules, sets a week's duties, records an absence and sees the gap; the public page follows", async () => {
+    await login(page, "quantri.phuthong");
+    // The menu leads to the three screens.
+    for (const name of ["Thành viên Bộ phận Một cửa", "Nội quy, quy chế, giờ làm việc", "Lịch trực"]) {
+      await page.locator("#staff-nav").getByRole("link", { name, exact: true }).waitFor();
+    }
+
+    // A new officer for a field nobody at Phủ Thông handles yet.
+    await page.locator("#staff-nav").getByRole("link", { name: "Thành viên Bộ phận Một cửa" }).click();
+    await page.getByRole("heading", { level: 1, name: "Thành viên Bộ phận Một cửa" }).waitFor();
+    await page.getByTestId("desk-members-current").waitFor();
+    await expectAccessible(page, "desk members");
+    await page.getByRole("button", { name: "Thêm thành viên" }).click();
+    const dialog = page.getByRole("dialog");
+    await field(dialog, "Họ và tên").fill(NEW_MEMBER);
+    await field(dialog, "Chức danh").fill("Công chức Địa chính - Nông nghiệp");
+    await field(dialog, "Quầy").fill("5");
+    await field(dialog, "Điện thoại").fill("0209 3850 155");
+    await dialog.getByLabel(NEW_FIELD).check();
+    await expectAccessible(page, "add member dialog");
+    await dialog.getByRole("button", { name: "Lưu thành viên" }).click();
+    await page.getByText(`Đã thêm ${NEW_MEMBER}.`).waitFor();
+    await page.getByTestId("desk-members-current").getByRole("rowheader", { name: NEW_MEMBER }).waitFor();
+
+    // A new version of the house rules, then published.
+    await page.locator("#staff-nav").getByRole("link", { name: "Nội quy, quy chế, giờ làm việc" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nội quy, quy chế và thông tin công khai" }).waitFor();
+    await page.getByTestId("da-doc-house_rules").locator("li").first().waitFor();
+    await expectAccessible(page, "desk documents");
+    await page.getByRole("button", { name: "Soạn phiên bản mới — Nội quy" }).click();
+    const body = field(page.getByRole("dialog"), "Nội dung");
+    await body.fill(`${await body.inputValue()}\n${NEW_RULE}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Lưu bản nháp" }).click();
+    await page.getByText("Đã lưu bản nháp phiên bản 2.").waitFor();
+    await page.getByRole("button", { name: "Ban hành phiên bản 2" }).click();
+    await page.getByText("Đã ban hành Nội quy, phiên bản 2.").waitFor();
+    await screenshot(page, "desk-admin-documents");
+
+    // Next week's roster: her field has nobody on duty until her duties are set.
+    await page.locator("#staff-nav").getByRole("link", { name: "Lịch trực" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lịch trực của Bộ phận" }).waitFor();
+    await page.getByTestId("desk-roster").waitFor();
+    await page.getByRole("button", { name: "Tuần sau" }).click();
+    const me = await apiFromPage<{ unit: { id: string } }>(page, "GET", "/auth/me");
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const before = await apiFromPage<{ weekStart: string; days: { date: string; working: boolean }[] }>(
+      page,
+      "GET",
+      `/units/${me.body.unit.id}/desk/roster?week=${addDays(today, 7)}`,
+    );
+    const nextMonday = before.body.weekStart;
+    await page.getByRole("heading", { level: 2, name: new RegExp(`^Tuần từ ${dmy(nextMonday)}`) }).waitFor();
+    const warnings = page.getByTestId("roster-warnings");
+    const firstWorking = before.body.days.find((d) => d.working)?.date ?? nextMonday;
+    await warnings.getByText(`${dmy(firstWorking)}: không có người trực lĩnh vực ${NEW_FIELD}`).waitFor();
+    await expectAccessible(page, "desk roster with warnings");
+
+    // Her weekly duties: counter 5, Monday to Friday mornings.
+    await selectByText(page, "Người trực", NEW_MEMBER);
+    expect(await field(page, "Quầy").inputValue()).toBe("5");
+    for (const day of ["Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu"])
+      await page.getByLabel(day, { exact: true }).check();
+    await page.getByRole("button", { name: "Thêm ca trực" }).click();
+    await page
+      .getByText(
+        `Đã thêm ca trực Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm, Thứ Sáu, Buổi sáng, quầy 5 cho ${NEW_MEMBER}.`,
+      )
+      .waitFor();
+    await page.getByTestId("desk-roster").getByText(NEW_MEMBER).first().waitFor();
+    expect(await page.getByText(`không có người trực lĩnh vực ${NEW_FIELD}`).count()).toBe(0);
+
+    // She is away one morning next week: nobody handles her field that day, and the screen says so.
+    const absenceDay = firstWorking;
+    await field(page, "Ngày").fill(absenceDay);
+    await selectByText(page, "Người nghỉ trực", NEW_MEMBER);
+    await field(page, "Lý do").fill("Nghỉ phép");
+    await page.getByRole("button", { name: "Ghi nhận thay đổi" }).click();
+    await page.getByText("Đã ghi nhận; những người liên quan được thông báo.").waitFor();
+    await warnings.getByText(`${dmy(absenceDay)}: không có người trực lĩnh vực ${NEW_FIELD}`).waitFor();
+    expect(await warnings.getByText(NEW_FIELD).count()).toBe(1);
+    await expectAccessible(page, "desk roster after the absence");
+    await screenshot(page, "desk-admin-roster");
+
+    // The public page of the unit shows the new member and the new house rules.
+    await page.goto(`/mot-cua?unit=${PHU_THONG}`);
+    const members = page.getByTestId("desk-members");
+    await members.getByText(NEW_MEMBER).waitFor();
+    expect(await members.locator("tbody tr").count()).toBe(9);
+    expect(await members.locator("tr", { hasText: NEW_MEMBER }).textContent()).toContain(NEW_FIELD);
+    const rules = page.getByTestId("desk-document-house_rules");
+    await rules.getByText(NEW_RULE).waitFor();
+    await rules.getByText("Phiên bản 2").waitFor();
+    await expectAccessible(page, "desk public page after the changes");
+  }, 240_000);
+});
