@@ -299,6 +299,11 @@ describe("queue numbers, the display and the rating tablet", () => {
     expect(figures.perCounter).toEqual([
       { counter: 1, tickets: 1, meanWaitSeconds: 120, meanServiceSeconds: 300 },
     ]);
+    // Per field: the civil-status number still waits (no time yet); the priority number has no field.
+    expect(figures.perField).toEqual([
+      { field: "ho-tich", tickets: 1, meanWaitSeconds: null, meanServiceSeconds: null },
+      { field: null, tickets: 1, meanWaitSeconds: 120, meanServiceSeconds: 300 },
+    ]);
 
     // A fresh minute (the clock moved on): 20 numbers pass, the 21st is refused.
     for (let i = 0; i < 20; i++)
