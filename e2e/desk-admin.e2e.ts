@@ -50,6 +50,10 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     await expectAccessible(page, "desk members");
     await page.getByRole("button", { name: "Thêm thành viên" }).click();
     const dialog = page.getByRole("dialog");
+    // Sent empty: the server's refusal is shown at the fields, and the keyboard focus goes to the first one.
+    await dialog.getByRole("button", { name: "Lưu thành viên" }).click();
+    await dialog.locator('input[aria-invalid="true"]:focus').waitFor();
+    expect(await field(dialog, "Họ và tên").getAttribute("aria-invalid")).toBe("true");
     await field(dialog, "Họ và tên").fill(NEW_MEMBER);
     await field(dialog, "Chức danh").fill("Công chức Địa chính - Nông nghiệp");
     await field(dialog, "Quầy").fill("5");
@@ -59,6 +63,24 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     await dialog.getByRole("button", { name: "Lưu thành viên" }).click();
     await page.getByText(`Đã thêm ${NEW_MEMBER}.`).waitFor();
     await page.getByTestId("desk-members-current").getByRole("rowheader", { name: NEW_MEMBER }).waitFor();
+    // The chairman's position ends today: kept in the history, still listed today on the public page.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByRole("button", { name: "Kết thúc nhiệm vụ: Dương Văn Lãnh" }).click();
+    await field(page.getByRole("dialog"), "Ngày kết thúc").fill(today);
+    await page.getByRole("dialog").getByRole("button", { name: "Kết thúc nhiệm vụ" }).click();
+    await page.getByText(`Dương Văn Lãnh kết thúc nhiệm vụ ngày ${dmy(today)}.`).waitFor();
+    await page
+      .getByTestId("desk-members-history")
+      .getByRole("rowheader", { name: "Dương Văn Lãnh" })
+      .waitFor();
+    expect(
+      await page
+        .getByTestId("desk-members-current")
+        .getByRole("rowheader", { name: "Dương Văn Lãnh" })
+        .count(),
+    ).toBe(0);
+    await expectAccessible(page, "desk members with history");
+    await screenshot(page, "desk-admin-members");
 
     // A new version of the house rules, then published.
     await page.locator("#staff-nav").getByRole("link", { name: "Nội quy, quy chế, giờ làm việc" }).click();
@@ -80,7 +102,6 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     await page.getByTestId("desk-roster").waitFor();
     await page.getByRole("button", { name: "Tuần sau" }).click();
     const me = await apiFromPage<{ unit: { id: string } }>(page, "GET", "/auth/me");
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const before = await apiFromPage<{ weekStart: string; days: { date: string; working: boolean }[] }>(
       page,
       "GET",

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { FIELDS } from "../../../../src/domain/catalog/fields.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Dialog } from "../../components/dialog.tsx";
@@ -7,6 +7,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { deskApi, type MemberT } from "../../desk-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
+import { apiFieldErrors, type FieldErrors, focusFirstInvalid } from "../../lib/form-errors.ts";
 import { todayLocal } from "./desk-dates.ts";
 import { dmy, fieldLabel } from "./roster-table.tsx";
 import { UnitPicker, useDesk } from "./use-desk.tsx";
@@ -99,7 +100,7 @@ export function DeskMembersPage() {
 
   const table = (list: MemberT[], actions: boolean, caption: string, testId: string) => (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table desk-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -179,6 +180,19 @@ export function DeskMembersPage() {
 
 const blank = (s: string) => (s.trim() === "" ? null : s.trim());
 
+const MEMBER_FIELDS = [
+  "fullName",
+  "title",
+  "counter",
+  "phone",
+  "email",
+  "secondedFrom",
+  "secondedTo",
+  "startsOn",
+  "replaces",
+] as const;
+type MemberField = (typeof MEMBER_FIELDS)[number];
+
 function MemberDialog({
   unitId,
   replaces,
@@ -203,13 +217,14 @@ function MemberDialog({
   const [secondedFrom, setSecondedFrom] = useState(replaces?.secondedFrom ?? "");
   const [secondedTo, setSecondedTo] = useState(replaces?.secondedTo ?? "");
   const [startsOn, setStartsOn] = useState(todayLocal());
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors<MemberField>>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    setErrors({});
     try {
       onSaved(
         await deskApi.addMember(unitId, {
@@ -228,7 +243,11 @@ function MemberDialog({
         }),
       );
     } catch (e) {
-      setError(errorText(e, lang));
+      const found = apiFieldErrors(e, MEMBER_FIELDS, lang, t);
+      // The position replaced is not a field of the form: its refusal concerns the start date.
+      if (found.replaces) found.startsOn = t("da.members.changeHint");
+      setErrors(found);
+      focusFirstInvalid(formRef.current);
     } finally {
       setBusy(false);
     }
@@ -240,11 +259,12 @@ function MemberDialog({
       onClose={onClose}
       wide
     >
-      {error ? <Alert kind="error">{error}</Alert> : null}
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      {errors.form ? <Alert kind="error">{errors.form}</Alert> : null}
+      <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {replaces ? <p className="muted">{t("da.members.changeHint")}</p> : null}
         <div className="form-grid">
           <TextField
+            error={errors.fullName}
             label={t("desk.name")}
             required
             value={fullName}
@@ -262,12 +282,14 @@ function MemberDialog({
             ))}
           </SelectField>
           <TextField
+            error={errors.title}
             label={t("desk.title")}
             required
             value={title}
             onChange={(e) => setTitle(e.target.value)}
           />
           <TextField
+            error={errors.counter}
             label={t("desk.counter")}
             type="number"
             inputMode="numeric"
@@ -277,30 +299,35 @@ function MemberDialog({
             onChange={(e) => setCounter(e.target.value)}
           />
           <TextField
+            error={errors.phone}
             label={t("desk.phone")}
             type="tel"
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
           />
           <TextField
+            error={errors.email}
             label={t("da.members.email")}
             type="email"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
           <TextField
+            error={errors.secondedFrom}
             label={t("da.members.secondedFrom")}
             type="date"
             value={secondedFrom}
             onChange={(e) => setSecondedFrom(e.target.value)}
           />
           <TextField
+            error={errors.secondedTo}
             label={t("da.members.secondedTo")}
             type="date"
             value={secondedTo}
             onChange={(e) => setSecondedTo(e.target.value)}
           />
           <TextField
+            error={errors.startsOn}
             label={t("da.members.startsOn")}
             type="date"
             required

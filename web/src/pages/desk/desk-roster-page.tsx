@@ -143,7 +143,7 @@ function DutyGrid({ duties }: { duties: Duty[] }) {
   const counters = [...new Set(duties.map((d) => d.counter))].sort((a, b) => a - b);
   const days = [1, 2, 3, 4, 5];
   return (
-    <table className="table desk-roster" data-testid="desk-duties">
+    <table className="table desk-table" data-testid="desk-duties">
       <caption className="visually-hidden">{t("da.duties.title")}</caption>
       <thead>
         <tr>
