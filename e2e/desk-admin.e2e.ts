@@ -95,6 +95,10 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     await page.getByRole("button", { name: "Ban hành phiên bản 2" }).click();
     await page.getByText("Đã ban hành Nội quy, phiên bản 2.").waitFor();
     await screenshot(page, "desk-admin-documents");
+    // The phone for feedback, shown on the public page.
+    await field(page, "Điện thoại tiếp nhận phản ánh, kiến nghị").fill("0209 3850 199");
+    await page.getByRole("button", { name: "Lưu thông tin" }).click();
+    await page.getByText("Đã lưu.", { exact: true }).waitFor();
 
     // Next week's roster: her field has nobody on duty until her duties are set.
     await page.locator("#staff-nav").getByRole("link", { name: "Lịch trực" }).click();
@@ -139,6 +143,15 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     expect(await warnings.getByText(NEW_FIELD).count()).toBe(1);
     await expectAccessible(page, "desk roster after the absence");
     await screenshot(page, "desk-admin-roster");
+    // The same screen in English.
+    await page.getByTestId("language-switch").click();
+    await page.getByRole("heading", { level: 1, name: "The desk's duty roster" }).waitFor();
+    await warnings
+      .getByText(`${dmy(absenceDay)}: nobody on duty for Natural disaster prevention and recovery`)
+      .waitFor();
+    await expectAccessible(page, "desk roster in English");
+    await page.getByTestId("language-switch").click();
+    await page.getByRole("heading", { level: 1, name: "Lịch trực của Bộ phận" }).waitFor();
 
     // The public page of the unit shows the new member and the new house rules.
     await page.goto(`/mot-cua?unit=${PHU_THONG}`);
@@ -149,6 +162,7 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     const rules = page.getByTestId("desk-document-house_rules");
     await rules.getByText(NEW_RULE).waitFor();
     await rules.getByText("Phiên bản 2").waitFor();
+    expect(await page.getByTestId("desk-feedback").textContent()).toContain("0209 3850 199");
     await expectAccessible(page, "desk public page after the changes");
   }, 240_000);
 });
