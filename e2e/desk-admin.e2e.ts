@@ -165,4 +165,24 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     expect(await page.getByTestId("desk-feedback").textContent()).toContain("0209 3850 199");
     await expectAccessible(page, "desk public page after the changes");
   }, 240_000);
+
+  it("the system administrator picks any unit's desk, and the pick follows from screen to screen", async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const admin = await context.newPage();
+    admin.setDefaultTimeout(20_000);
+    const errors = watchConsole(admin);
+    await login(admin, "admin");
+    await admin.locator("#staff-nav").getByRole("link", { name: "Thành viên Bộ phận Một cửa" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Thành viên Bộ phận Một cửa" }).waitFor();
+    await selectByText(admin, "Đơn vị", "UBND thị trấn Phủ Thông");
+    await admin
+      .getByTestId("desk-members-current")
+      .getByRole("rowheader", { name: "Hoàng Thị Hà" })
+      .waitFor();
+    await admin.locator("#staff-nav").getByRole("link", { name: "Lịch trực" }).click();
+    await admin.getByTestId("desk-roster").getByText("Hoàng Thị Hà").first().waitFor();
+    await expectAccessible(admin, "desk roster, system administrator");
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -15,7 +15,13 @@ export function useDesk() {
   const me = useMe();
   const wide = me.permissions["roster.manage"] === "subtree" || me.permissions["roster.manage"] === "all";
   const [units, setUnits] = useState([{ id: me.unit.id, name: me.unit.name, level: 0 }]);
-  const [unitId, setUnitId] = useState(me.unit.id);
+  // The unit picked stays picked from one desk screen to the next (this tab, this account).
+  const key = `motcua.desk.unit.${me.id}`;
+  const [unitId, pick] = useState(() => (wide ? sessionStorage.getItem(key) : null) ?? me.unit.id);
+  const setUnitId = (id: string) => {
+    sessionStorage.setItem(key, id);
+    pick(id);
+  };
   const [desk, setDesk] = useState<DeskAdminViewT>();
   const [error, setError] = useState<string>();
 
