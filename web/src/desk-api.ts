@@ -9,6 +9,8 @@ import type {
   DisplayState,
   DocumentInput,
   DutyInput,
+  HolidayDuty,
+  HolidayDutyInput,
   Member,
   MemberInput,
   PublicDesk,
@@ -36,6 +38,8 @@ export type DocumentInputT = z.input<typeof DocumentInput>;
 export type DeskProfileT = z.infer<typeof DeskProfile>;
 export type DeskProfileInputT = z.input<typeof DeskProfileInput>;
 export type DutyInputT = z.input<typeof DutyInput>;
+export type HolidayDutyT = z.infer<typeof HolidayDuty>;
+export type HolidayDutyInputT = z.input<typeof HolidayDutyInput>;
 export type RosterChangeInputT = z.input<typeof RosterChangeInput>;
 export type DeskScores = z.input<typeof DeskRatingInput>["scores"];
 
@@ -70,6 +74,14 @@ export const deskApi = {
     call<DeskDocumentT>("POST", `/units/${enc(unitId)}/desk/documents/${enc(documentId)}/publish`),
   addDuty: (unitId: string, body: DutyInputT) =>
     call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/duties`, body),
+  endDuty: (unitId: string, dutyId: string, lastDay: string) =>
+    call<{ id: string; removed: boolean }>("POST", `/units/${enc(unitId)}/desk/duties/${enc(dutyId)}/end`, {
+      lastDay,
+    }),
+  addHolidayDuty: (unitId: string, body: HolidayDutyInputT) =>
+    call<HolidayDutyT>("POST", `/units/${enc(unitId)}/desk/holiday-duties`, body),
+  cancelHolidayDuty: (unitId: string, dutyId: string) =>
+    call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/holiday-duties/${enc(dutyId)}/cancel`),
   addRosterChange: (unitId: string, body: RosterChangeInputT) =>
     call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/roster-changes`, body),
   pair: (unitId: string, code: string, counter: number | null) =>

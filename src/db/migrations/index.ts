@@ -16,6 +16,7 @@ import * as attemptLocks from "./2026-12-07-15-attempt-locks.ts";
 import * as documents from "./2026-12-07-18-documents.ts";
 import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
+import * as deskHolidayDuties from "./2026-12-07-27-desk-holiday-duties.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-13-notifications": notifications,
   "2026-12-07-19-feedback": feedback,
   "2026-12-07-20-desk": desk,
+  "2026-12-07-27-desk-holiday-duties": deskHolidayDuties,
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,

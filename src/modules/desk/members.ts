@@ -112,7 +112,10 @@ export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (old) await movePosition(tx, old.id, row.id, input.startsOn);
+  if (old) {
+    await movePosition(tx, old.id, row.id, input.startsOn);
+    if (samePerson(old, row)) await moveDatedDuties(tx, old.id, row.id, input.startsOn);
+  }
   await recordAudit(
     tx,
     {
@@ -161,6 +164,44 @@ async function movePosition(tx: Tx, oldId: string, newId: string, startsOn: stri
       })
       .execute();
   }
+}
+
+/** The new row is the same person's (a change of position) rather than someone else's taking over the post. */
+const samePerson = (
+  a: { staff_id: string | null; full_name: string },
+  b: { staff_id: string | null; full_name: string },
+) =>
+  a.staff_id !== null || b.staff_id !== null
+    ? a.staff_id === b.staff_id
+    : a.full_name.trim().toLocaleLowerCase("vi") === b.full_name.trim().toLocaleLowerCase("vi");
+
+/**
+ * A change of position of the same person: what was recorded for them on dates from the change on — absences,
+ * swaps (either side) and duties on days off — goes with them to the new row, and the old row points to the new
+ * one so that later records made against the old row follow too (roster.ts, personOn). An absence is the
+ * person's (leave, training), not the post's: a desk manager expects it to hold after the change, not to vanish
+ * silently because the row it named has ended. Someone else taking over the post inherits none of it.
+ */
+async function moveDatedDuties(tx: Tx, oldId: string, newId: string, startsOn: string) {
+  await tx.updateTable("desk_members").set({ replaced_by: newId }).where("id", "=", oldId).execute();
+  await tx
+    .updateTable("desk_roster_changes")
+    .set({ member_id: newId })
+    .where("member_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
+  await tx
+    .updateTable("desk_roster_changes")
+    .set({ substitute_id: newId })
+    .where("substitute_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
+  await tx
+    .updateTable("desk_holiday_duties")
+    .set({ member_id: newId })
+    .where("member_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
 }
 
 export async function endMember(act: StaffAct, memberId: string, input: z.infer<typeof EndMemberInput>) {

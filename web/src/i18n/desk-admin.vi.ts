@@ -98,6 +98,27 @@ export const deskAdminVi = {
   "da.changes.submit": "Ghi nhận thay đổi",
   "da.changes.done": "Đã ghi nhận; những người liên quan được thông báo.",
   "da.absent": "Nghỉ trực: {list}",
+  "da.end.title": "Kết thúc hoặc bỏ một ca trực",
+  "da.end.lead":
+    "Ngày cuối cùng ca trực áp dụng; chọn ngày trước ngày bắt đầu để bỏ hẳn ca trực chưa diễn ra. Người trực được thông báo.",
+  "da.end.duty": "Ca trực",
+  "da.end.lastDay": "Ngày trực cuối cùng",
+  "da.end.submit": "Kết thúc ca trực",
+  "da.end.ended": "Ca trực của {name} kết thúc sau ngày {date}.",
+  "da.end.removed": "Đã bỏ ca trực của {name}.",
+  "da.holiday.title": "Trực ngày nghỉ, ngày lễ, Tết",
+  "da.holiday.lead":
+    "Phân công trực vào một ngày nghỉ theo lịch của đơn vị (ví dụ trực đăng ký khai tử trong dịp Tết). Người trực được thông báo.",
+  "da.holiday.date": "Ngày nghỉ",
+  "da.holiday.field": "Lĩnh vực",
+  "da.holiday.anyField": "Mọi lĩnh vực",
+  "da.holiday.from": "Từ giờ",
+  "da.holiday.to": "Đến giờ",
+  "da.holiday.note": "Ghi chú",
+  "da.holiday.submit": "Phân công trực ngày nghỉ",
+  "da.holiday.added": "Đã phân công {name} trực ngày {date}, {from}–{to}, quầy {counter}.",
+  "da.holiday.cancel": "Hủy ca trực ngày nghỉ của {name} ngày {date}",
+  "da.holiday.cancelled": "Đã hủy ca trực ngày nghỉ; người trực được thông báo.",
 } as const;
 
 export type DeskAdminMessageKey = keyof typeof deskAdminVi;

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { FIELDS } from "../../../../src/domain/catalog/fields.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -16,7 +17,8 @@ type Session = "morning" | "afternoon";
  * Lịch trực: one week as it will be posted (built from the weekly duties, the members in post, the absences and
  * swaps and the unit's working calendar), the warning when a field has nobody on duty on a working day, and the
  * forms that change it — a weekly duty at a counter (POST …/desk/duties) and an absence or a swap on one date
- * (POST …/desk/roster-changes), each of which tells the people concerned.
+ * (POST …/desk/roster-changes), ending or removing one weekly duty (POST …/desk/duties/{id}/end) and a duty on a
+ * day off such as Tết (POST …/desk/holiday-duties, cancelled by …/cancel), each of which tells the people concerned.
  */
 export function DeskRosterPage() {
   const { t, lang } = useI18n();
@@ -92,6 +94,30 @@ export function DeskRosterPage() {
           <div className="table-wrap">
             <RosterTable week={week} />
           </div>
+          {week.days.some((d) => d.holidayDuties.length) ? (
+            <ul data-testid="holiday-duty-list">
+              {week.days.flatMap((d) =>
+                d.holidayDuties.map((h) => (
+                  <li key={h.id}>
+                    {dmy(d.date)} — {t("desk.onCall", { from: h.startsAt, to: h.endsAt })},{" "}
+                    {t("desk.counter")} {h.counter}: {h.memberName}{" "}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() =>
+                        void deskApi
+                          .cancelHolidayDuty(desk.unitId, h.id)
+                          .then(() => changed(t("da.holiday.cancelled")))
+                          .catch((e: unknown) => desk.setError(errorText(e, lang)))
+                      }
+                    >
+                      {t("da.holiday.cancel", { name: h.memberName, date: dmy(d.date) })}
+                    </button>
+                  </li>
+                )),
+              )}
+            </ul>
+          ) : null}
           {week.days.some((d) => d.absent.length) ? (
             <ul>
               {week.days
@@ -123,7 +149,21 @@ export function DeskRosterPage() {
           defaultFrom={week?.weekStart ?? todayLocal()}
           onSaved={(text) => void changed(text)}
         />
+        {desk.desk?.duties.length ? (
+          <EndDutyForm
+            unitId={desk.unitId}
+            duties={desk.desk.duties}
+            defaultDay={todayLocal()}
+            onSaved={(text) => void changed(text)}
+          />
+        ) : null}
       </section>
+      <HolidayDutyForm
+        unitId={desk.unitId}
+        members={members}
+        defaultDate={week?.days.find((d) => !d.working)?.date ?? todayLocal()}
+        onSaved={(text) => void changed(text)}
+      />
       <RosterChangeForm
         unitId={desk.unitId}
         members={members}
@@ -439,6 +479,212 @@ function RosterChangeForm({
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("da.changes.submit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function EndDutyForm({
+  unitId,
+  duties,
+  defaultDay,
+  onSaved,
+}: {
+  unitId: string;
+  duties: Duty[];
+  defaultDay: string;
+  onSaved: (text: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [dutyId, setDutyId] = useState("");
+  const [lastDay, setLastDay] = useState(defaultDay);
+  const [error, setError] = useState<string>();
+  const names = lang === "vi" ? WEEKDAYS_VI : WEEKDAYS_EN;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    const duty = duties.find((d) => d.id === dutyId);
+    if (!duty || !lastDay) {
+      setError(t("form.invalid"));
+      return;
+    }
+    try {
+      const done = await deskApi.endDuty(unitId, dutyId, lastDay);
+      setDutyId("");
+      onSaved(
+        done.removed
+          ? t("da.end.removed", { name: duty.memberName })
+          : t("da.end.ended", { name: duty.memberName, date: dmy(lastDay) }),
+      );
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  return (
+    <form className="form panel" onSubmit={(e) => void submit(e)} aria-labelledby="da-duty-end">
+      <h3 id="da-duty-end">{t("da.end.title")}</h3>
+      <p className="muted">{t("da.end.lead")}</p>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <div className="form-grid">
+        <SelectField
+          label={t("da.end.duty")}
+          required
+          value={dutyId}
+          onChange={(e) => setDutyId(e.target.value)}
+        >
+          <option value="">—</option>
+          {duties.map((d) => (
+            <option key={d.id} value={d.id}>
+              {names[d.weekday]}, {t(d.session === "morning" ? "desk.morning" : "desk.afternoon")},{" "}
+              {t("desk.counter")} {d.counter} — {d.memberName}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t("da.end.lastDay")}
+          type="date"
+          required
+          value={lastDay}
+          onChange={(e) => setLastDay(e.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          {t("da.end.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function HolidayDutyForm({
+  unitId,
+  members,
+  defaultDate,
+  onSaved,
+}: {
+  unitId: string;
+  members: MemberT[];
+  defaultDate: string;
+  onSaved: (text: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [date, setDate] = useState(defaultDate);
+  const [memberId, setMemberId] = useState("");
+  const [counter, setCounter] = useState("");
+  const [field, setField] = useState("");
+  const [startsAt, setStartsAt] = useState("07:30");
+  const [endsAt, setEndsAt] = useState("11:30");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string>();
+  useEffect(() => setDate(defaultDate), [defaultDate]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    const member = members.find((m) => m.id === memberId);
+    if (!member || !counter) {
+      setError(t("form.invalid"));
+      return;
+    }
+    try {
+      await deskApi.addHolidayDuty(unitId, {
+        date,
+        memberId,
+        counter: Number(counter),
+        field: field || null,
+        startsAt,
+        endsAt,
+        note: note.trim() || null,
+      });
+      setNote("");
+      onSaved(
+        t("da.holiday.added", {
+          name: member.fullName,
+          date: dmy(date),
+          from: startsAt,
+          to: endsAt,
+          counter,
+        }),
+      );
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  return (
+    <section className="desk-section" aria-labelledby="da-holiday">
+      <h2 id="da-holiday">{t("da.holiday.title")}</h2>
+      <p className="muted">{t("da.holiday.lead")}</p>
+      <form className="form panel" onSubmit={(e) => void submit(e)} aria-labelledby="da-holiday">
+        {error ? <Alert kind="error">{error}</Alert> : null}
+        <div className="form-grid">
+          <TextField
+            label={t("da.holiday.date")}
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          <SelectField
+            label={t("da.duties.member")}
+            required
+            value={memberId}
+            onChange={(e) => {
+              setMemberId(e.target.value);
+              const m = members.find((x) => x.id === e.target.value);
+              if (m?.counter) setCounter(String(m.counter));
+              if (m?.fields[0]) setField(m.fields[0]);
+            }}
+          >
+            <option value="">—</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.fullName} — {m.title}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t("desk.counter")}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={99}
+            required
+            value={counter}
+            onChange={(e) => setCounter(e.target.value)}
+          />
+          <SelectField label={t("da.holiday.field")} value={field} onChange={(e) => setField(e.target.value)}>
+            <option value="">{t("da.holiday.anyField")}</option>
+            {FIELDS.map((f) => (
+              <option key={f.code} value={f.code}>
+                {lang === "vi" ? f.nameVi : f.nameEn}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t("da.holiday.from")}
+            type="time"
+            required
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+          <TextField
+            label={t("da.holiday.to")}
+            type="time"
+            required
+            value={endsAt}
+            onChange={(e) => setEndsAt(e.target.value)}
+          />
+          <TextField label={t("da.holiday.note")} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("da.holiday.submit")}
           </button>
         </div>
       </form>
