@@ -164,6 +164,37 @@ describe("the desk manager keeps the desk (issue 21)", () => {
     await page.getByTestId("language-switch").click();
     await page.getByRole("heading", { level: 1, name: "Lịch trực của Bộ phận" }).waitFor();
 
+    // On duty on a day off of that week (a Sunday, or a holiday): listed under the day off, which stays one.
+    const dayOff = before.days.find((d) => !d.working)?.date as string;
+    await field(page, "Ngày nghỉ").fill(dayOff);
+    await selectByText(page, "Người trực ngày nghỉ", NEW_MEMBER);
+    expect(await field(page, "Quầy trực ngày nghỉ").inputValue()).toBe("5");
+    await page.getByRole("button", { name: "Phân công trực ngày nghỉ" }).click();
+    await page
+      .getByText(`Đã phân công ${NEW_MEMBER} trực ngày ${dmy(dayOff)}, 07:30–11:30, quầy 5.`)
+      .waitFor();
+    const offRow = page.getByTestId("desk-roster").locator(`tr[data-date="${dayOff}"]`);
+    await offRow.getByText("Nghỉ").first().waitFor();
+    await offRow.getByTestId("holiday-duties").getByText(NEW_MEMBER).waitFor();
+    expect(await offRow.getByTestId("holiday-duties").textContent()).toContain("Trực 07:30–11:30, Quầy 5:");
+    await expectAccessible(page, "desk roster with a duty on a day off");
+    // Cancelled again: gone from the day off.
+    await page
+      .getByRole("button", { name: `Hủy ca trực ngày nghỉ của ${NEW_MEMBER} ngày ${dmy(dayOff)}` })
+      .click();
+    await page.getByText("Đã hủy ca trực ngày nghỉ; người trực được thông báo.").waitFor();
+    await offRow.getByTestId("holiday-duties").waitFor({ state: "detached" });
+
+    // Her Monday duty ends today: it leaves the weekly duties.
+    const mondayDuty = `Thứ Hai, Buổi sáng, Quầy 5 — ${NEW_MEMBER}`;
+    await selectByText(page, "Ca trực", mondayDuty);
+    await field(page, "Ngày trực cuối cùng").fill(today);
+    await page.getByRole("button", { name: "Kết thúc ca trực" }).click();
+    await page.getByText(`Ca trực của ${NEW_MEMBER} kết thúc sau ngày ${dmy(today)}.`).waitFor();
+    // The screen reloads the duties after the notice: wait for the option to go.
+    await field(page, "Ca trực").locator("option", { hasText: mondayDuty }).waitFor({ state: "detached" });
+    await selectByText(page, "Ca trực", `Thứ Ba, Buổi sáng, Quầy 5 — ${NEW_MEMBER}`);
+
     // The public page of the unit shows the new member and the new house rules.
     await page.goto(`/mot-cua?unit=${PHU_THONG}`);
     const members = page.getByTestId("desk-members");

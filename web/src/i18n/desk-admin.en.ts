@@ -110,6 +110,8 @@ export const deskAdminEn: Record<DeskAdminMessageKey, string> = {
   "da.holiday.lead":
     "Put someone on duty on a day off in the unit's calendar (death registration during Tết, for instance). The member is told.",
   "da.holiday.date": "Day off",
+  "da.holiday.member": "On duty that day",
+  "da.holiday.counter": "Counter that day",
   "da.holiday.field": "Field",
   "da.holiday.anyField": "Every field",
   "da.holiday.from": "From",

@@ -110,6 +110,8 @@ export const deskAdminVi = {
   "da.holiday.lead":
     "Phân công trực vào một ngày nghỉ theo lịch của đơn vị (ví dụ trực đăng ký khai tử trong dịp Tết). Người trực được thông báo.",
   "da.holiday.date": "Ngày nghỉ",
+  "da.holiday.member": "Người trực ngày nghỉ",
+  "da.holiday.counter": "Quầy trực ngày nghỉ",
   "da.holiday.field": "Lĩnh vực",
   "da.holiday.anyField": "Mọi lĩnh vực",
   "da.holiday.from": "Từ giờ",

@@ -631,7 +631,7 @@ function HolidayDutyForm({
             onChange={(e) => setDate(e.target.value)}
           />
           <SelectField
-            label={t("da.duties.member")}
+            label={t("da.holiday.member")}
             required
             value={memberId}
             onChange={(e) => {
@@ -649,7 +649,7 @@ function HolidayDutyForm({
             ))}
           </SelectField>
           <TextField
-            label={t("desk.counter")}
+            label={t("da.holiday.counter")}
             type="number"
             inputMode="numeric"
             min={1}
