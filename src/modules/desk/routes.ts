@@ -1,6 +1,6 @@
 /**
  * Staff routes of the desk under /units/:id/desk. Reading is unit.read; setting the desk up (profile, members,
- * documents, duties, roster changes, kiosks) is roster.manage; the queue and the counter's tablet are the
+ * documents, weekly and holiday duties, roster changes, kiosks) is roster.manage; the queue and the counter's tablet are the
  * reception officer's (dossier.receive, own unit); figures are report.read. Every change is one transaction with
  * its audit event; changes a live page shows are published to the unit's listeners after the commit.
  */
