@@ -812,6 +812,11 @@ export const ERRORS = {
     vi: "Không có hồ sơ nào đang chờ đánh giá tại quầy này.",
     en: "No dossier is waiting for a rating at this counter.",
   },
+  HOLIDAY_DUTY_ON_WORKING_DAY: {
+    status: 422,
+    vi: "Ngày này là ngày làm việc theo lịch của đơn vị: phân công trực bằng lịch trực hằng tuần, không phải lịch trực ngày nghỉ.",
+    en: "This date is a working day in the unit's calendar: duties on it come from the weekly roster, not from holiday duties.",
+  },
   ROSTER_CHANGE_INVALID: {
     status: 422,
     vi: "Thay đổi lịch trực không hợp lệ: cán bộ không có ca trực vào buổi này, hoặc người trực thay không thuộc Bộ phận.",

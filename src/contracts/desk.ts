@@ -98,6 +98,33 @@ export const RosterChangeInput = z.discriminatedUnion("kind", [
   }),
 ]);
 
+/** Ending a weekly duty: its last day; a last day before it starts removes it (it never ran). */
+export const EndDutyInput = z.strictObject({ lastDay: IsoDate });
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A duty on a holiday or other day off (on call during Tết, for instance): one date, member, counter, field, hours. */
+export const HolidayDutyInput = z.strictObject({
+  date: IsoDate,
+  memberId: z.uuid(),
+  counter: Counter,
+  field: FieldCode.nullable().optional(),
+  startsAt: ClockTime,
+  endsAt: ClockTime,
+  note: OptionalText(),
+});
+export const HolidayDuty = z.object({
+  id: z.uuid(),
+  date: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  title: z.string(),
+  counter: z.number(),
+  field: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  note: z.string().nullable(),
+});
+
 const Slot = z.object({
   session: Session,
   counter: z.number(),
@@ -117,6 +144,8 @@ export const RosterWeek = z.object({
       note: z.object({ name: z.string(), nameEn: z.string(), kind: z.string() }).nullable(),
       slots: z.array(Slot),
       absent: z.array(z.object({ session: Session, memberId: z.string(), memberName: z.string() })),
+      /** Duties on a day off (holiday on-call); always empty on a working day. */
+      holidayDuties: z.array(HolidayDuty),
       uncoveredFields: z.array(z.string()),
     }),
   ),

@@ -1,6 +1,7 @@
 /**
  * The printable duty roster (lịch trực) of a desk for one week, A4 portrait: one row per day, the morning and
- * afternoon duties side by side; a day off names the holiday and has no duties. No national template exists
+ * afternoon duties side by side; a day off names the holiday and lists under it only the duties dated for it (on
+ * call during Tết, for instance), each with its hours. No national template exists
  * (DOMAIN.md "The desk itself" [?]); the heading follows the layout of administrative documents of NĐ 30/2020.
  */
 import { rgb } from "pdf-lib";
@@ -22,6 +23,14 @@ export interface RosterPdfInput {
       title: string;
       fields: readonly string[];
       standsInFor: { memberName: string } | null;
+    }[];
+    holidayDuties: {
+      counter: number;
+      memberName: string;
+      title: string;
+      field: string | null;
+      startsAt: string;
+      endsAt: string;
     }[];
     uncoveredFields: string[];
   }[];
@@ -119,7 +128,19 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
     const label = [WEEKDAYS[day.weekday] as string, dmy(day.date)];
     if (!day.working) {
       const why = day.note ? `Nghỉ: ${day.note.name}` : "Nghỉ";
-      const lines = wrapText(why, fonts.regular, size, (col[1] as number) * 2 - mm(3));
+      const span = (col[1] as number) * 2 - mm(3);
+      const lines = [
+        ...wrapText(why, fonts.regular, size, span),
+        ...day.holidayDuties.flatMap((d) =>
+          wrapText(
+            `Trực ${d.startsAt}–${d.endsAt}, Quầy ${d.counter}: ${d.memberName} (${d.title})` +
+              (d.field ? ` – ${input.fieldName(d.field)}` : ""),
+            fonts.regular,
+            size,
+            span,
+          ),
+        ),
+      ];
       // A day off spans both sessions: drawn as one cell.
       const saved = col.slice();
       col.splice(1, 2, (saved[1] as number) + (saved[2] as number));

@@ -230,6 +230,14 @@ export const DEMO_STAFF: DemoStaff[] = [
     unit: "bt-1",
     roles: ["leader"],
   },
+  // The desk manager of Thị trấn Phủ Thông: keeps its members, house rules and duty roster (roster.manage).
+  {
+    username: "quantri.phuthong",
+    fullName: "Hà Văn Trực",
+    position: "Công chức Văn phòng - Thống kê",
+    unit: "bt-1",
+    roles: ["unit_admin"],
+  },
   {
     username: "tuphap.bachthong",
     fullName: "Vi Thị Pháp",

@@ -2216,8 +2216,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: 401,
   }),
-  // The desk (src/modules/desk): reading is unit.read, setting up is roster.manage (unit admins), the queue and
-  // the counter's tablet are the reception officer's (dossier.receive, own unit), figures are report.read.
+  // The desk (src/modules/desk): reading is unit.read, setting up is roster.manage (unit admins over their subtree,
+  // the system administrator over every unit), the queue and the counter's tablet are the reception officer's
+  // (dossier.receive, own unit), figures are report.read.
   "GET /api/v1/units/:id/desk": scoped({
     anonymous: 401,
     reception: [ok, 403, 403, 403],
@@ -2241,7 +2242,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/members": scoped({
@@ -2254,7 +2255,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/members/:memberId/end": scoped({
@@ -2267,7 +2268,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/documents": scoped({
@@ -2280,7 +2281,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/documents/:documentId/publish": scoped({
@@ -2293,7 +2294,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/duties": scoped({
@@ -2306,7 +2307,47 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
+    citizen: 401,
+  }),
+  // Ending a weekly duty, a duty on a day off and its cancelling: roster.manage, like the rest of the roster.
+  "POST /api/v1/units/:id/desk/duties/:dutyId/end": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: 403,
+    clerk: 403,
+    unitAdminCommune: [ok, 403, 403, ok],
+    unitAdminDistrict: [ok, 403, 403, ok],
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: ok,
+    citizen: 401,
+  }),
+  "POST /api/v1/units/:id/desk/holiday-duties": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: 403,
+    clerk: 403,
+    unitAdminCommune: [ok, 403, 403, ok],
+    unitAdminDistrict: [ok, 403, 403, ok],
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: ok,
+    citizen: 401,
+  }),
+  "POST /api/v1/units/:id/desk/holiday-duties/:dutyId/cancel": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: 403,
+    clerk: 403,
+    unitAdminCommune: [ok, 403, 403, ok],
+    unitAdminDistrict: [ok, 403, 403, ok],
+    supervisorDistrict: 403,
+    supervisorProvince: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "POST /api/v1/units/:id/desk/roster-changes": scoped({
@@ -2319,7 +2360,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "GET /api/v1/units/:id/desk/roster": scoped({
@@ -2335,7 +2376,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: 401,
   }),
-  // A kiosk is paired by a unit admin, a counter's tablet by the reception officer: either permission reaches the code.
+  // A kiosk is paired by a unit admin (or the system administrator), a counter's tablet by the reception officer:
+  // either permission reaches the code.
   "POST /api/v1/units/:id/desk/devices/pair": scoped({
     anonymous: 401,
     reception: [ok, 403, 403, 403],
@@ -2346,7 +2388,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     unitAdminDistrict: [ok, 403, 403, ok],
     supervisorDistrict: 403,
     supervisorProvince: 403,
-    systemAdmin: 403,
+    systemAdmin: ok,
     citizen: 401,
   }),
   "GET /api/v1/units/:id/desk/queue": scoped({

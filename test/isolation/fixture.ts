@@ -133,7 +133,7 @@ export interface UnitFx {
   /** A feedback filed on the public form into the unit's register. */
   feedback?: { id: string; code: string; secret: string };
   /** The unit's desk: a member, a draft document and a waiting queue number. */
-  desk?: { memberId: string; documentId: string; ticketId: string };
+  desk?: { memberId: string; documentId: string; ticketId: string; dutyId: string; holidayDutyId: string };
   /** A draft document of the unit, drafted by the unit's non-principal specialist. */
   documentId?: string;
 }
@@ -324,7 +324,43 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    units[key].desk = { memberId: member.id, documentId: document.id, ticketId: ticket.id };
+    const duty = await db
+      .insertInto("desk_duties")
+      .values({
+        unit_id: unitId,
+        member_id: member.id,
+        weekday: 2,
+        session: "morning",
+        counter: 1,
+        valid_from: "2026-01-01",
+        valid_to: null,
+        created_at: ctx.clock.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const holidayDuty = await db
+      .insertInto("desk_holiday_duties")
+      .values({
+        unit_id: unitId,
+        member_id: member.id,
+        on_date: "2026-12-06",
+        counter: 1,
+        field: "ho-tich",
+        starts_at: "07:30",
+        ends_at: "11:30",
+        note: null,
+        created_at: ctx.clock.now,
+        created_by: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    units[key].desk = {
+      memberId: member.id,
+      documentId: document.id,
+      ticketId: ticket.id,
+      dutyId: duty.id,
+      holidayDutyId: holidayDuty.id,
+    };
   }
 
   // A draft document in every unit, by its own specialist (who is none of the principals).

@@ -636,6 +636,26 @@ export const CALLS: Record<string, RouteCall> = {
       }),
     "desk",
   ),
+  "POST /api/v1/units/:id/desk/duties/:dutyId/end": unit(
+    (u) => post(`${V1}/units/${u.id}/desk/duties/${u.desk?.dutyId}/end`, { lastDay: "2026-12-31" }),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/holiday-duties": unit(
+    (u) =>
+      post(`${V1}/units/${u.id}/desk/holiday-duties`, {
+        date: "2026-12-13",
+        memberId: u.desk?.memberId,
+        counter: 1,
+        field: "ho-tich",
+        startsAt: "07:30",
+        endsAt: "11:30",
+      }),
+    "desk",
+  ),
+  "POST /api/v1/units/:id/desk/holiday-duties/:dutyId/cancel": unit(
+    (u) => post(`${V1}/units/${u.id}/desk/holiday-duties/${u.desk?.holidayDutyId}/cancel`),
+    "desk",
+  ),
   "POST /api/v1/units/:id/desk/roster-changes": unit(
     (u) =>
       post(`${V1}/units/${u.id}/desk/roster-changes`, {

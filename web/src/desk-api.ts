@@ -1,11 +1,21 @@
 import type { z } from "zod";
 import type {
   DeskAdminView,
+  DeskDocument,
+  DeskProfile,
+  DeskProfileInput,
   DeskRatingInput,
   DeviceState,
   DisplayState,
+  DocumentInput,
+  DutyInput,
+  HolidayDuty,
+  HolidayDutyInput,
+  Member,
+  MemberInput,
   PublicDesk,
   QueueView,
+  RosterChangeInput,
   RosterWeek,
   TakenTicket,
   Ticket,
@@ -21,6 +31,16 @@ export type QueueViewT = z.infer<typeof QueueView>;
 export type TicketT = z.infer<typeof Ticket>;
 export type TakenTicketT = z.infer<typeof TakenTicket>;
 export type DeskAdminViewT = z.infer<typeof DeskAdminView>;
+export type MemberT = z.infer<typeof Member>;
+export type MemberInputT = z.input<typeof MemberInput>;
+export type DeskDocumentT = z.infer<typeof DeskDocument>;
+export type DocumentInputT = z.input<typeof DocumentInput>;
+export type DeskProfileT = z.infer<typeof DeskProfile>;
+export type DeskProfileInputT = z.input<typeof DeskProfileInput>;
+export type DutyInputT = z.input<typeof DutyInput>;
+export type HolidayDutyT = z.infer<typeof HolidayDuty>;
+export type HolidayDutyInputT = z.input<typeof HolidayDutyInput>;
+export type RosterChangeInputT = z.input<typeof RosterChangeInput>;
 export type DeskScores = z.input<typeof DeskRatingInput>["scores"];
 
 const enc = encodeURIComponent;
@@ -42,6 +62,28 @@ export const deskApi = {
   admin: (unitId: string) => call<DeskAdminViewT>("GET", `/units/${enc(unitId)}/desk`),
   roster: (unitId: string, week?: string) =>
     call<RosterWeekT>("GET", `/units/${enc(unitId)}/desk/roster${week ? `?week=${enc(week)}` : ""}`),
+  saveProfile: (unitId: string, body: DeskProfileInputT) =>
+    call<DeskProfileT>("PUT", `/units/${enc(unitId)}/desk/profile`, body),
+  addMember: (unitId: string, body: MemberInputT) =>
+    call<MemberT>("POST", `/units/${enc(unitId)}/desk/members`, body),
+  endMember: (unitId: string, memberId: string, endsOn: string) =>
+    call<MemberT>("POST", `/units/${enc(unitId)}/desk/members/${enc(memberId)}/end`, { endsOn }),
+  addDocument: (unitId: string, body: DocumentInputT) =>
+    call<DeskDocumentT>("POST", `/units/${enc(unitId)}/desk/documents`, body),
+  publishDocument: (unitId: string, documentId: string) =>
+    call<DeskDocumentT>("POST", `/units/${enc(unitId)}/desk/documents/${enc(documentId)}/publish`),
+  addDuty: (unitId: string, body: DutyInputT) =>
+    call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/duties`, body),
+  endDuty: (unitId: string, dutyId: string, lastDay: string) =>
+    call<{ id: string; removed: boolean }>("POST", `/units/${enc(unitId)}/desk/duties/${enc(dutyId)}/end`, {
+      lastDay,
+    }),
+  addHolidayDuty: (unitId: string, body: HolidayDutyInputT) =>
+    call<HolidayDutyT>("POST", `/units/${enc(unitId)}/desk/holiday-duties`, body),
+  cancelHolidayDuty: (unitId: string, dutyId: string) =>
+    call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/holiday-duties/${enc(dutyId)}/cancel`),
+  addRosterChange: (unitId: string, body: RosterChangeInputT) =>
+    call<{ id: string }>("POST", `/units/${enc(unitId)}/desk/roster-changes`, body),
   pair: (unitId: string, code: string, counter: number | null) =>
     call<{ deviceId: string; kind: string; counter: number | null }>(
       "POST",

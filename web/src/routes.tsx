@@ -122,6 +122,27 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/desk/desk-admin-page.tsx").then((m) => ({ default: m.DeskAdminPage }))),
   },
   {
+    path: "/app/desk/members",
+    nav: "desk-members",
+    page: lazy(() =>
+      import("./pages/desk/desk-members-page.tsx").then((m) => ({ default: m.DeskMembersPage })),
+    ),
+  },
+  {
+    path: "/app/desk/documents",
+    nav: "desk-documents",
+    page: lazy(() =>
+      import("./pages/desk/desk-documents-page.tsx").then((m) => ({ default: m.DeskDocumentsPage })),
+    ),
+  },
+  {
+    path: "/app/desk/roster",
+    nav: "desk-roster",
+    page: lazy(() =>
+      import("./pages/desk/desk-roster-page.tsx").then((m) => ({ default: m.DeskRosterPage })),
+    ),
+  },
+  {
     path: "/app/desk/queue",
     nav: "queue",
     page: lazy(() => import("./pages/desk/queue-page.tsx").then((m) => ({ default: m.QueuePage }))),

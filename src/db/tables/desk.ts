@@ -39,6 +39,8 @@ export interface DeskMemberTable {
   seconded_to: NullableDateColumn;
   starts_on: DateColumn;
   ends_on: NullableDateColumn;
+  /** The row that took over on a change of position (same person), if any. */
+  replaced_by: Generated<string | null>;
   created_at: Timestamp;
 }
 
@@ -78,6 +80,22 @@ export interface DeskRosterChangeTable {
   reason: string | null;
   created_at: Timestamp;
   created_by: string | null;
+}
+
+export interface DeskHolidayDutyTable {
+  id: Generated<string>;
+  unit_id: string;
+  member_id: string;
+  on_date: DateColumn;
+  counter: number;
+  field: string | null;
+  /** "HH:MM", local time */
+  starts_at: string;
+  ends_at: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  cancelled_at: NullableTimestamp;
 }
 
 export interface QueueCounterTable {
@@ -140,6 +158,7 @@ export interface DeskTables {
   desk_documents: DeskDocumentTable;
   desk_duties: DeskDutyTable;
   desk_roster_changes: DeskRosterChangeTable;
+  desk_holiday_duties: DeskHolidayDutyTable;
   queue_counters: QueueCounterTable;
   desk_devices: DeskDeviceTable;
   queue_tickets: QueueTicketTable;

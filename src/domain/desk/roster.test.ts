@@ -92,4 +92,46 @@ describe("buildRosterWeek", () => {
     expect(monday?.absent).toHaveLength(2);
     expect(monday?.uncoveredFields).toEqual([]);
   });
+
+  it("lists on a day off only the duties dated for it, earliest first, of members in post that day; none on a working day or on Sunday without one", () => {
+    const withHoliday = days.map((d) =>
+      d.date === "2026-12-03"
+        ? { ...d, working: false, note: { name: "Nghỉ lễ", nameEn: "Holiday", kind: "holiday" } }
+        : d,
+    );
+    const onCall = (id: string, date: string, memberId: string, startsAt: string) => ({
+      id,
+      date,
+      memberId,
+      counter: 1,
+      field: "ho-tich",
+      startsAt,
+      endsAt: "17:00",
+      note: null,
+    });
+    const week = buildRosterWeek({
+      days: withHoliday,
+      members,
+      duties,
+      changes: [],
+      holidayDuties: [
+        onCall("late", "2026-12-03", "a", "13:30"),
+        onCall("early", "2026-12-03", "b", "07:30"),
+        // Cúc's post ended on 2/12: her duty on the 3rd is not shown.
+        onCall("gone", "2026-12-03", "c", "07:30"),
+        // A working day keeps its weekly pattern only.
+        onCall("working", "2026-12-02", "a", "07:30"),
+      ],
+      fields,
+    });
+    const holiday = week.days[3];
+    expect(holiday?.slots).toEqual([]);
+    expect(holiday?.holidayDuties.map((d) => [d.id, d.memberName])).toEqual([
+      ["early", "Bình"],
+      ["late", "An"],
+    ]);
+    expect(week.days[2]?.holidayDuties).toEqual([]);
+    expect(week.days[6]?.holidayDuties).toEqual([]);
+    expect(week.warnings.some((w) => w.date === "2026-12-03")).toBe(false);
+  });
 });

@@ -3,7 +3,8 @@
  * weekly duty pattern, the members in post, the dated absences and swaps, and the unit's working calendar.
  *
  * Choices where no rule exists (no national template for the roster, DOMAIN.md "The desk itself" [?]):
- * - a day off in the calendar (holiday, compensatory day, swapped day) has no duties, whatever the pattern says;
+ * - a day off in the calendar (holiday, compensatory day, swapped day) has no weekly duties, whatever the pattern
+ *   says; it has only the duties dated for it (on call during Tết, say), each with its own hours;
  * - a worked weekend day (make-up Saturday) takes the pattern of Monday, the day a swap most often moves;
  * - a field is "uncovered" on a working day when no one on duty that day, morning or afternoon, handles it.
  */
@@ -33,6 +34,19 @@ export type RosterChange =
   | { kind: "absence"; date: string; session: Session; memberId: string }
   | { kind: "swap"; date: string; session: Session; memberId: string; substituteId: string };
 
+/** A duty dated for one day off (holiday on-call), with its own hours. */
+export interface HolidayDuty {
+  id: string;
+  date: string;
+  memberId: string;
+  counter: number;
+  field: string | null;
+  /** "HH:MM" */
+  startsAt: string;
+  endsAt: string;
+  note: string | null;
+}
+
 export interface CalendarDay {
   /** YYYY-MM-DD */
   date: string;
@@ -56,6 +70,7 @@ export interface RosterSlot {
 export interface RosterDay extends CalendarDay {
   slots: RosterSlot[];
   absent: { session: Session; memberId: string; memberName: string }[];
+  holidayDuties: (HolidayDuty & { memberName: string; title: string })[];
   /** Fields with nobody on duty on this working day. */
   uncoveredFields: string[];
 }
@@ -72,12 +87,23 @@ export function buildRosterWeek(input: {
   members: readonly RosterMember[];
   duties: readonly DutyPattern[];
   changes: readonly RosterChange[];
+  holidayDuties?: readonly HolidayDuty[];
   /** The fields the desk must cover on every working day. */
   fields: readonly string[];
 }): RosterWeek {
   const byId = new Map(input.members.map((m) => [m.id, m]));
   const days = input.days.map((day): RosterDay => {
-    if (!day.working) return { ...day, slots: [], absent: [], uncoveredFields: [] };
+    if (!day.working) {
+      const holidayDuties = (input.holidayDuties ?? [])
+        .filter((d) => d.date === day.date)
+        .flatMap((d) => {
+          const member = byId.get(d.memberId);
+          if (!member || !within(day.date, member.startsOn, member.endsOn)) return [];
+          return [{ ...d, memberName: member.name, title: member.title }];
+        })
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.counter - b.counter);
+      return { ...day, slots: [], absent: [], holidayDuties, uncoveredFields: [] };
+    }
     const patternDay = day.weekday >= 6 ? 1 : day.weekday;
     const slots: RosterSlot[] = [];
     const absent: RosterDay["absent"] = [];
@@ -103,7 +129,13 @@ export function buildRosterWeek(input: {
     }
     slots.sort((a, b) => SESSIONS.indexOf(a.session) - SESSIONS.indexOf(b.session) || a.counter - b.counter);
     const covered = new Set(slots.flatMap((s) => s.fields));
-    return { ...day, slots, absent, uncoveredFields: input.fields.filter((f) => !covered.has(f)) };
+    return {
+      ...day,
+      slots,
+      absent,
+      holidayDuties: [],
+      uncoveredFields: input.fields.filter((f) => !covered.has(f)),
+    };
   });
   return {
     days,

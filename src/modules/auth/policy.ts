@@ -131,6 +131,8 @@ export const GRANTS: Record<StaffRole, Grants> = {
       "catalog.read",
     ]
       .concat(["catalog.manage", "report.read", "signing.manage", "signing.trust"])
+      // Sets up any unit's desk (members, house rules, roster), as a unit admin does for its subtree.
+      .concat(["roster.manage"])
       .concat(["notification.read", "notification.manage"])
       .concat(["system.read"])
       .map((a) => [a, "all"]),

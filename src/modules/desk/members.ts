@@ -81,28 +81,17 @@ export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput
       .executeTakeFirst();
     if (!staff) throw new AppError("VALIDATION_FAILED", { details: { field: "staffId" } });
   }
-  if (input.replaces) {
-    const old = await tx
-      .selectFrom("desk_members")
-      .selectAll()
-      .where("id", "=", input.replaces)
-      .where("unit_id", "=", unitId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!old || old.ends_on !== null || old.starts_on >= input.startsOn)
-      throw new AppError("VALIDATION_FAILED", { details: { field: "replaces" } });
-    const dayBefore = new Date(Date.parse(`${input.startsOn}T00:00:00Z`) - 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    await tx.updateTable("desk_members").set({ ends_on: dayBefore }).where("id", "=", old.id).execute();
-    // The weekly duties move to the new position.
-    await tx
-      .updateTable("desk_duties")
-      .set({ valid_to: dayBefore })
-      .where("member_id", "=", old.id)
-      .where("valid_to", "is", null)
-      .execute();
-  }
+  const old = input.replaces
+    ? await tx
+        .selectFrom("desk_members")
+        .selectAll()
+        .where("id", "=", input.replaces)
+        .where("unit_id", "=", unitId)
+        .forUpdate()
+        .executeTakeFirst()
+    : null;
+  if (input.replaces && (!old || old.ends_on !== null || old.starts_on >= input.startsOn))
+    throw new AppError("VALIDATION_FAILED", { details: { field: "replaces" } });
   const row = await tx
     .insertInto("desk_members")
     .values({
@@ -123,6 +112,10 @@ export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (old) {
+    await movePosition(tx, old.id, row.id, input.startsOn);
+    if (samePerson(old, row)) await moveDatedDuties(tx, old.id, row.id, input.startsOn);
+  }
   await recordAudit(
     tx,
     {
@@ -136,6 +129,79 @@ export async function addMember(act: StaffAct, input: z.infer<typeof MemberInput
     now,
   );
   return memberOf(row);
+}
+
+/**
+ * A change of position: the old row ends the day before the new one starts, and the weekly duties go on under the
+ * new row from its first day (those that started before end with the old row; later ones are handed over).
+ */
+async function movePosition(tx: Tx, oldId: string, newId: string, startsOn: string) {
+  const dayBefore = new Date(Date.parse(`${startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await tx.updateTable("desk_members").set({ ends_on: dayBefore }).where("id", "=", oldId).execute();
+  const open = await tx
+    .selectFrom("desk_duties")
+    .selectAll()
+    .where("member_id", "=", oldId)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", startsOn)]))
+    .execute();
+  for (const duty of open) {
+    if (duty.valid_from >= startsOn) {
+      await tx.updateTable("desk_duties").set({ member_id: newId }).where("id", "=", duty.id).execute();
+      continue;
+    }
+    await tx.updateTable("desk_duties").set({ valid_to: dayBefore }).where("id", "=", duty.id).execute();
+    await tx
+      .insertInto("desk_duties")
+      .values({
+        unit_id: duty.unit_id,
+        member_id: newId,
+        weekday: duty.weekday,
+        session: duty.session,
+        counter: duty.counter,
+        valid_from: startsOn,
+        valid_to: duty.valid_to,
+        created_at: duty.created_at,
+      })
+      .execute();
+  }
+}
+
+/** The new row is the same person's (a change of position) rather than someone else's taking over the post. */
+const samePerson = (
+  a: { staff_id: string | null; full_name: string },
+  b: { staff_id: string | null; full_name: string },
+) =>
+  a.staff_id !== null || b.staff_id !== null
+    ? a.staff_id === b.staff_id
+    : a.full_name.trim().toLocaleLowerCase("vi") === b.full_name.trim().toLocaleLowerCase("vi");
+
+/**
+ * A change of position of the same person: what was recorded for them on dates from the change on — absences,
+ * swaps (either side) and duties on days off — goes with them to the new row, and the old row points to the new
+ * one so that later records made against the old row follow too (roster.ts, personOn). An absence is the
+ * person's (leave, training), not the post's: a desk manager expects it to hold after the change, not to vanish
+ * silently because the row it named has ended. Someone else taking over the post inherits none of it.
+ */
+async function moveDatedDuties(tx: Tx, oldId: string, newId: string, startsOn: string) {
+  await tx.updateTable("desk_members").set({ replaced_by: newId }).where("id", "=", oldId).execute();
+  await tx
+    .updateTable("desk_roster_changes")
+    .set({ member_id: newId })
+    .where("member_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
+  await tx
+    .updateTable("desk_roster_changes")
+    .set({ substitute_id: newId })
+    .where("substitute_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
+  await tx
+    .updateTable("desk_holiday_duties")
+    .set({ member_id: newId })
+    .where("member_id", "=", oldId)
+    .where("on_date", ">=", startsOn)
+    .execute();
 }
 
 export async function endMember(act: StaffAct, memberId: string, input: z.infer<typeof EndMemberInput>) {

@@ -1,6 +1,6 @@
 /**
  * Staff routes of the desk under /units/:id/desk. Reading is unit.read; setting the desk up (profile, members,
- * documents, duties, roster changes, kiosks) is roster.manage; the queue and the counter's tablet are the
+ * documents, weekly and holiday duties, roster changes, kiosks) is roster.manage; the queue and the counter's tablet are the
  * reception officer's (dossier.receive, own unit); figures are report.read. Every change is one transaction with
  * its audit event; changes a live page shows are published to the unit's listeners after the commit.
  */
@@ -16,9 +16,12 @@ import {
   DeskProfileInput,
   DocumentInput,
   DutyInput,
+  EndDutyInput,
   EndMemberInput,
   FiguresQuery,
   FinishTicketInput,
+  HolidayDuty,
+  HolidayDutyInput,
   Member,
   MemberInput,
   PairAnswer,
@@ -40,7 +43,14 @@ import { deskFigures } from "./figures.ts";
 import type { LiveHub } from "./live-hub.ts";
 import { addDocument, addMember, endMember, publishDocument, type StaffAct, saveProfile } from "./members.ts";
 import { callNext, finishTicket, queueView } from "./queue.ts";
-import { addDuty, addRosterChange, rosterWeek } from "./roster.ts";
+import {
+  addDuty,
+  addHolidayDuty,
+  addRosterChange,
+  cancelHolidayDuty,
+  endDuty,
+  rosterWeek,
+} from "./roster.ts";
 import { documentOf, memberOf, profileOf, profileRow } from "./shared.ts";
 
 const tags = ["desk"];
@@ -240,6 +250,65 @@ export function deskStaffRoutes(hub: LiveHub): FastifyPluginAsyncZod {
           .send(
             await act(request.principal, request.params.id, "roster.manage", (a) => addDuty(a, request.body)),
           ),
+    );
+
+    app.post(
+      "/units/:id/desk/duties/:dutyId/end",
+      {
+        schema: {
+          tags,
+          summary: "Kết thúc hoặc bỏ một ca trực hằng tuần / End or remove one weekly duty",
+          description:
+            "lastDay là ngày cuối cùng ca trực áp dụng (không trước hôm qua); trước ngày bắt đầu thì ca trực bị bỏ. / lastDay is the last day the duty applies (not before yesterday); before its first day the duty is removed.",
+          params: z.strictObject({ id: Uuid, dutyId: Uuid }),
+          body: EndDutyInput,
+          response: {
+            200: DutyInput.extend({ id: Uuid, memberName: z.string(), removed: z.boolean() }),
+            ...ErrorResponses,
+          },
+        },
+      },
+      async (request) =>
+        act(request.principal, request.params.id, "roster.manage", (a) =>
+          endDuty(a, request.params.dutyId, request.body),
+        ),
+    );
+
+    app.post(
+      "/units/:id/desk/holiday-duties",
+      {
+        schema: {
+          tags,
+          summary: "Trực ngày nghỉ, ngày lễ, Tết / A duty on a holiday or other day off",
+          params: Params,
+          body: HolidayDutyInput,
+          response: { 201: HolidayDuty, ...ErrorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await act(request.principal, request.params.id, "roster.manage", (a) =>
+              addHolidayDuty(a, request.body),
+            ),
+          ),
+    );
+
+    app.post(
+      "/units/:id/desk/holiday-duties/:dutyId/cancel",
+      {
+        schema: {
+          tags,
+          summary: "Hủy một ca trực ngày nghỉ / Cancel a duty on a day off",
+          params: z.strictObject({ id: Uuid, dutyId: Uuid }),
+          response: { 200: z.object({ id: Uuid }), ...ErrorResponses },
+        },
+      },
+      async (request) =>
+        act(request.principal, request.params.id, "roster.manage", (a) =>
+          cancelHolidayDuty(a, request.params.dutyId),
+        ),
     );
 
     app.post(

@@ -26,6 +26,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.afternoon": "Afternoon",
   "desk.dayOff": "Day off",
   "desk.standsIn": "standing in for {name}",
+  "desk.onCall": "On duty {from}–{to}",
   "desk.documents": "House rules and regulation",
   "desk.document.house_rules": "House rules",
   "desk.document.regulation": "Regulation",

@@ -23,6 +23,7 @@ export const deskVi = {
   "desk.afternoon": "Buổi chiều",
   "desk.dayOff": "Nghỉ",
   "desk.standsIn": "trực thay {name}",
+  "desk.onCall": "Trực {from}–{to}",
   "desk.documents": "Nội quy, quy chế",
   "desk.document.house_rules": "Nội quy",
   "desk.document.regulation": "Quy chế",

@@ -1,4 +1,5 @@
 import { deskEn } from "./desk.en.ts";
+import { deskAdminEn } from "./desk-admin.en.ts";
 import { dossiersEn } from "./dossiers.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
 import { signingEn } from "./signing.en.ts";
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...signingEn,
   ...notificationsEn,
   ...deskEn,
+  ...deskAdminEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

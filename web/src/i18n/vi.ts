@@ -4,6 +4,7 @@
  */
 
 import { deskVi } from "./desk.vi.ts";
+import { deskAdminVi } from "./desk-admin.vi.ts";
 import { dossiersVi } from "./dossiers.vi.ts";
 import { notificationsVi } from "./notifications.vi.ts";
 import { signingVi } from "./signing.vi.ts";
@@ -13,6 +14,7 @@ export const vi = {
   ...signingVi,
   ...notificationsVi,
   ...deskVi,
+  ...deskAdminVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import { type DeskAdminViewT, deskApi, type RosterWeekT } from "../../desk-api.ts";
+import { deskApi, type RosterWeekT } from "../../desk-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
+import { Link } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { PairForm } from "./pair-form.tsx";
 import { dmy, fieldLabel, RosterTable } from "./roster-table.tsx";
+import { UnitPicker, useDesk } from "./use-desk.tsx";
 import "./desk.css";
 
 const shiftWeek = (iso: string, days: number) =>
@@ -16,32 +18,48 @@ const shiftWeek = (iso: string, days: number) =>
 export function DeskAdminPage() {
   const { t, lang } = useI18n();
   const me = useMe();
-  const [desk, setDesk] = useState<DeskAdminViewT>();
+  const picked = useDesk();
+  const desk = picked.desk;
   const [week, setWeek] = useState<RosterWeekT>();
-  const [error, setError] = useState<string>();
+  const [weekError, setWeekError] = useState<string>();
 
   const load = useCallback(
     async (at?: string) => {
       try {
-        setDesk(await deskApi.admin(me.unit.id));
-        setWeek(await deskApi.roster(me.unit.id, at));
+        setWeek(await deskApi.roster(picked.unitId, at));
       } catch (e) {
-        setError(errorText(e, lang));
+        setWeekError(errorText(e, lang));
       }
     },
-    [me.unit.id, lang],
+    [picked.unitId, lang],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
-  const code = me.unit.code;
+  const error = picked.error ?? weekError;
+  const code = desk?.unit.code ?? me.unit.code;
   const current = desk?.members.filter((m) => m.endsOn === null) ?? [];
   return (
     <div className="container">
-      <PageHeading title={desk?.profile?.name ?? t("nav.desk")} lead={me.unit.name} />
+      <PageHeading title={desk?.profile?.name ?? t("nav.desk")} lead={desk?.unit.name ?? me.unit.name} />
+      <UnitPicker desk={picked} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {desk && !desk.profile ? <Alert kind="info">{t("desk.notSetUp")}</Alert> : null}
+      <nav className="panel" aria-labelledby="desk-edit-links">
+        <h2 id="desk-edit-links">{t("nav.desk")}</h2>
+        <ul>
+          <li>
+            <Link to="/app/desk/members">{t("da.links.members")}</Link>
+          </li>
+          <li>
+            <Link to="/app/desk/documents">{t("da.links.documents")}</Link>
+          </li>
+          <li>
+            <Link to="/app/desk/roster">{t("da.links.roster")}</Link>
+          </li>
+        </ul>
+      </nav>
       <section className="panel" aria-labelledby="desk-links">
         <h2 id="desk-links">{t("desk.links")}</h2>
         <ul>
@@ -59,7 +77,7 @@ export function DeskAdminPage() {
           </li>
         </ul>
       </section>
-      <PairForm unitId={me.unit.id} defaultCounter={null} />
+      <PairForm unitId={picked.unitId} defaultCounter={null} />
       {week ? (
         <section className="desk-section" aria-labelledby="desk-admin-roster">
           <h2 id="desk-admin-roster">

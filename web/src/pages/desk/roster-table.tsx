@@ -2,8 +2,8 @@ import { FIELDS } from "../../../../src/domain/catalog/fields.ts";
 import type { RosterWeekT } from "../../desk-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
-const WEEKDAYS_VI = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
-const WEEKDAYS_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+export const WEEKDAYS_VI = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
+export const WEEKDAYS_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -12,7 +12,10 @@ export function fieldLabel(code: string, lang: "vi" | "en"): string {
   return field ? (lang === "vi" ? field.nameVi : field.nameEn) : code;
 }
 
-/** The week's duties, one row per day; a day off names the holiday and spans both sessions. */
+/**
+ * The week's duties, one row per day; a day off names the holiday, spans both sessions and lists the duties dated
+ * for it (on call during Tết, say) with their hours.
+ */
 export function RosterTable({ week }: { week: RosterWeekT }) {
   const { t, lang } = useI18n();
   const cell = (day: RosterWeekT["days"][number], session: "morning" | "afternoon") => {
@@ -62,6 +65,20 @@ export function RosterTable({ week }: { week: RosterWeekT }) {
               <td colSpan={2}>
                 {t("desk.dayOff")}
                 {day.note ? `: ${lang === "vi" ? day.note.name : day.note.nameEn}` : ""}
+                {day.holidayDuties.length ? (
+                  <ul className="desk-slots" data-testid="holiday-duties">
+                    {day.holidayDuties.map((d) => (
+                      <li key={d.id}>
+                        <span className="strong">
+                          {t("desk.onCall", { from: d.startsAt, to: d.endsAt })}, {t("desk.counter")}{" "}
+                          {d.counter}:
+                        </span>{" "}
+                        {d.memberName}
+                        {d.field ? <span className="muted"> — {fieldLabel(d.field, lang)}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </td>
             )}
           </tr>
