@@ -168,7 +168,13 @@ describe("a decision from the district to its communes", () => {
     await expectAccessible(p, "the incoming box");
     await screenshot(p, "documents-incoming");
     await openRow(p, NUMBER);
-    expect(await p.getByTestId("signature-check").textContent()).toContain("Chữ ký số hợp lệ (2 chữ ký)");
+    // Checked on arrival: intact, and both chains reach the district's demo root, which the system trusts.
+    expect(await p.getByTestId("signature-summary").textContent()).toBe(
+      "Chữ ký số hợp lệ (2 chữ ký) Chứng thư số của người ký được hệ thống tin cậy.",
+    );
+    const signatures = await p.getByTestId("arrival-signature").allTextContents();
+    expect(signatures[0]).toContain("Nông Văn Thành · Hợp lệ · Được hệ thống tin cậy");
+    expect(signatures[1]).toContain("UBND huyện Bạch Thông · Hợp lệ · Được hệ thống tin cậy");
     await p.getByTestId("action-register").getByRole("button", { name: "Vào sổ văn bản đến" }).click();
     expect(await notice(p)).toContain("Đã vào sổ văn bản đến, số đến 1.");
     await expectAccessible(p, "a registered incoming document");

@@ -183,8 +183,16 @@ export const DocumentDetail = DocumentSummary.extend({
     .object({
       checkedAt: z.string(),
       valid: z.boolean(),
+      /** Every signature's certificate chain reaches a root the system trusts. */
+      trusted: z.boolean().optional(),
       signatures: z.array(
-        z.object({ signer: z.string().nullable(), status: z.string(), signingTime: z.string().nullable() }),
+        z.object({
+          signer: z.string().nullable(),
+          status: z.string(),
+          signingTime: z.string().nullable(),
+          /** trusted, unknown-issuer, invalid or not-checked. */
+          chain: z.string().optional(),
+        }),
       ),
     })
     .nullable(),

@@ -9,6 +9,17 @@ import { StatusBadge, UrgencyBadge } from "./badges.tsx";
 import { type DocumentsKey, documentPath, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
 
+const SIG_STATUSES = ["valid", "modified", "invalid"] as const;
+const CHAINS = ["trusted", "unknown-issuer", "invalid", "not-checked"] as const;
+const sigKey = (status: string): DocumentsKey =>
+  (SIG_STATUSES as readonly string[]).includes(status)
+    ? (`d.sig.${status}` as DocumentsKey)
+    : "d.sig.invalid";
+const chainKey = (chain: string): DocumentsKey =>
+  (CHAINS as readonly string[]).includes(chain)
+    ? (`d.chain.${chain}` as DocumentsKey)
+    : "d.chain.not-checked";
+
 /**
  * One document: its facts, content and PDF, the signature check on arrival, per-recipient status for the sender,
  * assignments, versions and comments; and the actions the server says the caller may take now.
@@ -154,16 +165,26 @@ export function DocumentPage() {
           {doc.signatureCheck ? (
             <section className="panel" aria-labelledby="doc-sig" data-testid="signature-check">
               <h2 id="doc-sig">{t("d.view.signatures")}</h2>
-              <p className={doc.signatureCheck.valid ? "doc-sig-ok" : "doc-sig-bad"}>
+              <p
+                className={
+                  doc.signatureCheck.valid && doc.signatureCheck.trusted !== false
+                    ? "doc-sig-ok"
+                    : "doc-sig-bad"
+                }
+                data-testid="signature-summary"
+              >
                 {doc.signatureCheck.valid
                   ? t("d.view.signatures.valid", { n: doc.signatureCheck.signatures.length })
                   : t("d.view.signatures.invalid")}
+                {doc.signatureCheck.trusted === true ? ` ${t("d.view.signatures.trusted")}` : ""}
+                {doc.signatureCheck.trusted === false ? ` ${t("d.view.signatures.untrusted")}` : ""}
               </p>
               <ul>
                 {doc.signatureCheck.signatures.map((s, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: signatures are listed in file order
-                  <li key={i}>
-                    {s.signer ?? "—"} · {s.status}
+                  <li key={i} data-testid="arrival-signature">
+                    {s.signer ?? "—"} · {t(sigKey(s.status))}
+                    {s.chain ? ` · ${t(chainKey(s.chain))}` : ""}
                     {s.signingTime ? ` · ${viDate(s.signingTime)}` : ""}
                   </li>
                 ))}
@@ -192,9 +213,7 @@ export function DocumentPage() {
                   <tbody>
                     {doc.recipients.map((r) => (
                       <tr key={r.id} data-recipient={r.name} data-status={r.status ?? ""}>
-                        <th scope="row" data-label={t("d.view.recipient")}>
-                          {r.name}
-                        </th>
+                        <td data-label={t("d.view.recipient")}>{r.name}</td>
                         <td data-label={t("d.view.recipientStatus")}>
                           {t(`d.rstatus.${r.status ?? "none"}` as DocumentsKey)}
                           {r.reason ? <span className="cell-sub">{r.reason}</span> : null}
@@ -224,9 +243,7 @@ export function DocumentPage() {
                   <tbody>
                     {doc.assignments.map((a) => (
                       <tr key={`${a.staffId}-${a.role}`}>
-                        <th scope="row" data-label={t("d.view.assignee")}>
-                          {a.name}
-                        </th>
+                        <td data-label={t("d.view.assignee")}>{a.name}</td>
                         <td data-label={t("d.view.role")}>{t(`d.role.${a.role}`)}</td>
                         <td data-label={t("d.view.due")}>{viDate(a.dueOn)}</td>
                         <td data-label={t("d.view.doneAt")}>{viDate(a.doneAt)}</td>
