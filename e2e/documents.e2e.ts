@@ -199,6 +199,10 @@ describe("a decision from the district to its communes", () => {
     await assign.getByRole("button", { name: "Giao xử lý" }).click();
     await p.locator('[data-testid="document-status"]', { hasText: "Đã giao xử lý" }).waitFor();
     expect(await p.getByTestId("assignments-table").textContent()).toContain("Chủ trì");
+    // The "ĐẾN" stamp: the commune, incoming number 1, passed to the lead (NĐ 30/2020 Phụ lục IV).
+    const stamp = (await p.getByTestId("arrival-stamp").textContent()) ?? "";
+    expect(stamp).toContain("UBND xã Quang ThuậnĐẾNSố: 1");
+    expect(stamp).toContain("Chuyển: Ma Văn Chuyên");
   });
 
   it("the specialist finds it in My tasks, replies with a linked công văn and marks it done", async () => {

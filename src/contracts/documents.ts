@@ -220,6 +220,17 @@ export const DocumentDetail = DocumentSummary.extend({
       doneAt: z.string().nullable(),
     }),
   ),
+  /** The "ĐẾN" stamp of a registered incoming document (NĐ 30/2020 Phụ lục IV): agency, number, day, to whom, file. */
+  arrivalStamp: z
+    .object({
+      agency: z.string(),
+      number: z.number(),
+      date: z.iso.date(),
+      time: z.string(),
+      passedTo: z.array(z.string()),
+      workFile: z.string().nullable(),
+    })
+    .nullable(),
   /** What the caller may do now. */
   actions: z.array(z.string()),
 });

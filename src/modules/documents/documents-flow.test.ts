@@ -181,6 +181,21 @@ describe("outgoing: draft, sign KT. Chủ tịch, issue with the seal, send to t
       qtSpecialist.post(`/api/v1/documents/${qtId}/done`, { version: qt.version, replyDocumentId: reply.id }),
     );
 
+    // The "ĐẾN" stamp (NĐ 30/2020 Phụ lục IV): the commune, its incoming number, the day it arrived as in Vietnam,
+    // passed to the lead, no work file yet.
+    const stamped = await detail(qtSpecialist, qtId);
+    expect(stamped.arrivalStamp).toMatchObject({
+      agency: "UBND xã Quang Thuận",
+      number: 1,
+      passedTo: ["Ma Văn Chuyên"],
+      workFile: null,
+    });
+    const arrivedInVietnam = new Date(Date.parse(stamped.arrivedAt as string) + 7 * 3_600_000).toISOString();
+    expect(stamped.arrivalStamp?.date).toBe(arrivedInVietnam.slice(0, 10));
+    expect(stamped.arrivalStamp?.time).toBe(arrivedInVietnam.slice(11, 16));
+    const outgoing = await detail(clerk, id);
+    expect(outgoing.arrivalStamp).toBeNull();
+
     const seen = await detail(clerk, id);
     const byName = new Map(seen.recipients.map((r) => [r.name, r]));
     expect(byName.get("UBND xã Quang Thuận")?.status).toBe("done");

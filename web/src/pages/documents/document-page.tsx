@@ -162,6 +162,28 @@ export function DocumentPage() {
                 ))}
             </dl>
           </section>
+          {doc.arrivalStamp ? (
+            <section className="panel" aria-labelledby="doc-stamp">
+              <h2 id="doc-stamp">{t("d.stamp.title")}</h2>
+              <div className="doc-stamp" data-testid="arrival-stamp">
+                <p className="doc-stamp-agency">{doc.arrivalStamp.agency}</p>
+                <p className="doc-stamp-word">{t("d.stamp.word")}</p>
+                <p>
+                  {t("d.stamp.number")}: <strong>{doc.arrivalStamp.number}</strong>
+                </p>
+                <p>
+                  {t("d.stamp.date")}: {viDate(doc.arrivalStamp.date)} {t("d.stamp.time")}:{" "}
+                  {doc.arrivalStamp.time}
+                </p>
+                <p>
+                  {t("d.stamp.passedTo")}: {doc.arrivalStamp.passedTo.join(", ") || "…"}
+                </p>
+                <p>
+                  {t("d.stamp.file")}: {doc.arrivalStamp.workFile ?? "…"}
+                </p>
+              </div>
+            </section>
+          ) : null}
           {doc.signatureCheck ? (
             <section className="panel" aria-labelledby="doc-sig" data-testid="signature-check">
               <h2 id="doc-sig">{t("d.view.signatures")}</h2>
