@@ -169,7 +169,7 @@ export function DocumentsInboxPage() {
                     className={d.urgency !== "normal" ? "doc-row-urgent" : undefined}
                   >
                     <td data-label={t("d.col.number")}>
-                      <Link to={documentPath(d.id)} className="code">
+                      <Link to={documentPath(d.id)} className="code doc-number">
                         {d.numberAndNotation ?? t("d.noNumber")}
                       </Link>
                       <span className="cell-sub">
