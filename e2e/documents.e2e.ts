@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hasPdfsig, pdfsig } from "../src/modules/signing/test-support.ts";
+import { hasPdfsig, pdfsig, samplePdf } from "../src/modules/signing/test-support.ts";
 import { DEMO_PASSWORD, field, login, selectByText } from "./support/app.ts";
 import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
 import { type ProductServer, startServer } from "./support/server.ts";
@@ -186,6 +186,30 @@ describe("a decision from the district to its communes", () => {
     await openRow(p, NUMBER);
     await p.getByTestId("action-register").getByRole("button", { name: "Vào sổ văn bản đến" }).click();
     expect(await notice(p)).toContain("Đã vào sổ văn bản đến, số đến 1.");
+  });
+
+  it("Quang Thuận's clerk receives a paper letter from outside and registers it next, as no. 2", async () => {
+    const p = await as("vanthu.quangthuan");
+    await openBox(p, "incoming");
+    await p.getByRole("link", { name: "Tiếp nhận văn bản đến" }).click();
+    await p.getByRole("heading", { level: 1, name: "Tiếp nhận văn bản đến" }).waitFor();
+    await p.getByRole("button", { name: "Tiếp nhận" }).click();
+    // Nothing filled in: every required field says so.
+    expect(await p.locator('input[aria-invalid="true"]').count()).toBe(5);
+    await field(p, "Tệp văn bản (PDF, JPG, PNG; tối đa 20 MB)").setInputFiles({
+      name: "cong-van-so-tu-phap.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(await samplePdf()),
+    });
+    await field(p, "Cơ quan ban hành").fill("Sở Tư pháp tỉnh Bắc Kạn");
+    await field(p, "Số, ký hiệu của văn bản").fill("125/STP-HCTP");
+    await field(p, "Ngày văn bản").fill("2026-12-01");
+    await field(p, "Trích yếu nội dung").fill("Về việc hướng dẫn đăng ký hộ tịch trực tuyến");
+    await expectAccessible(p, "receiving a document from outside");
+    await p.getByRole("button", { name: "Tiếp nhận" }).click();
+    await p.getByTestId("action-register").getByRole("button", { name: "Vào sổ văn bản đến" }).click();
+    expect(await notice(p)).toContain("Đã vào sổ văn bản đến, số đến 2.");
+    expect(await p.getByTestId("document-facts").textContent()).toContain("Sở Tư pháp tỉnh Bắc Kạn");
   });
 
   it("Quang Thuận's chairman assigns it to the specialist as lead", async () => {

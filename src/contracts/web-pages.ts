@@ -21,6 +21,7 @@ export const STAFF_PAGE_PATHS: readonly string[] = [
   "/app/signing/admin",
   "/app/documents",
   "/app/documents/new",
+  "/app/documents/receive",
   "/app/documents/view",
   "/app/documents/registers",
   "/app/feedback",

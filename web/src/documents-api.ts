@@ -6,6 +6,7 @@ import type {
   DocumentList,
   DoneInput,
   IssueDocumentInput,
+  ReceiveOutsideInput,
   SignDocumentInput,
 } from "../../src/contracts/documents.ts";
 import { call, query } from "./api.ts";
@@ -38,6 +39,8 @@ export const documentsApi = {
     call<DocumentListT>("GET", `/documents${query({ box, q: q || undefined, limit: "200" })}`),
   get: (id: string) => call<DocumentDetailT>("GET", path(id)),
   create: (body: z.input<typeof CreateDocumentInput>) => call<{ id: string }>("POST", "/documents", body),
+  receive: (body: z.input<typeof ReceiveOutsideInput>) =>
+    call<{ id: string }>("POST", "/documents/incoming", body),
   submit: (id: string, version: number) => call<Done>("POST", path(id, "submit"), { version }),
   sendBack: (id: string, version: number, reason: string) =>
     call<Done>("POST", path(id, "send-back"), { version, reason }),

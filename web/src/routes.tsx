@@ -96,6 +96,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/documents/receive",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/receive-page.tsx").then((m) => ({ default: m.DocumentReceivePage })),
+    ),
+  },
+  {
     path: "/app/documents/view",
     nav: "documents",
     page: lazy(() =>

@@ -202,6 +202,20 @@ export const documentsEn: Record<DocumentsKey, string> = {
     "The reply draft was saved. Submit and issue it from its page; mark this one done here.",
   "d.act.openReply": "Open the reply draft",
 
+  "d.recv.title": "Receive an incoming document",
+  "d.recv.lead":
+    "A document from outside the system: an electronic file (its signatures are checked) or a scan of paper (its text is recognised for search). Register it the same or the next working day.",
+  "d.recv.origin": "Received as",
+  "d.recv.origin.paper": "Paper (scanned)",
+  "d.recv.origin.outside": "Electronic, from outside the system",
+  "d.recv.file": "Document file (PDF, JPG, PNG; up to 20 MB)",
+  "d.recv.fileRequired": "Choose the document's file.",
+  "d.recv.issuer": "Issuing agency",
+  "d.recv.number": "The document's number and notation",
+  "d.recv.number.hint": "For example: 125/UBND-VP",
+  "d.recv.date": "Date of the document",
+  "d.recv.submit": "Receive",
+  "d.receive": "Receive a document",
   "d.reg.title": "Document registers",
   "d.reg.lead":
     "Registers of outgoing and incoming documents, follow-up of incoming documents, and outgoing post (Decree 30/2020/NĐ-CP, Appendix IV).",

@@ -199,6 +199,20 @@ export const documentsVi = {
     "Đã lưu dự thảo văn bản trả lời. Trình ký và phát hành ở trang của dự thảo; đánh dấu hoàn thành ở đây.",
   "d.act.openReply": "Mở dự thảo trả lời",
 
+  "d.recv.title": "Tiếp nhận văn bản đến",
+  "d.recv.lead":
+    "Văn bản đến từ ngoài hệ thống: tệp điện tử (kiểm tra chữ ký số) hoặc bản quét văn bản giấy (nhận dạng chữ để tìm kiếm). Vào sổ trong ngày hoặc ngày làm việc tiếp theo.",
+  "d.recv.origin": "Hình thức nhận",
+  "d.recv.origin.paper": "Văn bản giấy (bản quét)",
+  "d.recv.origin.outside": "Văn bản điện tử từ ngoài hệ thống",
+  "d.recv.file": "Tệp văn bản (PDF, JPG, PNG; tối đa 20 MB)",
+  "d.recv.fileRequired": "Chọn tệp văn bản.",
+  "d.recv.issuer": "Cơ quan ban hành",
+  "d.recv.number": "Số, ký hiệu của văn bản",
+  "d.recv.number.hint": "Ví dụ: 125/UBND-VP",
+  "d.recv.date": "Ngày văn bản",
+  "d.recv.submit": "Tiếp nhận",
+  "d.receive": "Tiếp nhận văn bản đến",
   "d.reg.title": "Sổ đăng ký văn bản",
   "d.reg.lead":
     "Sổ đăng ký văn bản đi, văn bản đến, sổ theo dõi giải quyết văn bản đến và sổ gửi văn bản đi bưu chính (Nghị định 30/2020/NĐ-CP, Phụ lục IV).",

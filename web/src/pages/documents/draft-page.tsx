@@ -7,21 +7,13 @@ import { type DocumentDetailT, type DocumentTypeT, documentsApi } from "../../do
 import { errorText } from "../../lib/errors.ts";
 import { navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
+import { base64Of } from "./base64.ts";
 import { documentPath, useDocumentsI18n } from "./documents-i18n.ts";
 import "./documents.css";
 
 const URGENCIES = ["normal", "khan", "thuong_khan", "hoa_toc"] as const;
 const CONFIDENTIALITIES = ["normal", "mat", "toi_mat", "tuyet_mat"] as const;
 const MAX_BYTES = 20 * 1024 * 1024;
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
 
 /**
  * Drafting an outgoing document: kind from the NĐ 30 list, summary, content written here or uploaded (PDF/DOCX),

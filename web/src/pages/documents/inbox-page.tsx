@@ -78,6 +78,12 @@ export function DocumentsInboxPage() {
                 <span>{t("d.new")}</span>
               </Link>
             ) : null}
+            {me.roles.includes("clerk") && mayUse(me.permissions, "document.manage") ? (
+              <Link to="/app/documents/receive" className="button">
+                <Icon name="upload" />
+                <span>{t("d.receive")}</span>
+              </Link>
+            ) : null}
             {mayUse(me.permissions, "document.manage") || mayUse(me.permissions, "document.assign") ? (
               <Link to="/app/documents/registers" className="button">
                 <Icon name="book" />
