@@ -133,6 +133,35 @@ export const DoneInput = z.strictObject({
   replyDocumentId: Uuid.nullable().optional(),
 });
 
+/** Opening a work file (NĐ 30/2020 Điều 28–29): its number in the year's list ("01.VP"), title, retention. */
+export const WorkFileInput = z.strictObject({
+  year: z.number().int().min(2000).max(2199),
+  notation: NonEmpty(20),
+  heading: OptionalText(200),
+  title: NonEmpty(500),
+  /** Null: kept permanently (vĩnh viễn). */
+  retentionYears: z.number().int().min(1).max(100).nullable(),
+  /** In the approved list (danh mục hồ sơ) or opened ad hoc. */
+  inCatalog: z.boolean().default(true),
+  note: OptionalText(LIMITS.longText),
+});
+
+export const WorkFileList = z.object({
+  items: z.array(
+    z.object({
+      id: Uuid,
+      year: z.number(),
+      notation: z.string(),
+      heading: z.string().nullable(),
+      title: z.string(),
+      retentionYears: z.number().nullable(),
+      inCatalog: z.boolean(),
+      status: z.enum(["planned", "open", "closed", "archived"]),
+      documents: z.number(),
+    }),
+  ),
+});
+
 export const DocumentSummary = z.object({
   id: Uuid,
   unitId: Uuid,
