@@ -293,6 +293,28 @@ describe("a decision from the district to its communes", () => {
     ).toBe("PK");
   });
 
+  it("the clerk opens a work file of the year and exports it with the Phụ lục VI metadata", async () => {
+    const p = await as("vanthu.bachthong");
+    await openBox(p, "all");
+    await p.getByRole("link", { name: "Hồ sơ công việc" }).click();
+    await p.getByRole("heading", { level: 1, name: "Hồ sơ công việc" }).waitFor();
+    await field(p, "Số và ký hiệu hồ sơ").fill("01.VP");
+    await field(p, "Tiêu đề hồ sơ").fill("Hồ sơ cải cách hành chính");
+    await field(p, "Thời hạn bảo quản (năm; để trống nếu vĩnh viễn)").fill("10");
+    await p.getByRole("button", { name: "Mở hồ sơ" }).click();
+    expect(await notice(p)).toContain("Đã mở hồ sơ 01.VP.");
+    const row = p.locator('tr[data-notation="01.VP"]');
+    expect(await row.textContent()).toContain("10 năm");
+    await expectAccessible(p, "work files");
+    await screenshot(p, "documents-work-files");
+    const href = await row.getByRole("link", { name: /XML/ }).getAttribute("href");
+    const xml = await (await context.request.get(href ?? "")).text();
+    // FileCode = OrganId (the district's code) . FileCatalog (the year) . FileNotation.
+    expect(xml).toMatch(/<FileCode>000\.00\.31\.H06\.\d{4}\.01\.VP<\/FileCode>/);
+    expect(xml).toContain("<Maintenance>10 năm</Maintenance>");
+    expect(xml).toContain("<DocTotal>0</DocTotal>");
+  });
+
   it("reads in English", async () => {
     const p = await as("vanthu.bachthong");
     await openBox(p, "outgoing");

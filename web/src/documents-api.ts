@@ -8,6 +8,8 @@ import type {
   IssueDocumentInput,
   ReceiveOutsideInput,
   SignDocumentInput,
+  WorkFileInput,
+  WorkFileList,
 } from "../../src/contracts/documents.ts";
 import { call, query } from "./api.ts";
 
@@ -16,6 +18,7 @@ export type DocumentDetailT = z.infer<typeof DocumentDetail>;
 export type DocumentListT = z.infer<typeof DocumentList>;
 export type DocumentSummaryT = DocumentListT["items"][number];
 export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
+export type WorkFileListT = z.infer<typeof WorkFileList>;
 export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
 export interface DocumentTypeT {
   code: string;
@@ -58,6 +61,14 @@ export const documentsApi = {
   assign: (id: string, body: z.input<typeof AssignInput>) => call<Done>("POST", path(id, "assign"), body),
   start: (id: string, version: number) => call<Done>("POST", path(id, "start"), { version }),
   done: (id: string, body: z.input<typeof DoneInput>) => call<Done>("POST", path(id, "done"), body),
+  workFiles: (unitId: string, year: number) =>
+    call<WorkFileListT>(
+      "GET",
+      `/units/${encodeURIComponent(unitId)}/work-files${query({ year: String(year) })}`,
+    ),
+  openWorkFile: (unitId: string, body: z.input<typeof WorkFileInput>) =>
+    call<{ id: string }>("POST", `/units/${encodeURIComponent(unitId)}/work-files`, body),
+  workFileExportUrl: (id: string) => `/api/v1/work-files/${encodeURIComponent(id)}/export`,
   fileUrl: (id: string) => `/api/v1${path(id, "file")}`,
   register_: (unitId: string, kind: RegisterKind, from: string, to: string) =>
     call<RegisterT>(

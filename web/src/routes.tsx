@@ -110,6 +110,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/documents/files",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/work-files-page.tsx").then((m) => ({ default: m.WorkFilesPage })),
+    ),
+  },
+  {
     path: "/app/documents/registers",
     nav: "document-registers",
     page: lazy(() =>

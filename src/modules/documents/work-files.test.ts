@@ -37,7 +37,7 @@ describe("work files", () => {
       year,
       notation: "01.VP",
       heading: "I. Công tác văn phòng",
-      title: "Hồ sơ cải cách hành chính năm " + year,
+      title: `Hồ sơ cải cách hành chính năm ${year}`,
       retentionYears: 10,
     };
     fileId = (await ok<{ id: string }>(clerk.post(`/api/v1/units/${ctx.district}/work-files`, body), 201)).id;
@@ -95,7 +95,7 @@ describe("work files", () => {
     expect(file.OrganId).toBe("000.00.31.H06");
     expect(file.FileCatalog).toBe(String(year));
     expect(file.FileNotation).toBe("01.VP");
-    expect(file.Title).toBe("Hồ sơ cải cách hành chính năm " + year);
+    expect(file.Title).toBe(`Hồ sơ cải cách hành chính năm ${year}`);
     expect(file.Maintenance).toBe("10 năm");
     expect(file.Rights).toBe("Công khai");
     expect(file.Creator).toBe("UBND huyện Bạch Thông");

@@ -3,7 +3,12 @@ import { api, type PublicUnitT } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import { type DocumentDetailT, type DocumentTypeT, documentsApi } from "../../documents-api.ts";
+import {
+  type DocumentDetailT,
+  type DocumentTypeT,
+  documentsApi,
+  type WorkFileListT,
+} from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
 import { navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
@@ -40,6 +45,8 @@ export function DocumentDraftPage() {
   const [confidentiality, setConfidentiality] = useState<(typeof CONFIDENTIALITIES)[number]>("normal");
   const [replyDueOn, setReplyDueOn] = useState("");
   const [abbr, setAbbr] = useState("");
+  const [files, setFiles] = useState<WorkFileListT["items"]>([]);
+  const [workFileId, setWorkFileId] = useState("");
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -49,11 +56,15 @@ export function DocumentDraftPage() {
       (r) => setTypes(r.items),
       (e) => setError(errorText(e, lang)),
     );
+    documentsApi.workFiles(me.unit.id, new Date(Date.now() + 7 * 3_600_000).getUTCFullYear()).then(
+      (r) => setFiles(r.items.filter((f) => f.status === "open")),
+      () => setFiles([]),
+    );
     api.units.publicList().then(
       (r) => setUnits(r.items),
       () => setUnits([]),
     );
-  }, [lang]);
+  }, [lang, me.unit.id]);
 
   useEffect(() => {
     if (!replyTo) return;
@@ -100,6 +111,7 @@ export function DocumentDraftPage() {
         replyDueOn: replyDueOn || null,
         draftingUnitAbbr: abbr.trim() || undefined,
         repliesToId: replyTo ?? null,
+        workFileId: workFileId || null,
       });
       navigate(replyTo ? `${documentPath(replyTo)}&reply=${id}` : documentPath(id));
     } catch (err) {
@@ -262,6 +274,20 @@ export function DocumentDraftPage() {
             onChange={(e) => setReplyDueOn(e.target.value)}
           />
         </div>
+        {files.length > 0 ? (
+          <SelectField
+            label={t("d.draft.workFile")}
+            value={workFileId}
+            onChange={(e) => setWorkFileId(e.target.value)}
+          >
+            <option value="">{t("d.draft.noWorkFile")}</option>
+            {files.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.notation} — {f.title}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("d.draft.saving") : t("d.draft.submit")}

@@ -84,6 +84,10 @@ export function DocumentsInboxPage() {
                 <span>{t("d.receive")}</span>
               </Link>
             ) : null}
+            <Link to="/app/documents/files" className="button">
+              <Icon name="catalog" />
+              <span>{t("d.files.title")}</span>
+            </Link>
             {mayUse(me.permissions, "document.manage") || mayUse(me.permissions, "document.assign") ? (
               <Link to="/app/documents/registers" className="button">
                 <Icon name="book" />
