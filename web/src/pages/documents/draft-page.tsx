@@ -162,26 +162,28 @@ export function DocumentDraftPage() {
           error={missing.summary}
           onChange={(e) => setSummary(e.target.value)}
         />
-        <fieldset className="fieldset">
+        <fieldset className="fieldset doc-fieldset">
           <legend>{t("d.draft.contentKind")}</legend>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="content-kind"
-              checked={contentKind === "text"}
-              onChange={() => setContentKind("text")}
-            />
-            {t("d.draft.contentText")}
-          </label>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="content-kind"
-              checked={contentKind === "upload"}
-              onChange={() => setContentKind("upload")}
-            />
-            {t("d.draft.contentUpload")}
-          </label>
+          <div className="doc-options">
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="content-kind"
+                checked={contentKind === "text"}
+                onChange={() => setContentKind("text")}
+              />
+              {t("d.draft.contentText")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="content-kind"
+                checked={contentKind === "upload"}
+                onChange={() => setContentKind("upload")}
+              />
+              {t("d.draft.contentUpload")}
+            </label>
+          </div>
           {contentKind === "text" ? (
             <div className={missing.text ? "field has-error" : "field"}>
               <label htmlFor="doc-text">
@@ -219,20 +221,26 @@ export function DocumentDraftPage() {
             />
           )}
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset doc-fieldset">
           <legend>{t("d.draft.recipients")}</legend>
-          {children.length > 0 ? (
-            <label className="checkbox">
-              <input type="checkbox" checked={toChildren} onChange={(e) => setToChildren(e.target.checked)} />
-              {t("d.draft.children", { n: children.length })}
-            </label>
-          ) : null}
-          {parent ? (
-            <label className="checkbox">
-              <input type="checkbox" checked={toParent} onChange={(e) => setToParent(e.target.checked)} />
-              {t("d.draft.parent", { name: parent.name })}
-            </label>
-          ) : null}
+          <div className="doc-options">
+            {children.length > 0 ? (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={toChildren}
+                  onChange={(e) => setToChildren(e.target.checked)}
+                />
+                {t("d.draft.children", { n: children.length })}
+              </label>
+            ) : null}
+            {parent ? (
+              <label className="checkbox">
+                <input type="checkbox" checked={toParent} onChange={(e) => setToParent(e.target.checked)} />
+                {t("d.draft.parent", { name: parent.name })}
+              </label>
+            ) : null}
+          </div>
           <div className="field">
             <label htmlFor="doc-outside">{t("d.draft.outside")}</label>
             <textarea

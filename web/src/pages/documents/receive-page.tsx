@@ -76,26 +76,28 @@ export function DocumentReceivePage() {
       <PageHeading title={t("d.recv.title")} lead={t("d.recv.lead")} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <form className="form panel" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset doc-fieldset">
           <legend>{t("d.recv.origin")}</legend>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="origin"
-              checked={origin === "paper"}
-              onChange={() => setOrigin("paper")}
-            />
-            {t("d.recv.origin.paper")}
-          </label>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="origin"
-              checked={origin === "outside"}
-              onChange={() => setOrigin("outside")}
-            />
-            {t("d.recv.origin.outside")}
-          </label>
+          <div className="doc-options">
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="origin"
+                checked={origin === "paper"}
+                onChange={() => setOrigin("paper")}
+              />
+              {t("d.recv.origin.paper")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="origin"
+                checked={origin === "outside"}
+                onChange={() => setOrigin("outside")}
+              />
+              {t("d.recv.origin.outside")}
+            </label>
+          </div>
         </fieldset>
         <TextField
           type="file"
