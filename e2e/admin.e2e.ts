@@ -207,13 +207,15 @@ describe("staff administration", () => {
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.waitForURL((url) => url.pathname === "/app");
     expect(await page.getByTestId("me-unit").textContent()).toBe("UBND xã Quang Thuận");
-    // A reception and specialist officer: the dossier screens, the feedback register (feedback.read), then the account.
+    // A reception and specialist officer: the dossier screens, documents (a specialist drafts: document.draft), the
+    // feedback register (feedback.read), then the account.
     expect(await menuEntries(page)).toEqual([
       "home",
       "reception",
       "queue",
       "dossiers",
       "book",
+      "documents",
       "feedback",
       "account",
     ]);

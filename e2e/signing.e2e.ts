@@ -183,8 +183,9 @@ describe("signing certificates in the staff area", () => {
     });
     await page.getByRole("button", { name: "Thêm vào danh sách tin cậy" }).click();
     await page.getByTestId("notice").waitFor();
-    // The notice shows as soon as the server answers; the table refreshes after it.
-    await expect.poll(() => page.getByTestId("root-table").locator("tbody tr").count()).toBe(2);
+    // The notice shows as soon as the server answers; the table refreshes after it. The demo trusts two roots:
+    // the commune's (seedDemoSigning) and the district's (seedDemoDocumentSigning); the added one makes three.
+    await expect.poll(() => page.getByTestId("root-table").locator("tbody tr").count()).toBe(3);
     await screenshot(page, "signing-admin");
     await expectAccessible(page, "signing administration");
     await page
@@ -192,6 +193,6 @@ describe("signing certificates in the staff area", () => {
       .last()
       .click();
     await page.getByRole("dialog").getByRole("button", { name: "Bỏ tin cậy" }).click();
-    await expect.poll(() => page.getByTestId("root-table").locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("root-table").locator("tbody tr").count()).toBe(2);
   });
 });

@@ -133,6 +133,35 @@ export const DoneInput = z.strictObject({
   replyDocumentId: Uuid.nullable().optional(),
 });
 
+/** Opening a work file (NĐ 30/2020 Điều 28–29): its number in the year's list ("01.VP"), title, retention. */
+export const WorkFileInput = z.strictObject({
+  year: z.number().int().min(2000).max(2199),
+  notation: NonEmpty(20),
+  heading: OptionalText(200),
+  title: NonEmpty(500),
+  /** Null: kept permanently (vĩnh viễn). */
+  retentionYears: z.number().int().min(1).max(100).nullable(),
+  /** In the approved list (danh mục hồ sơ) or opened ad hoc. */
+  inCatalog: z.boolean().default(true),
+  note: OptionalText(LIMITS.longText),
+});
+
+export const WorkFileList = z.object({
+  items: z.array(
+    z.object({
+      id: Uuid,
+      year: z.number(),
+      notation: z.string(),
+      heading: z.string().nullable(),
+      title: z.string(),
+      retentionYears: z.number().nullable(),
+      inCatalog: z.boolean(),
+      status: z.enum(["planned", "open", "closed", "archived"]),
+      documents: z.number(),
+    }),
+  ),
+});
+
 export const DocumentSummary = z.object({
   id: Uuid,
   unitId: Uuid,
@@ -183,8 +212,16 @@ export const DocumentDetail = DocumentSummary.extend({
     .object({
       checkedAt: z.string(),
       valid: z.boolean(),
+      /** Every signature's certificate chain reaches a root the system trusts. */
+      trusted: z.boolean().optional(),
       signatures: z.array(
-        z.object({ signer: z.string().nullable(), status: z.string(), signingTime: z.string().nullable() }),
+        z.object({
+          signer: z.string().nullable(),
+          status: z.string(),
+          signingTime: z.string().nullable(),
+          /** trusted, unknown-issuer, invalid or not-checked. */
+          chain: z.string().optional(),
+        }),
       ),
     })
     .nullable(),
@@ -212,6 +249,17 @@ export const DocumentDetail = DocumentSummary.extend({
       doneAt: z.string().nullable(),
     }),
   ),
+  /** The "ĐẾN" stamp of a registered incoming document (NĐ 30/2020 Phụ lục IV): agency, number, day, to whom, file. */
+  arrivalStamp: z
+    .object({
+      agency: z.string(),
+      number: z.number(),
+      date: z.iso.date(),
+      time: z.string(),
+      passedTo: z.array(z.string()),
+      workFile: z.string().nullable(),
+    })
+    .nullable(),
   /** What the caller may do now. */
   actions: z.array(z.string()),
 });

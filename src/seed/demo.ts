@@ -4,6 +4,7 @@ import type { Db } from "../db/database.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { seedDemoCitizens } from "./demo-citizens.ts";
 import { seedDemoDesks } from "./demo-desk.ts";
+import { seedDemoDocumentSigning } from "./demo-document-signing.ts";
 import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { seedDemoSigning } from "./demo-signing.ts";
 import { seedUnitsAndStaff } from "./seed-units-staff.ts";
@@ -14,8 +15,9 @@ const SEED_LOCK_KEY = 7_262_001;
  * Seeds demo data on an empty database, in one transaction. Returns false when data was already there.
  * An advisory lock keeps two processes starting together on one PostgreSQL from seeding twice.
  * With `signingKeySecret` (the server does this in demo mode) it also makes a test PKI and stores the demo
- * signing credentials sealed with that secret: about two seconds of key generation and scrypt, which the test
- * harness skips (signing tests call seedDemoSigning themselves).
+ * signing credentials sealed with that secret (the commune's, and the district's seal and deputy chairman for
+ * documents): a few seconds of key generation and scrypt, which the test harness skips (signing and documents
+ * tests call seedDemoSigning / seedDemoDocumentSigning themselves).
  */
 export async function seedDemoIfEmpty(
   db: Db,
@@ -39,7 +41,11 @@ export async function seedDemoIfEmpty(
       ],
     ];
     const secret = options.signingKeySecret;
-    if (secret) steps.push(["signing keys", () => seedDemoSigning(tx, { serverSecret: secret, now })]);
+    if (secret) {
+      steps.push(["signing keys", () => seedDemoSigning(tx, { serverSecret: secret, now })]);
+      // The district's seal and its deputy chairman's certificate, so the documents flow works in the demo.
+      steps.push(["document signing keys", () => seedDemoDocumentSigning(tx, { serverSecret: secret, now })]);
+    }
     progress.phase("Seed", steps.length);
     for (const [, run] of steps) {
       await run();

@@ -136,6 +136,8 @@ export interface UnitFx {
   desk?: { memberId: string; documentId: string; ticketId: string; dutyId: string; holidayDutyId: string };
   /** A draft document of the unit, drafted by the unit's non-principal specialist. */
   documentId?: string;
+  /** A work file (hồ sơ công việc) of the unit. */
+  workFileId?: string;
 }
 
 export interface Fixture {
@@ -388,6 +390,23 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
         }),
         201,
       )
+    ).id;
+    units[key].workFileId = (
+      await ctx.handle.db
+        .insertInto("work_files")
+        .values({
+          unit_id: units[key].id,
+          year: 2026,
+          notation: `01.${key}`,
+          title: `Hồ sơ thử ma trận ${key}`,
+          retention_years: 5,
+          in_catalog: true,
+          status: "open",
+          opened_at: ctx.clock.now,
+          created_at: ctx.clock.now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
     ).id;
   }
 

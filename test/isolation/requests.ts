@@ -16,7 +16,8 @@ export type Needs =
   | "messageId"
   | "feedback"
   | "desk"
-  | "documentId";
+  | "documentId"
+  | "workFileId";
 
 export interface MatrixRequest {
   method: string;
@@ -746,6 +747,19 @@ export const CALLS: Record<string, RouteCall> = {
   ),
   "GET /api/v1/units/:id/document-stats": unit((u) =>
     get(`${V1}/units/${u.id}/document-stats?from=2026-01-01&to=2026-12-31`),
+  ),
+  "GET /api/v1/units/:id/work-files": unit((u) => get(`${V1}/units/${u.id}/work-files?year=2026`)),
+  "POST /api/v1/units/:id/work-files": unit((u) =>
+    post(`${V1}/units/${u.id}/work-files`, {
+      year: 2026,
+      notation: "02.MT",
+      title: "Hồ sơ mở thử ma trận",
+      retentionYears: null,
+    }),
+  ),
+  "GET /api/v1/work-files/:id/export": unit(
+    (u) => get(`${V1}/work-files/${u.workFileId}/export`),
+    "workFileId",
   ),
   "GET /api/v1/documents/:id": unit((u) => get(`${V1}/documents/${u.documentId}`), "documentId"),
   "GET /api/v1/documents/:id/file": unit((u) => get(`${V1}/documents/${u.documentId}/file`), "documentId"),

@@ -78,6 +78,26 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "dossier.read"),
   },
   {
+    id: "documents",
+    path: "/app/documents",
+    group: "work",
+    icon: "inbox",
+    label: "nav.documents",
+    description: "nav.documents.description",
+    // Those who draft, sign, issue or handle documents; a supervisor sees statistics, not the documents.
+    visible: (p) => can(p, "document.draft") || can(p, "document.manage") || can(p, "document.sign"),
+  },
+  {
+    id: "document-registers",
+    path: "/app/documents/registers",
+    group: "work",
+    icon: "book",
+    label: "nav.documentRegisters",
+    description: "nav.documentRegisters.description",
+    // The clerk keeps the registers; the leader reads them (GET …/document-registers needs one of these).
+    visible: (p) => can(p, "document.manage") || can(p, "document.assign"),
+  },
+  {
     id: "feedback",
     path: "/app/feedback",
     group: "work",

@@ -82,6 +82,48 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/signing/admin-page.tsx").then((m) => ({ default: m.SigningAdminPage }))),
   },
   {
+    path: "/app/documents",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/inbox-page.tsx").then((m) => ({ default: m.DocumentsInboxPage })),
+    ),
+  },
+  {
+    path: "/app/documents/new",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/draft-page.tsx").then((m) => ({ default: m.DocumentDraftPage })),
+    ),
+  },
+  {
+    path: "/app/documents/receive",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/receive-page.tsx").then((m) => ({ default: m.DocumentReceivePage })),
+    ),
+  },
+  {
+    path: "/app/documents/view",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/document-page.tsx").then((m) => ({ default: m.DocumentPage })),
+    ),
+  },
+  {
+    path: "/app/documents/files",
+    nav: "documents",
+    page: lazy(() =>
+      import("./pages/documents/work-files-page.tsx").then((m) => ({ default: m.WorkFilesPage })),
+    ),
+  },
+  {
+    path: "/app/documents/registers",
+    nav: "document-registers",
+    page: lazy(() =>
+      import("./pages/documents/registers-page.tsx").then((m) => ({ default: m.DocumentRegistersPage })),
+    ),
+  },
+  {
     path: "/app/feedback",
     nav: "feedback",
     page: lazy(() =>

@@ -54,7 +54,15 @@ export type OcrStatus = "none" | "pending" | "running" | "done" | "failed";
 export interface SignatureCheck {
   checkedAt: string;
   valid: boolean;
-  signatures: { signer: string | null; status: string; signingTime: string | null }[];
+  /** Every signature's chain reaches a trusted root (absent in checks made before it was recorded). */
+  trusted?: boolean;
+  signatures: {
+    signer: string | null;
+    status: string;
+    signingTime: string | null;
+    /** trusted, unknown-issuer, invalid or not-checked (modules/signing/verify.ts). */
+    chain?: string;
+  }[];
 }
 
 export interface DocumentTable {

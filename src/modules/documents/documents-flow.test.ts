@@ -132,6 +132,9 @@ describe("outgoing: draft, sign KT. Chủ tịch, issue with the seal, send to t
     expect(qt.status).toBe("arrived");
     expect(qt.signatureCheck?.valid).toBe(true);
     expect(qt.signatureCheck?.signatures).toHaveLength(2);
+    // Both chains reach the district's demo root, which the system trusts in demo mode.
+    expect(qt.signatureCheck?.trusted).toBe(true);
+    expect(qt.signatureCheck?.signatures.map((s) => s.chain)).toEqual(["trusted", "trusted"]);
     const reg = await ok<{ arrivalNumber: number }>(
       qtClerk.post(`/api/v1/documents/${qtId}/register`, { version: qt.version }),
     );
@@ -177,6 +180,21 @@ describe("outgoing: draft, sign KT. Chủ tịch, issue with the seal, send to t
     await ok(
       qtSpecialist.post(`/api/v1/documents/${qtId}/done`, { version: qt.version, replyDocumentId: reply.id }),
     );
+
+    // The "ĐẾN" stamp (NĐ 30/2020 Phụ lục IV): the commune, its incoming number, the day it arrived as in Vietnam,
+    // passed to the lead, no work file yet.
+    const stamped = await detail(qtSpecialist, qtId);
+    expect(stamped.arrivalStamp).toMatchObject({
+      agency: "UBND xã Quang Thuận",
+      number: 1,
+      passedTo: ["Ma Văn Chuyên"],
+      workFile: null,
+    });
+    const arrivedInVietnam = new Date(Date.parse(stamped.arrivedAt as string) + 7 * 3_600_000).toISOString();
+    expect(stamped.arrivalStamp?.date).toBe(arrivedInVietnam.slice(0, 10));
+    expect(stamped.arrivalStamp?.time).toBe(arrivedInVietnam.slice(11, 16));
+    const outgoing = await detail(clerk, id);
+    expect(outgoing.arrivalStamp).toBeNull();
 
     const seen = await detail(clerk, id);
     const byName = new Map(seen.recipients.map((r) => [r.name, r]));
@@ -259,4 +277,23 @@ describe("outgoing: draft, sign KT. Chủ tịch, issue with the seal, send to t
     });
     expect(bySpecialist.statusCode).toBe(403);
   }, 60_000);
+
+  it("shows on arrival that the signatures are intact but their chain is not trusted once the root is removed", async () => {
+    const summary = "Về việc thử kiểm tra chuỗi chứng thư";
+    const draft = await draftDecision(summary);
+    await signAndIssue(draft);
+    // The administrator stops trusting the district's root (Quản trị chữ ký số); the next arrival says so.
+    await ctx.handle.db.deleteFrom("signing_trusted_roots").execute();
+    const d = await detail(clerk, draft);
+    await ok(clerk.post(`/api/v1/documents/${draft}/send`, { version: d.version }));
+    const qtClerk = await ctx.as("vanthu.quangthuan");
+    const inbox = await ok<{ items: { id: string; summary: string }[] }>(
+      qtClerk.get("/api/v1/documents?box=incoming"),
+    );
+    const arrived = inbox.items.find((i) => i.summary === summary);
+    const qt = await detail(qtClerk, arrived?.id as string);
+    expect(qt.signatureCheck?.valid).toBe(true);
+    expect(qt.signatureCheck?.trusted).toBe(false);
+    expect(qt.signatureCheck?.signatures.map((s) => s.chain)).toEqual(["unknown-issuer", "unknown-issuer"]);
+  }, 120_000);
 });

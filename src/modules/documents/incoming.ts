@@ -102,7 +102,7 @@ export async function receiveOutside(
     throw new AppError("FORBIDDEN", { details: { action: "document.manage" } });
   const now = deps.clock();
   const bytes = new Uint8Array(Buffer.from(input.upload.file, "base64"));
-  const check = input.origin === "outside" ? await checkSignatures(bytes, now) : null;
+  const check = input.origin === "outside" ? await checkSignatures(deps.db, deps.config, bytes, now) : null;
   return deps.db.transaction().execute(async (tx) => {
     const file = await storeUpload(
       tx,

@@ -60,7 +60,10 @@ export async function registerRows(
       .where("d.direction", "=", "outgoing")
       .where("d.issued_at", ">=", start)
       .where("d.issued_at", "<", end)
+      // In issue order; documents issued in the same instant (or from several registers) by their number.
       .orderBy("d.issued_at")
+      .orderBy("d.number")
+      .orderBy("d.id")
       .execute();
     const recipients = docs.length
       ? await db

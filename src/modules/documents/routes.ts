@@ -17,6 +17,8 @@ import {
   SubmitInput,
   UpdateDocumentInput,
   VersionInput,
+  WorkFileInput,
+  WorkFileList,
 } from "../../contracts/documents.ts";
 import { bodyLimitFor } from "../../contracts/signing.ts";
 import { DOCUMENT_TYPES } from "../../domain/documents/index.ts";
@@ -36,6 +38,7 @@ import { documentStats, registerFile, unitRegister } from "./registers.ts";
 import { recallDocument, sendDocument } from "./sending.ts";
 import { approveAndSign, issueDocument } from "./signing.ts";
 import { documentDetail, documentFile, listDocuments } from "./views.ts";
+import { exportWorkFile, listWorkFiles, openWorkFile } from "./work-files.ts";
 
 const tags = ["documents"];
 const IdParams = z.strictObject({ id: Uuid });
@@ -307,5 +310,63 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.from,
         request.query.to,
       ),
+  );
+
+  app.get(
+    "/units/:id/work-files",
+    {
+      schema: {
+        tags,
+        summary: "Hồ sơ công việc của đơn vị trong năm (NĐ 30/2020 Điều 28) / A unit's work files of a year",
+        params: IdParams,
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2199) }),
+        response: { 200: WorkFileList, ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      listWorkFiles(app.deps.db, requireStaff(request.principal), request.params.id, request.query.year),
+  );
+
+  app.post(
+    "/units/:id/work-files",
+    {
+      schema: {
+        tags,
+        summary: "Mở hồ sơ công việc (theo danh mục hoặc phát sinh) / Open a work file",
+        params: IdParams,
+        body: WorkFileInput,
+        response: { 201: Created, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await openWorkFile(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body,
+        app.deps.clock(),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    "/work-files/:id/export",
+    {
+      schema: {
+        tags,
+        summary:
+          "Xuất hồ sơ công việc với siêu dữ liệu Phụ lục VI (XML) / Export a work file (Phụ lục VI XML)",
+        params: IdParams,
+        response: { 200: Binary("XML"), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportWorkFile(app.deps.db, requireStaff(request.principal), request.params.id);
+      return reply
+        .type("application/xml; charset=utf-8")
+        .header("content-disposition", attachment(file.name))
+        .send(Buffer.from(file.xml, "utf8"));
+    },
   );
 };

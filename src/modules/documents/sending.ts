@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { ReasonInput, VersionInput } from "../../contracts/documents.ts";
-import type { Tx } from "../../db/database.ts";
+import type { Executor, Tx } from "../../db/database.ts";
 import type { SignatureCheck } from "../../db/tables/documents.ts";
 import { formatLocalDate, parseLocalDate } from "../../domain/calendar/index.ts";
 import {
@@ -20,23 +20,36 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { enqueueNotification } from "../notifications/outbox.ts";
+import { activeTrustedRoots } from "../signing/trusted-roots.ts";
 import { verifyPdf } from "../signing/verify.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { addPeople, transition, visibleDocument } from "./drafting.ts";
 import { type OutsideExchange, paperOnlyExchange } from "./exchange.ts";
 import { assertVersion } from "./rows.ts";
 
-/** What the receiving side shows about the signatures of a document that arrived. */
-export async function checkSignatures(pdf: Uint8Array, now: Date): Promise<SignatureCheck> {
-  const report = await verifyPdf(pdf).catch(() => null);
-  if (!report) return { checkedAt: now.toISOString(), valid: false, signatures: [] };
+/**
+ * What the receiving side shows about the signatures of a document that arrived: each signature's integrity and
+ * whether its certificate chain reaches a root the system trusts (the roots of Quản trị chữ ký số; test PKI roots
+ * in demo mode only), checked once on arrival and kept with the document.
+ */
+export async function checkSignatures(
+  db: Executor,
+  config: { demo: boolean },
+  pdf: Uint8Array,
+  now: Date,
+): Promise<SignatureCheck> {
+  const roots = await activeTrustedRoots(db, config.demo);
+  const report = await verifyPdf(pdf, { trustedRoots: roots }).catch(() => null);
+  if (!report) return { checkedAt: now.toISOString(), valid: false, trusted: false, signatures: [] };
   return {
     checkedAt: now.toISOString(),
     valid: report.valid,
+    trusted: report.signatures.length > 0 && report.signatures.every((s) => s.chain.status === "trusted"),
     signatures: report.signatures.map((s) => ({
       signer: s.signer?.commonName ?? s.signer?.subject ?? null,
       status: s.status,
       signingTime: s.signingTime ?? null,
+      chain: s.chain.status,
     })),
   };
 }
@@ -103,7 +116,7 @@ export async function sendDocument(
     .where("id", "=", row.issued_file_id)
     .executeTakeFirstOrThrow();
   const pdf = await deps.files.get(file.sha256);
-  const check = await checkSignatures(pdf, now);
+  const check = await checkSignatures(deps.db, deps.config, pdf, now);
   const outside = await deps.db.transaction().execute(async (tx) => {
     const { row: locked } = await visibleDocument(tx, staff, id, true);
     transition(locked, "send");

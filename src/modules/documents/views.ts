@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DocumentDetail, DocumentListQuery, DocumentSummary } from "../../contracts/documents.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import type { DocumentPersonRole } from "../../db/tables/documents.ts";
-import { documentType, queryWords, URGENCY_RANK } from "../../domain/documents/index.ts";
+import { documentType, queryWords, URGENCY_RANK, vietnamDate } from "../../domain/documents/index.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { visibleTo } from "./access.ts";
@@ -156,6 +156,13 @@ export async function documentDetail(
     .orderBy("a.assigned_at")
     .execute();
   const fileId = row.issued_file_id ?? row.signed_file_id ?? row.current_file_id;
+  const workFile = row.work_file_id
+    ? await db
+        .selectFrom("work_files")
+        .select("notation")
+        .where("id", "=", row.work_file_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     ...toSummary(row),
     contentText: row.content_text,
@@ -204,7 +211,32 @@ export async function documentDetail(
       dueOn: a.due_on,
       doneAt: iso(a.done_at),
     })),
+    arrivalStamp: arrivalStamp(row, assignments, workFile?.notation ?? null),
     actions: actionsOf(staff, row, people.get(staff.staffId)),
+  };
+}
+
+/**
+ * The "ĐẾN" stamp of a registered incoming document (NĐ 30/2020 Phụ lục IV, mẫu dấu "ĐẾN", 35×50 mm): the
+ * receiving agency, the incoming number, the day (and hour) it arrived as in Vietnam, to whom it was passed (the
+ * lead first) and the work file it is kept in. Electronic documents carry these as data, shown like the stamp.
+ */
+function arrivalStamp(
+  row: DocumentRow,
+  assignments: { full_name: string; role: string }[],
+  workFile: string | null,
+): DocumentDetail["arrivalStamp"] {
+  if (row.direction !== "incoming" || row.number === null || !row.arrived_at) return null;
+  const arrived = new Date(row.arrived_at);
+  const rank = (role: string) => (role === "lead" ? 0 : role === "support" ? 1 : 2);
+  const passedTo = [...assignments].sort((a, b) => rank(a.role) - rank(b.role)).map((a) => a.full_name);
+  return {
+    agency: row.unit_name,
+    number: row.number,
+    date: vietnamDate(arrived),
+    time: new Date(arrived.getTime() + 7 * 3_600_000).toISOString().slice(11, 16),
+    passedTo: [...new Set(passedTo)],
+    workFile,
   };
 }
 

@@ -313,6 +313,11 @@ export const en: Record<MessageKey, string> = {
   "totp.enabledNow": "Two-factor authentication is on.",
 
   "public.nav.calendar": "Holiday calendar",
+  "nav.documents": "Documents",
+  "nav.documents.description": "Incoming and outgoing documents, drafting, signing, issuing and your tasks.",
+  "nav.documentRegisters": "Document registers",
+  "nav.documentRegisters.description":
+    "Registers of outgoing and incoming documents and follow-up (PDF, XLSX).",
   "nav.feedback": "Feedback",
   "nav.feedback.description": "Register, classify, answer and publish feedback and petitions.",
   "nav.feedbackSettings": "Feedback settings",

@@ -315,6 +315,10 @@ export const vi = {
   "totp.enabledNow": "Đã bật xác thực hai lớp.",
 
   "public.nav.calendar": "Lịch nghỉ lễ",
+  "nav.documents": "Văn bản",
+  "nav.documents.description": "Văn bản đến, văn bản đi, soạn thảo, trình ký, phát hành và việc được giao.",
+  "nav.documentRegisters": "Sổ văn bản",
+  "nav.documentRegisters.description": "Sổ đăng ký văn bản đi, đến, theo dõi giải quyết (PDF, XLSX).",
   "nav.feedback": "Phản ánh, kiến nghị",
   "nav.feedback.description": "Sổ theo dõi, phân loại, trả lời và công khai phản ánh, kiến nghị.",
   "nav.feedbackSettings": "Cài đặt phản ánh, kiến nghị",

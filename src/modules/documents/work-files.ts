@@ -1,0 +1,230 @@
+/**
+ * Work files (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the unit's files of a year, opened from the approved list
+ * (danh mục hồ sơ) or ad hoc, the documents filed in them, and the export of a file with the metadata of
+ * Phụ lục VI. Files are the unit's: its leader and clerk open them; its officers who draft may read the list.
+ */
+import { XMLBuilder } from "fast-xml-parser";
+import type { z } from "zod";
+import type { WorkFileInput } from "../../contracts/documents.ts";
+import type { Db, Executor } from "../../db/database.ts";
+import { documentType, vietnamDate } from "../../domain/documents/index.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { can } from "../auth/policy.ts";
+import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
+import { getUnit } from "../units/queries.ts";
+
+type UnitRef = { id: string; path: string };
+
+function mayRead(staff: StaffPrincipal, ref: UnitRef): boolean {
+  return (
+    can(staff, "document.manage", ref) ||
+    can(staff, "document.assign", ref) ||
+    can(staff, "document.draft", ref)
+  );
+}
+
+/** Opening a file is the clerk's or the leader's (the head approves the list, art. 28(2)). */
+function mayOpen(staff: StaffPrincipal, ref: UnitRef): boolean {
+  return can(staff, "document.manage", ref) || can(staff, "document.assign", ref);
+}
+
+export async function listWorkFiles(db: Executor, staff: StaffPrincipal, unitId: string, year: number) {
+  const unit = await getUnit(db, unitId);
+  if (!mayRead(staff, unit)) throw new AppError("FORBIDDEN", { details: { action: "document.read" } });
+  const rows = await db
+    .selectFrom("work_files as f")
+    .leftJoin("documents as d", "d.work_file_id", "f.id")
+    .select([
+      "f.id",
+      "f.year",
+      "f.notation",
+      "f.heading",
+      "f.title",
+      "f.retention_years",
+      "f.in_catalog",
+      "f.status",
+    ])
+    .select((eb) => eb.fn.count<number>("d.id").as("documents"))
+    .where("f.unit_id", "=", unit.id)
+    .where("f.year", "=", year)
+    .groupBy([
+      "f.id",
+      "f.year",
+      "f.notation",
+      "f.heading",
+      "f.title",
+      "f.retention_years",
+      "f.in_catalog",
+      "f.status",
+    ])
+    .orderBy("f.notation")
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      notation: r.notation,
+      heading: r.heading,
+      title: r.title,
+      retentionYears: r.retention_years,
+      inCatalog: r.in_catalog,
+      status: r.status,
+      documents: Number(r.documents),
+    })),
+  };
+}
+
+export async function openWorkFile(
+  db: Db,
+  staff: StaffPrincipal,
+  unitId: string,
+  input: z.infer<typeof WorkFileInput>,
+  now: Date,
+): Promise<string> {
+  const unit = await getUnit(db, unitId);
+  if (!mayOpen(staff, unit)) throw new AppError("FORBIDDEN", { details: { action: "document.manage" } });
+  return db.transaction().execute(async (tx) => {
+    const taken = await tx
+      .selectFrom("work_files")
+      .select("id")
+      .where("unit_id", "=", unit.id)
+      .where("year", "=", input.year)
+      .where("notation", "=", input.notation)
+      .executeTakeFirst();
+    if (taken)
+      throw new AppError("DUPLICATE", { details: { entity: "work_file", notation: input.notation } });
+    const file = await tx
+      .insertInto("work_files")
+      .values({
+        unit_id: unit.id,
+        year: input.year,
+        notation: input.notation,
+        heading: input.heading ?? null,
+        title: input.title,
+        retention_years: input.retentionYears,
+        keeper_id: staff.staffId,
+        in_catalog: input.inCatalog,
+        status: "open",
+        note: input.note ?? null,
+        opened_at: now,
+        // A leader opening a file of the list approves that entry; a clerk's entry waits for the head's approval.
+        catalog_approved_by: input.inCatalog && staff.roles.includes("leader") ? staff.staffId : null,
+        created_by: staff.staffId,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      {
+        actor: actorOf(staff),
+        action: "work_file.open",
+        entityType: "work_file",
+        entityId: file.id,
+        unitId: unit.id,
+        summary: { year: input.year, notation: input.notation, inCatalog: input.inCatalog },
+      },
+      now,
+    );
+    return file.id;
+  });
+}
+
+/** Số and ký hiệu as written: the sender's for an incoming document, ours for an outgoing one. */
+const codeOf = (d: { direction: string; original_number: string | null; notation: string | null }): string =>
+  (d.direction === "incoming" ? d.original_number : d.notation) ?? "";
+
+const builder = new XMLBuilder({ format: true, ignoreAttributes: false, suppressEmptyNode: false });
+
+/** The day an instant falls on in Vietnam (UTC+7), as the metadata carries it (yyyy-mm-dd). */
+const day = (d: Date | string | null): string => (d ? vietnamDate(new Date(d)) : "");
+
+/**
+ * A work file as XML with the metadata of NĐ 30/2020 Phụ lục VI: the file (FileCode = OrganId.FileCatalog.
+ * FileNotation, Title, Maintenance, Rights, Creator, Language, StartDate, EndDate, DocTotal, PageTotal,
+ * Description) and each document in it (DocOrdinal, TypeName, CodeNumber, CodeNotation, IssuedDate, OrganName,
+ * Subject, Language, PageAmount, SignerInfo, Priority, IssuedAmount; incoming ones ArrivalDate and ArrivalNumber).
+ * Rights: "Hạn chế" for a file holding a confidential document, else "Công khai" (our choice: the decree leaves the
+ * wording to the agency).
+ */
+export async function exportWorkFile(
+  db: Executor,
+  staff: StaffPrincipal,
+  fileId: string,
+): Promise<{ xml: string; name: string }> {
+  const file = await db.selectFrom("work_files").selectAll().where("id", "=", fileId).executeTakeFirst();
+  if (!file) throw new AppError("NOT_FOUND", { details: { entity: "work_file", id: fileId } });
+  const unit = await getUnit(db, file.unit_id);
+  // Files of other units are hidden, not forbidden.
+  if (!mayRead(staff, unit))
+    throw new AppError("NOT_FOUND", { details: { entity: "work_file", id: fileId } });
+  const docs = await db
+    .selectFrom("documents")
+    .select([
+      "id",
+      "direction",
+      "type_code",
+      "number",
+      "notation",
+      "issued_on",
+      "issuer_name",
+      "original_number",
+      "original_date",
+      "summary",
+      "page_count",
+      "signer_name",
+      "signer_position",
+      "urgency",
+      "copies",
+      "confidentiality",
+      "arrived_at",
+      "created_at",
+    ])
+    .where("work_file_id", "=", file.id)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const dates = docs.map((d) =>
+    day(d.direction === "incoming" ? d.arrived_at : (d.issued_on ?? d.created_at)),
+  );
+  const pages = docs.reduce((n, d) => n + (d.page_count ?? 0), 0);
+  const fileCode = `${unit.code}.${file.year}.${file.notation}`;
+  const body = {
+    "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+    HoSo: {
+      FileCode: fileCode,
+      OrganId: unit.code,
+      FileCatalog: file.year,
+      FileNotation: file.notation,
+      Title: file.title,
+      Maintenance: file.retention_years === null ? "Vĩnh viễn" : `${file.retention_years} năm`,
+      Rights: docs.some((d) => d.confidentiality !== "normal") ? "Hạn chế" : "Công khai",
+      Creator: unit.name,
+      Language: "Tiếng Việt",
+      StartDate: dates.length ? [...dates].sort()[0] : day(file.opened_at),
+      EndDate: dates.length ? [...dates].sort().at(-1) : "",
+      DocTotal: docs.length,
+      PageTotal: pages,
+      Description: file.note ?? "",
+      VanBan: docs.map((d, i) => ({
+        DocOrdinal: i + 1,
+        TypeName: documentType(d.type_code)?.name ?? d.type_code,
+        CodeNumber: codeOf(d).split("/")[0] ?? "",
+        CodeNotation: codeOf(d).split("/").slice(1).join("/"),
+        IssuedDate: d.direction === "incoming" ? (d.original_date ?? "") : (d.issued_on ?? ""),
+        OrganName: d.direction === "incoming" ? (d.issuer_name ?? "") : unit.name,
+        Subject: d.confidentiality === "normal" ? d.summary : "",
+        Language: "Tiếng Việt",
+        PageAmount: d.page_count ?? "",
+        SignerInfo: { Position: d.signer_position ?? "", FullName: d.signer_name ?? "" },
+        Priority: d.urgency === "normal" ? 0 : 1,
+        IssuedAmount: d.copies ?? "",
+        ...(d.direction === "incoming"
+          ? { ArrivalDate: day(d.arrived_at), ArrivalNumber: d.number ?? "" }
+          : {}),
+      })),
+    },
+  };
+  return { xml: builder.build(body) as string, name: `ho-so-${file.year}-${file.notation}.xml` };
+}

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import type {
+  AssignInput,
+  CreateDocumentInput,
+  DocumentDetail,
+  DocumentList,
+  DoneInput,
+  IssueDocumentInput,
+  ReceiveOutsideInput,
+  SignDocumentInput,
+  WorkFileInput,
+  WorkFileList,
+} from "../../src/contracts/documents.ts";
+import { call, query } from "./api.ts";
+
+/** Documents and work records (src/contracts/documents.ts): boxes, drafting, signing, issuing, incoming, registers. */
+export type DocumentDetailT = z.infer<typeof DocumentDetail>;
+export type DocumentListT = z.infer<typeof DocumentList>;
+export type DocumentSummaryT = DocumentListT["items"][number];
+export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
+export type WorkFileListT = z.infer<typeof WorkFileList>;
+export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
+export interface DocumentTypeT {
+  code: string;
+  name: string;
+  abbreviation: string | null;
+}
+export interface RegisterT {
+  kind: string;
+  unitName: string;
+  columns: string[];
+  rows: string[][];
+}
+
+const path = (id: string, action?: string) =>
+  `/documents/${encodeURIComponent(id)}${action ? `/${action}` : ""}`;
+type Done = Record<string, unknown>;
+
+export const documentsApi = {
+  types: () => call<{ items: DocumentTypeT[] }>("GET", "/documents/types"),
+  list: (box: DocumentBoxT, q?: string) =>
+    call<DocumentListT>("GET", `/documents${query({ box, q: q || undefined, limit: "200" })}`),
+  get: (id: string) => call<DocumentDetailT>("GET", path(id)),
+  create: (body: z.input<typeof CreateDocumentInput>) => call<{ id: string }>("POST", "/documents", body),
+  receive: (body: z.input<typeof ReceiveOutsideInput>) =>
+    call<{ id: string }>("POST", "/documents/incoming", body),
+  submit: (id: string, version: number) => call<Done>("POST", path(id, "submit"), { version }),
+  sendBack: (id: string, version: number, reason: string) =>
+    call<Done>("POST", path(id, "send-back"), { version, reason }),
+  comment: (id: string, body: string) => call<Done>("POST", path(id, "comments"), { body }),
+  sign: (id: string, body: z.input<typeof SignDocumentInput>) => call<Done>("POST", path(id, "sign"), body),
+  issue: (id: string, body: z.input<typeof IssueDocumentInput>) =>
+    call<{ number: number; notation: string }>("POST", path(id, "issue"), body),
+  send: (id: string, version: number) => call<Done>("POST", path(id, "send"), { version }),
+  recall: (id: string, version: number, reason: string) =>
+    call<Done>("POST", path(id, "recall"), { version, reason }),
+  register: (id: string, version: number) =>
+    call<{ arrivalNumber: number }>("POST", path(id, "register"), { version }),
+  refuse: (id: string, version: number, reason: string) =>
+    call<Done>("POST", path(id, "refuse"), { version, reason }),
+  assign: (id: string, body: z.input<typeof AssignInput>) => call<Done>("POST", path(id, "assign"), body),
+  start: (id: string, version: number) => call<Done>("POST", path(id, "start"), { version }),
+  done: (id: string, body: z.input<typeof DoneInput>) => call<Done>("POST", path(id, "done"), body),
+  workFiles: (unitId: string, year: number) =>
+    call<WorkFileListT>(
+      "GET",
+      `/units/${encodeURIComponent(unitId)}/work-files${query({ year: String(year) })}`,
+    ),
+  openWorkFile: (unitId: string, body: z.input<typeof WorkFileInput>) =>
+    call<{ id: string }>("POST", `/units/${encodeURIComponent(unitId)}/work-files`, body),
+  workFileExportUrl: (id: string) => `/api/v1/work-files/${encodeURIComponent(id)}/export`,
+  fileUrl: (id: string) => `/api/v1${path(id, "file")}`,
+  register_: (unitId: string, kind: RegisterKind, from: string, to: string) =>
+    call<RegisterT>(
+      "GET",
+      `/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to })}`,
+    ),
+  registerUrl: (unitId: string, kind: RegisterKind, from: string, to: string, format: "pdf" | "xlsx") =>
+    `/api/v1/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to, format })}`,
+};

@@ -1,0 +1,184 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { TextField } from "../../components/field.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { documentsApi, type WorkFileListT } from "../../documents-api.ts";
+import { errorText } from "../../lib/errors.ts";
+import { mayUse } from "../../nav.ts";
+import { useMe } from "../../session.tsx";
+import { type DocumentsKey, useDocumentsI18n } from "./documents-i18n.ts";
+import "./documents.css";
+
+const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+
+/**
+ * The unit's work files of a year (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the list with each file's documents,
+ * opening a file (leader or clerk), and the export of a file with the metadata of Phụ lục VI (XML).
+ */
+export function WorkFilesPage() {
+  const { t, lang } = useDocumentsI18n();
+  const me = useMe();
+  const [year, setYear] = useState(thisYear());
+  const [list, setList] = useState<WorkFileListT | null>(null);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [notation, setNotation] = useState("");
+  const [title, setTitle] = useState("");
+  const [heading, setHeading] = useState("");
+  const [retention, setRetention] = useState("");
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const mayOpen = mayUse(me.permissions, "document.manage") || mayUse(me.permissions, "document.assign");
+
+  const load = useCallback(async () => {
+    try {
+      setList(await documentsApi.workFiles(me.unit.id, year));
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }, [me.unit.id, year, lang]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function open(e: FormEvent) {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!notation.trim()) problems.notation = t("d.draft.required");
+    if (!title.trim()) problems.title = t("d.draft.required");
+    setMissing(problems);
+    if (Object.keys(problems).length > 0) return;
+    setError(undefined);
+    try {
+      await documentsApi.openWorkFile(me.unit.id, {
+        year,
+        notation: notation.trim(),
+        title: title.trim(),
+        heading: heading.trim() || undefined,
+        retentionYears: retention ? Number(retention) : null,
+      });
+      setNotice(t("d.files.opened", { notation: notation.trim() }));
+      setNotation("");
+      setTitle("");
+      setHeading("");
+      setRetention("");
+      await load();
+    } catch (err) {
+      setError(errorText(err, lang));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t("d.files.title")} lead={t("d.files.lead")} />
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <section className="panel" aria-labelledby="doc-files-list">
+        <div className="panel-toolbar">
+          <h2 id="doc-files-list">{t("d.files.list", { year })}</h2>
+          <TextField
+            type="number"
+            label={t("d.files.year")}
+            min={2000}
+            max={2199}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value) || thisYear())}
+          />
+        </div>
+        {list && list.items.length === 0 ? <p className="muted">{t("d.files.empty")}</p> : null}
+        {list && list.items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table responsive-table" data-testid="work-files-table">
+              <caption className="visually-hidden">{t("d.files.list", { year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("d.files.notation")}</th>
+                  <th scope="col">{t("d.files.fileTitle")}</th>
+                  <th scope="col">{t("d.files.retention")}</th>
+                  <th scope="col">{t("d.files.documents")}</th>
+                  <th scope="col">{t("d.files.status")}</th>
+                  <th scope="col">{t("d.files.export")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((f) => (
+                  <tr key={f.id} data-notation={f.notation}>
+                    <td data-label={t("d.files.notation")} className="doc-number">
+                      {f.notation}
+                    </td>
+                    <td data-label={t("d.files.fileTitle")}>
+                      {f.title}
+                      {f.heading ? <span className="cell-sub">{f.heading}</span> : null}
+                    </td>
+                    <td data-label={t("d.files.retention")}>
+                      {f.retentionYears === null
+                        ? t("d.files.permanent")
+                        : t("d.files.years", { n: f.retentionYears })}
+                    </td>
+                    <td data-label={t("d.files.documents")}>{f.documents}</td>
+                    <td data-label={t("d.files.status")}>
+                      {t(`d.files.status.${f.status}` as DocumentsKey)}
+                    </td>
+                    <td data-label={t("d.files.export")}>
+                      <a className="button button-small" href={documentsApi.workFileExportUrl(f.id)} download>
+                        XML<span className="visually-hidden"> {f.notation}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      {mayOpen ? (
+        <form
+          className="form panel"
+          onSubmit={(e) => void open(e)}
+          noValidate
+          aria-labelledby="doc-files-open"
+        >
+          <h2 id="doc-files-open">{t("d.files.open")}</h2>
+          <div className="form-grid">
+            <TextField
+              label={t("d.files.notation")}
+              hint={t("d.files.notation.hint")}
+              required
+              maxLength={20}
+              value={notation}
+              error={missing.notation}
+              onChange={(e) => setNotation(e.target.value)}
+            />
+            <TextField
+              type="number"
+              label={t("d.files.retentionField")}
+              min={1}
+              max={100}
+              value={retention}
+              onChange={(e) => setRetention(e.target.value)}
+            />
+          </div>
+          <TextField
+            label={t("d.files.heading")}
+            maxLength={200}
+            value={heading}
+            onChange={(e) => setHeading(e.target.value)}
+          />
+          <TextField
+            label={t("d.files.fileTitle")}
+            required
+            maxLength={500}
+            value={title}
+            error={missing.title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t("d.files.open")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+}
