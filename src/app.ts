@@ -41,6 +41,7 @@ import { paymentRoutes } from "./modules/payments/routes.ts";
 import { portalDossierRoutes } from "./modules/portal/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { systemRoutes } from "./modules/system/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(systemRoutes);
       await api.register(deskRoutes);
       await api.register(documentRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: API_PREFIX },
   );

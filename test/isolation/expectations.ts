@@ -2361,6 +2361,20 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: ok,
     citizen: 401,
   }),
+  // The periodic dossier report is report.read: leaders, unit administrators and supervisors over their subtree.
+  "GET /api/v1/units/:id/reports/dossiers": scoped({
+    anonymous: 401,
+    reception: 403,
+    specialist: 403,
+    leader: [ok, 403, 403, ok],
+    clerk: 403,
+    unitAdminCommune: [ok, 403, 403, ok],
+    unitAdminDistrict: [ok, 403, 403, ok],
+    supervisorDistrict: [ok, 403, 403, ok],
+    supervisorProvince: [ok, 403, null, ok],
+    systemAdmin: ok,
+    citizen: 401,
+  }),
   // Public pages of the desk and the devices' routes: no staff session; a device proves itself by its paired cookie
   // (DEVICE_REQUIRED otherwise), which no principal here holds.
   "GET /api/v1/public/desk/:code": plain({
