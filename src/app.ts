@@ -39,9 +39,9 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { paymentRoutes } from "./modules/payments/routes.ts";
 import { portalDossierRoutes } from "./modules/portal/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
-import { reportRoutes } from "./modules/reports/routes.ts";
 import { systemRoutes } from "./modules/system/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 

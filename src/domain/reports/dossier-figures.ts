@@ -51,12 +51,10 @@ export function resolvedAt(state: DossierState): number | null {
   return ENDED_WITHOUT_RESULT.has(state.status) ? state.updatedAt : null;
 }
 
-export type Placement =
-  | null
-  | {
-      received: "online" | "directOrPost" | "carriedOver";
-      outcome: "early" | "onTime" | "late" | "withinTime" | "overdue";
-    };
+export type Placement = null | {
+  received: "online" | "directOrPost" | "carriedOver";
+  outcome: "early" | "onTime" | "late" | "withinTime" | "overdue";
+};
 
 const RESOLVED = { early: "early", on_time: "onTime", late: "late" } as const;
 

@@ -4,7 +4,12 @@ import { legalPeriod, periodInstants, rangePeriod } from "./periods.ts";
 // Cut-off on the 14th (NĐ 09/2019/NĐ-CP art. 12 as provinces apply it; DOMAIN.md "Reports and indicators").
 describe("legal report periods", () => {
   it("runs a month from the 15th of the month before to its 14th (November 2026: 15/10 → 14/11)", () => {
-    expect(legalPeriod("2026-11")).toEqual({ kind: "month", label: "2026-11", from: "2026-10-15", to: "2026-11-14" });
+    expect(legalPeriod("2026-11")).toEqual({
+      kind: "month",
+      label: "2026-11",
+      from: "2026-10-15",
+      to: "2026-11-14",
+    });
   });
   it("takes January's start from December of the year before (15/12/2025 → 14/01/2026)", () => {
     expect(legalPeriod("2026-01")).toMatchObject({ from: "2025-12-15", to: "2026-01-14" });

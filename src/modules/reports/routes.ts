@@ -17,7 +17,8 @@ import { dossierReport } from "./dossier-report.ts";
 export function periodOf(query: z.infer<typeof DossierReportQuery>): ReportPeriod {
   const hasRange = query.from !== undefined || query.to !== undefined;
   if (query.period !== undefined) {
-    if (hasRange) throw new AppError("VALIDATION_FAILED", { details: { field: "period", reason: "period or from/to" } });
+    if (hasRange)
+      throw new AppError("VALIDATION_FAILED", { details: { field: "period", reason: "period or from/to" } });
     const period = legalPeriod(query.period);
     if (!period) throw new AppError("VALIDATION_FAILED", { details: { field: "period" } });
     return period;
