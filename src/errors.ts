@@ -826,6 +826,11 @@ export const ERRORS = {
     vi: "Trạng thái hiện tại của hồ sơ công việc không cho phép thao tác này.",
     en: "The work file's current status does not allow this action.",
   },
+  REPORT_EXPORT_NOT_READY: {
+    status: 409,
+    vi: "Tệp báo cáo chưa được tạo xong; vui lòng thử lại sau giây lát.",
+    en: "The report file is not ready yet; try again in a moment.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -48,3 +48,24 @@ export const DossierReport = z.object({
   total: DossierFigures,
 });
 export type DossierReport = z.infer<typeof DossierReport>;
+
+export const ReportExportInput = z.strictObject({
+  period: z.string().max(20).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  rollup: z.boolean().optional(),
+  format: z.enum(["pdf", "xlsx"]),
+});
+
+export const ReportExport = z.object({
+  id: z.string(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  format: z.enum(["pdf", "xlsx"]),
+  filename: z.string().nullable(),
+  error: z.string().nullable(),
+  requestedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Where to download the file once done. */
+  fileUrl: z.string().nullable(),
+});
+export type ReportExport = z.infer<typeof ReportExport>;

@@ -18,6 +18,7 @@ import * as feedback from "./2026-12-07-19-feedback.ts";
 import * as desk from "./2026-12-07-20-desk.ts";
 import * as paperRatings from "./2026-12-07-22-paper-ratings-13c.ts";
 import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
+import * as reportExports from "./2026-12-07-31-report-exports-i18.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-20-desk": desk,
   "2026-12-07-22-paper-ratings-13c": paperRatings,
   "2026-12-07-23-transfer-slip-number-13c": transferSlipNumber,
+  "2026-12-07-31-report-exports-i18": reportExports,
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,

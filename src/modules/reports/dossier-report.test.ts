@@ -8,9 +8,11 @@
  * - at Thị trấn Phủ Thông, which has no demo dossiers, each dossier's cell for December 2026 (15/11 → 14/12) is
  *   written by hand from the rule.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../../test/support/test-app.ts";
-import type { DossierReport } from "../../contracts/reports.ts";
+import type { DossierReport, ReportExport } from "../../contracts/reports.ts";
+import { flat, inspectPdf } from "../../pdf/forms/test-support.ts";
 import {
   act,
   type DossierJson,
@@ -20,6 +22,7 @@ import {
   TU_PHAP,
 } from "../dossiers/test-support.ts";
 import { b64, citizenClient, MARITAL, MARITAL_ANSWERS, PNG } from "../portal/test-support.ts";
+import { runExportPass } from "./exports.ts";
 
 const CHUNG_THUC = "chung-thuc-ban-sao-tu-ban-chinh";
 const TRANSFERABLE = "thay-doi-cai-chinh-bo-sung-thong-tin-ho-tich";
@@ -582,5 +585,108 @@ describe("parameters and access", () => {
     expect((await deskOf(PT).desk.get(url)).statusCode).toBe(403);
     const { client } = await citizenClient(ctx);
     expect((await client.get(url)).statusCode).toBe(401);
+  });
+});
+
+/** The form's 13 column headings (Biểu 06/VPCP/KSTT, as DOMAIN.md gives the columns), written out by hand. */
+const HEADINGS = [
+  "STT",
+  "Lĩnh vực, công việc giải quyết",
+  "Số hồ sơ nhận giải quyết",
+  "Tổng số",
+  "Trong kỳ: Trực tuyến",
+  "Trong kỳ: Trực tiếp, dịch vụ bưu chính",
+  "Từ kỳ trước",
+  "Số hồ sơ đã giải quyết",
+  "Trước hạn",
+  "Đúng hạn",
+  "Quá hạn",
+  "Số hồ sơ đang giải quyết",
+  "Trong hạn",
+];
+
+describe("the report as PDF and XLSX, rendered by the background pass", () => {
+  let unitId: string;
+  const exports: Record<string, ReportExport> = {};
+
+  it("takes the requests at once (202, pending) and refuses the file until it is rendered", async () => {
+    unitId = (
+      await ctx.handle.db.selectFrom("units").select("id").where("code", "=", PT).executeTakeFirstOrThrow()
+    ).id;
+    for (const format of ["pdf", "xlsx"] as const) {
+      const res = await district.post(`/api/v1/units/${unitId}/reports/dossiers/exports`, {
+        period: "2026-12",
+        format,
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      exports[format] = res.json() as ReportExport;
+      expect(exports[format]?.status).toBe("pending");
+    }
+    const early = await district.get(
+      `/api/v1/units/${unitId}/reports/dossiers/exports/${exports.pdf?.id}/file`,
+    );
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe("REPORT_EXPORT_NOT_READY");
+    const audit = await ctx.handle.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", exports.pdf?.id as string)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["report.export"]);
+  });
+
+  it("renders both in one pass; another unit's export id is hidden", async () => {
+    expect(await runExportPass(ctx.handle.db, ctx.clock.now, 10)).toEqual({ done: 2, failed: 0 });
+    expect(await runExportPass(ctx.handle.db, ctx.clock.now, 10)).toEqual({ done: 0, failed: 0 });
+    const qt = await ctx.handle.db
+      .selectFrom("units")
+      .select("id")
+      .where("code", "=", QT)
+      .executeTakeFirstOrThrow();
+    const other = await district.get(`/api/v1/units/${qt.id}/reports/dossiers/exports/${exports.pdf?.id}`);
+    expect(other.statusCode).toBe(404);
+  });
+
+  it("prints the form's title and its 13 column headings in the PDF (pdftotext), with Phủ Thông's total row", async () => {
+    const status = (
+      await district.get(`/api/v1/units/${unitId}/reports/dossiers/exports/${exports.pdf?.id}`)
+    ).json() as ReportExport;
+    expect(status.status).toBe("done");
+    const res = await district.get(status.fileUrl as string);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = flat(inspectPdf(res.rawPayload).text);
+    expect(text).toContain("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+    // pdftotext reads the wrapped lines of neighbouring header cells in turn: each heading's words in order.
+    const header = text.slice(text.indexOf("Đơn vị tính: hồ sơ"), text.indexOf("Theo lĩnh vực"));
+    for (const heading of HEADINGS) {
+      const words = heading.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      expect(header, heading).toMatch(new RegExp(words.join(".*?"), "u"));
+    }
+    expect(text).toContain("từ ngày 15/11/2026 đến ngày 14/12/2026");
+    expect(text).toContain("Tổng cộng 14 1 10 3 10 3 4 3 4 2 2");
+  });
+
+  it("writes the same title, headings and figures in the XLSX, read back with exceljs", async () => {
+    const res = await district.get(
+      `/api/v1/units/${unitId}/reports/dossiers/exports/${exports.xlsx?.id}/file`,
+    );
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const texts: string[][] = [];
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((c) => {
+        cells.push(String(c.value));
+      });
+      texts.push(cells);
+    });
+    const all = texts.flat();
+    expect(all).toContain("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+    for (const heading of HEADINGS) expect(all, heading).toContain(heading);
+    const total = texts.find((r) => r.includes("Tổng cộng")) as string[];
+    expect(total.slice(-11).map(Number)).toEqual([14, 1, 10, 3, 10, 3, 4, 3, 4, 2, 2]);
   });
 });
