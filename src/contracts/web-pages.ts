@@ -26,6 +26,7 @@ export const STAFF_PAGE_PATHS: readonly string[] = [
   "/app/notifications",
   "/app/desk",
   "/app/desk/queue",
+  "/app/reports",
   "/app/account",
   "/app/account/password",
 ];

@@ -78,6 +78,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "dossier.read"),
   },
   {
+    id: "reports",
+    path: "/app/reports",
+    group: "work",
+    icon: "book",
+    label: "nav.reports",
+    description: "nav.reports.description",
+    visible: (p) => can(p, "report.read"),
+  },
+  {
     id: "feedback",
     path: "/app/feedback",
     group: "work",

@@ -1,6 +1,7 @@
 import { deskEn } from "./desk.en.ts";
 import { dossiersEn } from "./dossiers.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
+import { reportsEn } from "./reports.en.ts";
 import { signingEn } from "./signing.en.ts";
 import type { MessageKey } from "./vi.ts";
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...signingEn,
   ...notificationsEn,
   ...deskEn,
+  ...reportsEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

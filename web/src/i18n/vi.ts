@@ -6,6 +6,7 @@
 import { deskVi } from "./desk.vi.ts";
 import { dossiersVi } from "./dossiers.vi.ts";
 import { notificationsVi } from "./notifications.vi.ts";
+import { reportsVi } from "./reports.vi.ts";
 import { signingVi } from "./signing.vi.ts";
 
 export const vi = {
@@ -13,6 +14,7 @@ export const vi = {
   ...signingVi,
   ...notificationsVi,
   ...deskVi,
+  ...reportsVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",
