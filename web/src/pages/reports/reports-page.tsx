@@ -98,7 +98,9 @@ function ReportTable({ report }: { report: DossierReport }) {
     </>
   );
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways: the region takes the keyboard focus so that it can be scrolled without a mouse.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
+    <section className="table-wrap" aria-label={t("reports.title")} tabIndex={0}>
       <table className="table dos-table" data-testid="report-table">
         <caption className="visually-hidden">{t("reports.title")}</caption>
         <thead>
@@ -129,7 +131,7 @@ function ReportTable({ report }: { report: DossierReport }) {
           {row("", t("reports.total"), report.total, true)}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
