@@ -13,6 +13,7 @@ import {
   placeDossier,
 } from "../../domain/reports/dossier-figures.ts";
 import { periodInstants, type ReportPeriod } from "../../domain/reports/periods.ts";
+import { AppError } from "../../errors.ts";
 import { stateOf } from "../dossiers/state.ts";
 import type { UnitRow } from "../units/queries.ts";
 
@@ -32,7 +33,7 @@ export interface DossierReport {
   total: DossierFigures;
 }
 
-/** Dossiers at most this many per report read (a province's year is for the aggregates of a later step). */
+/** Dossiers read per report at most (a province's year over millions of dossiers needs the aggregates, not built yet). */
 export const REPORT_ROW_LIMIT = 200_000;
 
 export async function dossierReport(
@@ -58,7 +59,10 @@ export async function dossierReport(
       field_sort: number | null;
     }
   >`
-    SELECT d.*, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+    SELECT d.id, d.status, d.channel, d.received_at, d.duration, d.counted_from, d.due_at, d.appointment_at,
+           d.reschedules, d.apology_on_time, d.extension, d.supplement_requests, d.late, d.completed_at, d.clock,
+           d.state_at, d.status_data, d.apology_at, d.paused_intervals, d.received_unit_id,
+           u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
            v.field_code, f.name_vi AS field_name, f.sort AS field_sort
     FROM dossiers d
     JOIN units u ON u.id = d.received_unit_id
@@ -68,8 +72,11 @@ export async function dossierReport(
       AND d.received_at IS NOT NULL AND d.received_at < ${new Date(cut)}
       AND (d.completed_at IS NULL OR d.completed_at >= ${new Date(start)})
       AND (d.status NOT IN ('withdrawn', 'stopped', 'closed_incomplete') OR d.state_at >= ${new Date(start)})
-    LIMIT ${REPORT_ROW_LIMIT}
+    LIMIT ${REPORT_ROW_LIMIT + 1}
   `.execute(db);
+  // Never a silently cut figure: beyond the limit the caller is told to take a shorter period or a smaller unit.
+  if (rows.length > REPORT_ROW_LIMIT)
+    throw new AppError("REPORT_TOO_LARGE", { details: { limit: REPORT_ROW_LIMIT } });
   const fields = new Map<string, ReportLine & { sort: number }>();
   const units = new Map<string, ReportLine & { path: string }>();
   const total = emptyFigures();
