@@ -22,6 +22,7 @@ import {
   TU_PHAP,
 } from "../dossiers/test-support.ts";
 import { b64, citizenClient, MARITAL, MARITAL_ANSWERS, PNG } from "../portal/test-support.ts";
+import { dossierReport } from "./dossier-report.ts";
 import { runExportPass } from "./exports.ts";
 
 const CHUNG_THUC = "chung-thuc-ban-sao-tu-ban-chinh";
@@ -573,6 +574,20 @@ describe("parameters and access", () => {
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.message).toMatch(/[ạ-ỹ]/u);
     expect(error.messageEn.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a report over more dossiers than it reads, rather than cutting it (REPORT_TOO_LARGE)", async () => {
+    const unit = await ctx.handle.db
+      .selectFrom("units")
+      .selectAll()
+      .where("code", "=", PT)
+      .executeTakeFirstOrThrow();
+    const period = { kind: "month" as const, label: "2026-12", from: "2026-11-15", to: "2026-12-14" };
+    // Phủ Thông's December reads 14 dossiers: a limit of 14 is enough, 13 is not.
+    await expect(dossierReport(ctx.handle.db, unit, period, false, ctx.clock.now, 14)).resolves.toBeTruthy();
+    await expect(dossierReport(ctx.handle.db, unit, period, false, ctx.clock.now, 13)).rejects.toMatchObject({
+      code: "REPORT_TOO_LARGE",
+    });
   });
 
   it("refuses a commune's desk officer (403) and a citizen (401)", async () => {

@@ -42,6 +42,7 @@ export async function dossierReport(
   period: ReportPeriod,
   rollup: boolean,
   now: Date,
+  limit = REPORT_ROW_LIMIT,
 ): Promise<DossierReport> {
   const { start, end } = periodInstants(period);
   const cut = Math.min(end, now.getTime());
@@ -72,11 +73,10 @@ export async function dossierReport(
       AND d.received_at IS NOT NULL AND d.received_at < ${new Date(cut)}
       AND (d.completed_at IS NULL OR d.completed_at >= ${new Date(start)})
       AND (d.status NOT IN ('withdrawn', 'stopped', 'closed_incomplete') OR d.state_at >= ${new Date(start)})
-    LIMIT ${REPORT_ROW_LIMIT + 1}
+    LIMIT ${limit + 1}
   `.execute(db);
   // Never a silently cut figure: beyond the limit the caller is told to take a shorter period or a smaller unit.
-  if (rows.length > REPORT_ROW_LIMIT)
-    throw new AppError("REPORT_TOO_LARGE", { details: { limit: REPORT_ROW_LIMIT } });
+  if (rows.length > limit) throw new AppError("REPORT_TOO_LARGE", { details: { limit } });
   const fields = new Map<string, ReportLine & { sort: number }>();
   const units = new Map<string, ReportLine & { path: string }>();
   const total = emptyFigures();
