@@ -40,6 +40,7 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { paymentRoutes } from "./modules/payments/routes.ts";
 import { portalDossierRoutes } from "./modules/portal/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { signingRoutes } from "./modules/signing/routes.ts";
 import { staffRoutes } from "./modules/staff/routes.ts";
 import { systemRoutes } from "./modules/system/routes.ts";
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(systemRoutes);
       await api.register(deskRoutes);
       await api.register(documentRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -858,6 +858,16 @@ export const ERRORS = {
     vi: "Trạng thái hiện tại của hồ sơ công việc không cho phép thao tác này.",
     en: "The work file's current status does not allow this action.",
   },
+  REPORT_TOO_LARGE: {
+    status: 422,
+    vi: "Kỳ báo cáo có quá nhiều hồ sơ để tính trực tiếp; vui lòng chọn kỳ ngắn hơn hoặc đơn vị nhỏ hơn.",
+    en: "The period holds too many dossiers to compute directly; choose a shorter period or a smaller unit.",
+  },
+  REPORT_EXPORT_NOT_READY: {
+    status: 409,
+    vi: "Tệp báo cáo chưa được tạo xong; vui lòng thử lại sau giây lát.",
+    en: "The report file is not ready yet; try again in a moment.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

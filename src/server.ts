@@ -10,6 +10,7 @@ import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-prov
 import { ocrWorker } from "./modules/documents/ocr.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
+import { exportWorker } from "./modules/reports/exports.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
 export interface RunningServer {
@@ -68,6 +69,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err: error }, "document OCR pass failed; it runs again at the next interval"),
     );
     app.addHook("onClose", () => ocr.stop());
+    // Report files (PDF, XLSX) are rendered by a background pass, not on the request path.
+    const reportExports = exportWorker(
+      handle.db,
+      () => new Date(),
+      (error) =>
+        app.log.error({ err: error }, "report export pass failed; it runs again at the next interval"),
+    );
+    app.addHook("onClose", () => reportExports.stop());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
     const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
       app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
@@ -94,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     reconciler.start();
     ocr.start();
+    reportExports.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;

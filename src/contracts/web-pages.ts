@@ -35,6 +35,7 @@ export const STAFF_PAGE_PATHS: readonly string[] = [
   "/app/desk/documents",
   "/app/desk/roster",
   "/app/desk/queue",
+  "/app/reports",
   "/app/account",
   "/app/account/password",
 ];

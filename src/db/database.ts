@@ -12,6 +12,7 @@ import type { FoundationTables } from "./tables/foundation.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { OnlineFilingTables } from "./tables/online-filing.ts";
 import type { PaymentTables } from "./tables/payments.ts";
+import type { ReportTables } from "./tables/reports.ts";
 import type { SigningTables } from "./tables/signing.ts";
 
 /** Every table of the schema. Each feature declares its tables in db/tables/<feature>.ts and joins them here. */
@@ -29,7 +30,8 @@ export interface Database
     PaymentTables,
     FeedbackTables,
     DeskTables,
-    DocumentTables {}
+    DocumentTables,
+    ReportTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -690,6 +690,19 @@ export const CALLS: Record<string, RouteCall> = {
   "GET /api/v1/units/:id/desk/figures": unit((u) =>
     get(`${V1}/units/${u.id}/desk/figures?from=2026-11-01&to=2026-11-30`),
   ),
+  "GET /api/v1/units/:id/reports/dossiers": unit((u) =>
+    get(`${V1}/units/${u.id}/reports/dossiers?period=2026-11&rollup=true`),
+  ),
+  "POST /api/v1/units/:id/reports/dossiers/exports": unit((u) =>
+    post(`${V1}/units/${u.id}/reports/dossiers/exports`, { period: "2026-11", format: "xlsx" }),
+  ),
+  // No export is held by the fixture: past authorization the answer is 404 for this id.
+  "GET /api/v1/units/:id/reports/dossiers/exports/:exportId": unit((u) =>
+    get(`${V1}/units/${u.id}/reports/dossiers/exports/00000000-0000-4000-8000-000000000000`),
+  ),
+  "GET /api/v1/units/:id/reports/dossiers/exports/:exportId/file": unit((u) =>
+    get(`${V1}/units/${u.id}/reports/dossiers/exports/00000000-0000-4000-8000-000000000000/file`),
+  ),
   // The desk's public page and devices: no staff session (devices answer by their cookie, which no principal has).
   "GET /api/v1/public/desk/:code": none((fx) => get(`${V1}/public/desk/${fx.units.PT.code}`)),
   "GET /api/v1/public/desk/:code/roster.pdf": none((fx) =>

@@ -98,6 +98,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "document.manage") || can(p, "document.assign"),
   },
   {
+    id: "reports",
+    path: "/app/reports",
+    group: "work",
+    icon: "book",
+    label: "nav.reports",
+    description: "nav.reports.description",
+    visible: (p) => can(p, "report.read"),
+  },
+  {
     id: "feedback",
     path: "/app/feedback",
     group: "work",

@@ -70,6 +70,11 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: lazy(() => import("./pages/dossiers/book-page.tsx").then((m) => ({ default: m.BookPage }))),
   },
   {
+    path: "/app/reports",
+    nav: "reports",
+    page: lazy(() => import("./pages/reports/reports-page.tsx").then((m) => ({ default: m.ReportsPage }))),
+  },
+  {
     path: "/app/signing",
     nav: "signing",
     page: lazy(() =>

@@ -21,6 +21,7 @@ import * as resultDraftSigning from "./2026-12-07-23-result-draft-signing.ts";
 import * as transferSlipNumber from "./2026-12-07-23-transfer-slip-number-13c.ts";
 import * as exportJobs from "./2026-12-07-24-export-jobs-23c.ts";
 import * as deskHolidayDuties from "./2026-12-07-27-desk-holiday-duties.ts";
+import * as reportExports from "./2026-12-07-31-report-exports-i18.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-22-paper-ratings-13c": paperRatings,
   "2026-12-07-23-transfer-slip-number-13c": transferSlipNumber,
   "2026-12-07-27-desk-holiday-duties": deskHolidayDuties,
+  "2026-12-07-31-report-exports-i18": reportExports,
   "2026-12-07-15-attempt-locks": attemptLocks,
   "2026-12-07-18-documents": documents,
   "2026-12-07-14-legal-deadlines": legalDeadlines,

@@ -25,7 +25,9 @@ export type FormKind =
   | "stop_notice"
   | "transfer_slip"
   | "control_sheet"
-  | "tracking_book";
+  | "tracking_book"
+  /** Biểu 06/VPCP/KSTT, the periodic report; not a form of the one-stop sets (its own spec in dossier-report.ts). */
+  | "periodic_report";
 
 export interface FormSpec {
   set: FormSetId;

@@ -24,7 +24,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 const FONT = "Times New Roman";
 
-function titleBlock(sheet: ExcelJS.Worksheet, lines: readonly string[], width: number): number {
+export function titleBlock(sheet: ExcelJS.Worksheet, lines: readonly string[], width: number): number {
   lines.forEach((text, i) => {
     const row = i + 1;
     sheet.mergeCells(row, 1, row, width);
@@ -37,7 +37,7 @@ function titleBlock(sheet: ExcelJS.Worksheet, lines: readonly string[], width: n
 }
 
 /** Writes the header at `first` (one or two rows) and returns the first data row. */
-function headerRows(
+export function headerRows(
   sheet: ExcelJS.Worksheet,
   first: number,
   columns: readonly Column[],
@@ -77,7 +77,7 @@ function headerRows(
   return first + (twoRows ? 2 : 1);
 }
 
-function dataRows(
+export function dataRows(
   sheet: ExcelJS.Worksheet,
   start: number,
   columns: readonly Column[],
@@ -94,7 +94,7 @@ function dataRows(
   });
 }
 
-async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+export async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -2,6 +2,7 @@ import { deskEn } from "./desk.en.ts";
 import { deskAdminEn } from "./desk-admin.en.ts";
 import { dossiersEn } from "./dossiers.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
+import { reportsEn } from "./reports.en.ts";
 import { signingEn } from "./signing.en.ts";
 import type { MessageKey } from "./vi.ts";
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...deskEn,
   ...deskAdminEn,
+  ...reportsEn,
   "app.name": "Một cửa",
 
   "common.loading": "Loading…",

@@ -7,6 +7,7 @@ import { deskVi } from "./desk.vi.ts";
 import { deskAdminVi } from "./desk-admin.vi.ts";
 import { dossiersVi } from "./dossiers.vi.ts";
 import { notificationsVi } from "./notifications.vi.ts";
+import { reportsVi } from "./reports.vi.ts";
 import { signingVi } from "./signing.vi.ts";
 
 export const vi = {
@@ -15,6 +16,7 @@ export const vi = {
   ...notificationsVi,
   ...deskVi,
   ...deskAdminVi,
+  ...reportsVi,
   "app.name": "Một cửa",
 
   "common.loading": "Đang tải…",

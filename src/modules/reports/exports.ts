@@ -1,0 +1,195 @@
+/**
+ * The periodic report as a file, off the request path: a request writes a row of report_exports (with its audit
+ * entry, in one transaction) and answers at once; a background pass claims due rows with
+ * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)` (attempt counted, lease set — several processes share
+ * the work, a crashed pass is retried after its lease), computes the report as it stood at the request, renders
+ * the PDF or XLSX and keeps the bytes on the row.
+ */
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import { figureCells } from "../../domain/reports/dossier-figures.ts";
+import type { ReportPeriod } from "../../domain/reports/periods.ts";
+import { AppError } from "../../errors.ts";
+import {
+  type DossierReportData,
+  dossierReportXlsx,
+  renderDossierReport,
+} from "../../pdf/forms/dossier-report.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { requireStaff } from "../auth/policy.ts";
+import type { Principal } from "../auth/principal.ts";
+import { bodyName, placeOf } from "../dossiers/forms.ts";
+import { getUnit, type UnitRow } from "../units/queries.ts";
+import { type DossierReport, dossierReport } from "./dossier-report.ts";
+
+export const EXPORT_LIMITS = { attempts: 3, leaseSeconds: 5 * 60 } as const;
+
+export type ExportFormat = "pdf" | "xlsx";
+
+export async function requestExport(
+  db: Db,
+  principal: Principal,
+  unit: UnitRow,
+  input: { period: ReportPeriod; rollup: boolean; format: ExportFormat },
+  now: Date,
+): Promise<{ id: string; status: string }> {
+  const staff = requireStaff(principal);
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto("report_exports")
+      .values({
+        unit_id: unit.id,
+        requested_by: staff.staffId,
+        kind: "dossiers",
+        period: JSON.stringify(input.period),
+        rollup: input.rollup,
+        format: input.format,
+        requested_at: now,
+      })
+      .returning(["id", "status"])
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      {
+        actor: { kind: "staff", id: staff.staffId },
+        action: "report.export",
+        entityType: "report_export",
+        entityId: row.id,
+        unitId: unit.id,
+        summary: {
+          report: "dossiers",
+          period: input.period.label,
+          rollup: input.rollup,
+          format: input.format,
+        },
+      },
+      now,
+    );
+    return row;
+  });
+}
+
+/** An export of `unitId` (hidden as 404 when it belongs to another unit). */
+export async function findExport(db: Db, unitId: string, id: string) {
+  const row = await db
+    .selectFrom("report_exports")
+    .select(["id", "status", "format", "filename", "error", "content", "requested_at", "finished_at"])
+    .where("id", "=", id)
+    .where("unit_id", "=", unitId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", { details: { entity: "report_export", id } });
+  return row;
+}
+
+export function reportFileData(report: DossierReport, unit: UnitRow): DossierReportData {
+  return {
+    issuer: { parentBody: "", body: bodyName(unit.name), place: placeOf(unit.name) },
+    scope: report.rollup ? `${unit.name} và các đơn vị trực thuộc` : unit.name,
+    period: report.period,
+    generatedAt: Date.parse(report.generatedAt),
+    byField: report.byField.map((l) => ({ name: l.name, cells: figureCells(l.figures) })),
+    byUnit: report.byUnit.map((l) => ({ name: l.name, cells: figureCells(l.figures) })),
+    total: figureCells(report.total),
+  };
+}
+
+export function exportFilename(unit: UnitRow, period: ReportPeriod, format: ExportFormat): string {
+  return `bao-cao-ket-qua-giai-quyet-tthc-${unit.code}-${period.label.replace(/\.\./g, "_")}.${format}`;
+}
+
+interface Claimed {
+  id: string;
+  unit_id: string;
+  period: ReportPeriod;
+  rollup: boolean;
+  format: ExportFormat;
+  requested_at: Date;
+  attempts: number;
+}
+
+export async function claimExports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+  const lease = new Date(now.getTime() + EXPORT_LIMITS.leaseSeconds * 1000);
+  const { rows } = await sql<Claimed>`
+    UPDATE report_exports SET status = 'running', attempts = attempts + 1, lease_until = ${lease}
+    WHERE id IN (
+      SELECT id FROM report_exports
+      WHERE (status = 'pending' OR (status = 'running' AND lease_until < ${now}))
+        AND attempts < ${EXPORT_LIMITS.attempts}
+      ORDER BY requested_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, unit_id, period, rollup, format, requested_at, attempts
+  `.execute(db);
+  return rows;
+}
+
+/** One pass: claim, compute and render each export, keep its bytes. Returns how many were done and failed. */
+export async function runExportPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
+  const jobs = await claimExports(db, now, limit);
+  let done = 0;
+  let failed = 0;
+  for (const job of jobs) {
+    try {
+      const unit = await getUnit(db, job.unit_id);
+      const report = await dossierReport(db, unit, job.period, job.rollup, new Date(job.requested_at));
+      const data = reportFileData(report, unit);
+      const bytes = job.format === "pdf" ? await renderDossierReport(data) : await dossierReportXlsx(data);
+      await db
+        .updateTable("report_exports")
+        .set({
+          status: "done",
+          content: bytes,
+          filename: exportFilename(unit, job.period, job.format),
+          lease_until: null,
+          error: null,
+          finished_at: now,
+        })
+        .where("id", "=", job.id)
+        .where("status", "=", "running")
+        .execute();
+      done++;
+    } catch (error) {
+      failed++;
+      await db
+        .updateTable("report_exports")
+        .set({
+          status: job.attempts >= EXPORT_LIMITS.attempts ? "failed" : "pending",
+          lease_until: null,
+          error: String(error instanceof Error ? error.message : error).slice(0, 500),
+        })
+        .where("id", "=", job.id)
+        .execute();
+    }
+  }
+  return { done, failed };
+}
+
+/** Runs passes every `intervalMs` until stopped; a pass never overlaps the previous one. */
+export function exportWorker(
+  db: Db,
+  clock: () => Date,
+  onError: (error: unknown) => void,
+  intervalMs = 2_000,
+) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = runExportPass(db, clock())
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  return {
+    start() {
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
