@@ -282,6 +282,39 @@ export async function unlockWithAttempts(
   password: string,
   now: Date,
 ): Promise<Awaited<ReturnType<typeof unlockCredential>>> {
+  return oneAtATime(row.id, () => unlockCounted(db, serverSecret, staff, row, password, now));
+}
+
+/**
+ * Unlocks of one credential in this process wait for each other. A unit's seal is shared by its clerks, and a
+ * clerk may issue many documents at once: counted in parallel, the sixth right password would find five
+ * attempts still being checked and pause the seal for everyone. Taken in turn, each right password starts the
+ * count again before the next is counted, while parallel guesses still meet the lock after five. Processes
+ * of one deployment still share the count in the database (count first, then check).
+ */
+const unlocksInProgress = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = unlocksInProgress.get(key) ?? Promise.resolve();
+  const current = previous.then(work, work);
+  const settled = current.then(
+    () => undefined,
+    () => undefined,
+  );
+  unlocksInProgress.set(key, settled);
+  void settled.then(() => {
+    if (unlocksInProgress.get(key) === settled) unlocksInProgress.delete(key);
+  });
+  return current;
+}
+
+async function unlockCounted(
+  db: Db,
+  serverSecret: string,
+  staff: StaffPrincipal,
+  row: CredentialRow,
+  password: string,
+  now: Date,
+): Promise<Awaited<ReturnType<typeof unlockCredential>>> {
   const key = `signing-password:${row.id}`;
   const counted = await countAttempt(db, key, PASSWORD_RULE, now);
   if (!isEvaluable(counted, PASSWORD_RULE.limit, now)) {
