@@ -1,10 +1,9 @@
-import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { blankComponent, ComponentsEditor } from "./component-editor.tsx";
 import { type Case, type Doc, Section } from "./editors.tsx";
 import { FeesEditor } from "./fee-editor.tsx";
-import { IssueContext } from "./issues.ts";
+import { useTextBinding } from "./issues.ts";
 import { ListEditor } from "./list-editor.tsx";
 import { TimeEditor } from "./time-editor.tsx";
 
@@ -53,24 +52,16 @@ function CaseEditor({
   path: string;
 }) {
   const { t } = useI18n();
-  const issue = useContext(IssueContext);
+  const bound = useTextBinding(c, set, at);
   return (
     <>
       <div className="cat-grid">
-        <TextField
-          label={t("catalog.edit.case.name")}
-          required
-          value={c.name}
-          error={issue(`${at}.name`)}
-          onChange={(e) => set({ ...c, name: e.target.value })}
-        />
+        <TextField label={t("catalog.edit.case.name")} required {...bound("name")} />
         <TextField
           label={t("catalog.edit.case.id")}
           hint={t("catalog.edit.slug.hint")}
           required
-          value={c.id}
-          error={issue(`${at}.id`)}
-          onChange={(e) => set({ ...c, id: e.target.value })}
+          {...bound("id")}
         />
         <SelectField
           label={t("catalog.components")}

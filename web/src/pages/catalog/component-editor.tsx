@@ -2,7 +2,7 @@ import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { type Comp, toInt } from "./editors.tsx";
-import { IssueContext } from "./issues.ts";
+import { IssueContext, useTextBinding } from "./issues.ts";
 import { ListEditor } from "./list-editor.tsx";
 
 /** Editor for a procedure's dossier components (thành phần hồ sơ). */
@@ -30,24 +30,16 @@ function ComponentEditor({
 }) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
+  const bound = useTextBinding(value, onChange, path);
   const form = value.form;
   return (
     <div className="cat-grid">
-      <TextField
-        label={t("catalog.edit.component.name")}
-        className="input"
-        required
-        value={value.name}
-        error={issue(`${path}.name`)}
-        onChange={(e) => onChange({ ...value, name: e.target.value })}
-      />
+      <TextField label={t("catalog.edit.component.name")} className="input" required {...bound("name")} />
       <TextField
         label={t("catalog.edit.component.id")}
         hint={t("catalog.edit.slug.hint")}
         required
-        value={value.id}
-        error={issue(`${path}.id`)}
-        onChange={(e) => onChange({ ...value, id: e.target.value })}
+        {...bound("id")}
       />
       <SelectField
         label={t("catalog.edit.component.handling")}

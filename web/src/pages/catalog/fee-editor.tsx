@@ -2,7 +2,7 @@ import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
 import { type Fee, toInt } from "./editors.tsx";
-import { IssueContext } from "./issues.ts";
+import { IssueContext, useTextBinding } from "./issues.ts";
 import { ListEditor, removeAt, replaceAt } from "./list-editor.tsx";
 
 /** Editor for a procedure's fee rules (phí, lệ phí) and their exemptions. */
@@ -62,6 +62,7 @@ function feeOfKind(kind: Fee["kind"], base: Fee): Fee {
 function FeeEditor({ value, onChange, path }: { value: Fee; onChange: (v: Fee) => void; path: string }) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
+  const bound = useTextBinding(value, onChange, path);
   return (
     <div className="cat-grid">
       <SelectField
@@ -75,13 +76,7 @@ function FeeEditor({ value, onChange, path }: { value: Fee; onChange: (v: Fee) =
           </option>
         ))}
       </SelectField>
-      <TextField
-        label={t("catalog.edit.fee.label")}
-        required
-        value={value.label}
-        error={issue(`${path}.label`)}
-        onChange={(e) => onChange({ ...value, label: e.target.value })}
-      />
+      <TextField label={t("catalog.edit.fee.label")} required {...bound("label")} />
       <SelectField
         label={t("catalog.edit.fee.type")}
         value={value.feeType}
@@ -90,13 +85,7 @@ function FeeEditor({ value, onChange, path }: { value: Fee; onChange: (v: Fee) =
         <option value="le_phi">{t("catalog.edit.fee.type.le_phi")}</option>
         <option value="phi">{t("catalog.edit.fee.type.phi")}</option>
       </SelectField>
-      <TextField
-        label={t("catalog.basis")}
-        required
-        value={value.basis}
-        error={issue(`${path}.basis`)}
-        onChange={(e) => onChange({ ...value, basis: e.target.value })}
-      />
+      <TextField label={t("catalog.basis")} required {...bound("basis")} />
       {value.kind === "fixed" ? (
         <>
           <TextField

@@ -3,7 +3,7 @@ import { SelectField, TextField } from "../../components/field.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { ROLE_LABELS } from "../../lib/labels.ts";
 import { type Step, toInt, WORKFLOW_ROLES } from "./editors.tsx";
-import { IssueContext } from "./issues.ts";
+import { IssueContext, useTextBinding } from "./issues.ts";
 import { ListEditor } from "./list-editor.tsx";
 
 /** Editor for a procedure's workflow steps and their shares of the processing time. */
@@ -58,6 +58,7 @@ function StepEditor({
 }) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
+  const bound = useTextBinding(s, set, path);
   return (
     <div className="cat-grid">
       <SelectField
@@ -75,13 +76,7 @@ function StepEditor({
           </option>
         ))}
       </SelectField>
-      <TextField
-        label={t("catalog.edit.step.name")}
-        required
-        value={s.nameVi}
-        error={issue(`${path}.nameVi`)}
-        onChange={(e) => set({ ...s, nameVi: e.target.value })}
-      />
+      <TextField label={t("catalog.edit.step.name")} required {...bound("nameVi")} />
       <TextField
         label={t("catalog.edit.step.share")}
         type="number"

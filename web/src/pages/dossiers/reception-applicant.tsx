@@ -1,8 +1,13 @@
-import type { RefObject } from "react";
+import type { ChangeEvent, RefObject } from "react";
 import { TextField } from "../../components/field.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import type { ApplicantForm, Errors } from "./reception-model.ts";
+import { type ApplicantForm, type Errors, FIELD_OF } from "./reception-model.ts";
 import { SectionTitle } from "./reception-section.tsx";
+
+type TextKey = Exclude<
+  { [K in keyof ApplicantForm]: ApplicantForm[K] extends string ? K : never }[keyof ApplicantForm],
+  "kind"
+>;
 
 /** Section 2 of the reception form: who files, and who represents them. */
 export function ApplicantSection({
@@ -18,6 +23,15 @@ export function ApplicantSection({
 }) {
   const { t } = useI18n();
   const isOrg = applicant.kind === "organisation";
+  /** Value, change handler and message of the text field for one applicant key. */
+  const bound = (key: TextKey) => {
+    const field = FIELD_OF[key];
+    return {
+      value: applicant[key],
+      onChange: (e: ChangeEvent<HTMLInputElement>) => setA(key, e.target.value),
+      error: field ? errors[field] : undefined,
+    };
+  };
   return (
     <section className="panel dos-section" aria-labelledby="sec-applicant">
       <SectionTitle id="sec-applicant" no={2}>
@@ -48,9 +62,7 @@ export function ApplicantSection({
         <TextField
           ref={nameRef}
           label={isOrg ? t("reception.orgName") : t("reception.name")}
-          value={applicant.name}
-          onChange={(e) => setA("name", e.target.value)}
-          error={errors.name}
+          {...bound("name")}
           required
           autoComplete="off"
           aria-keyshortcuts="Alt+H"
@@ -59,9 +71,7 @@ export function ApplicantSection({
         <TextField
           label={isOrg ? t("reception.taxCode") : t("reception.identity")}
           hint={isOrg ? t("reception.taxCode.hint") : t("reception.identity.hint")}
-          value={applicant.identityNumber}
-          onChange={(e) => setA("identityNumber", e.target.value)}
-          error={errors.identityNumber}
+          {...bound("identityNumber")}
           required
           inputMode={isOrg ? "numeric" : "text"}
           autoComplete="off"
@@ -70,52 +80,27 @@ export function ApplicantSection({
         <TextField
           label={t("reception.address")}
           hint={t("reception.address.hint")}
-          value={applicant.detail}
-          onChange={(e) => setA("detail", e.target.value)}
-          error={errors.detail}
+          {...bound("detail")}
           required
           autoComplete="off"
           maxLength={300}
         />
         <div className="dos-address-area span-2" data-noadvance>
-          <TextField
-            label={t("reception.commune")}
-            value={applicant.commune}
-            onChange={(e) => setA("commune", e.target.value)}
-            error={errors.commune}
-            required
-            maxLength={100}
-          />
-          <TextField
-            label={t("reception.district")}
-            value={applicant.district}
-            onChange={(e) => setA("district", e.target.value)}
-            maxLength={100}
-          />
-          <TextField
-            label={t("reception.province")}
-            value={applicant.province}
-            onChange={(e) => setA("province", e.target.value)}
-            error={errors.province}
-            required
-            maxLength={100}
-          />
+          <TextField label={t("reception.commune")} {...bound("commune")} required maxLength={100} />
+          <TextField label={t("reception.district")} {...bound("district")} maxLength={100} />
+          <TextField label={t("reception.province")} {...bound("province")} required maxLength={100} />
         </div>
         <TextField
           label={t("reception.phone")}
           type="tel"
-          value={applicant.phone}
-          onChange={(e) => setA("phone", e.target.value)}
-          error={errors.phone}
+          {...bound("phone")}
           autoComplete="off"
           maxLength={20}
         />
         <TextField
           label={t("reception.email")}
           type="email"
-          value={applicant.email}
-          onChange={(e) => setA("email", e.target.value)}
-          error={errors.email}
+          {...bound("email")}
           autoComplete="off"
           maxLength={200}
         />
@@ -130,40 +115,22 @@ export function ApplicantSection({
       </label>
       {applicant.withRep ? (
         <div className="form-grid dos-rep">
-          <TextField
-            label={t("reception.rep.name")}
-            value={applicant.repName}
-            onChange={(e) => setA("repName", e.target.value)}
-            error={errors.repName}
-            required
-            maxLength={300}
-          />
+          <TextField label={t("reception.rep.name")} {...bound("repName")} required maxLength={300} />
           <TextField
             label={t("reception.rep.identity")}
             hint={t("reception.identity.hint")}
-            value={applicant.repId}
-            onChange={(e) => setA("repId", e.target.value)}
-            error={errors.repId}
+            {...bound("repId")}
             required
             maxLength={20}
           />
           <TextField
             label={t("reception.rep.authorisation")}
             hint={t("reception.rep.authorisation.hint")}
-            value={applicant.repAuth}
-            onChange={(e) => setA("repAuth", e.target.value)}
-            error={errors.repAuth}
+            {...bound("repAuth")}
             required
             maxLength={300}
           />
-          <TextField
-            label={t("reception.rep.phone")}
-            type="tel"
-            value={applicant.repPhone}
-            onChange={(e) => setA("repPhone", e.target.value)}
-            error={errors.repPhone}
-            maxLength={20}
-          />
+          <TextField label={t("reception.rep.phone")} type="tel" {...bound("repPhone")} maxLength={20} />
         </div>
       ) : null}
     </section>
