@@ -1,7 +1,7 @@
 import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { type Comp, toInt } from "./editors.tsx";
+import { type Comp, type PartEditorProps, toInt } from "./editors.tsx";
 import { IssueContext, useTextBinding } from "./issues.ts";
 import { ListEditor } from "./list-editor.tsx";
 
@@ -19,15 +19,7 @@ export function blankComponent(n: number): Comp {
   };
 }
 
-function ComponentEditor({
-  value,
-  onChange,
-  path,
-}: {
-  value: Comp;
-  onChange: (v: Comp) => void;
-  path: string;
-}) {
+function ComponentEditor({ value, onChange, path }: PartEditorProps<Comp>) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
   const bound = useTextBinding(value, onChange, path);

@@ -16,6 +16,13 @@ export type Step = Doc["workflow"][number];
 export type PTime = Doc["processingTime"];
 export type Limit = PTime["standard"];
 
+/** What every editor of one part of the document takes: the part, where to report a change, its document path. */
+export interface PartEditorProps<T> {
+  value: T;
+  onChange: (v: T) => void;
+  path: string;
+}
+
 export const WORKFLOW_ROLES = ["reception", "specialist", "leader", "clerk"] as const;
 
 export function toInt(text: string): number {

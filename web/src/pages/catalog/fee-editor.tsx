@@ -1,7 +1,7 @@
 import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
-import { type Fee, toInt } from "./editors.tsx";
+import { type Fee, type PartEditorProps, toInt } from "./editors.tsx";
 import { IssueContext, useTextBinding } from "./issues.ts";
 import { ListEditor, removeAt, replaceAt } from "./list-editor.tsx";
 
@@ -59,7 +59,7 @@ function feeOfKind(kind: Fee["kind"], base: Fee): Fee {
   }
 }
 
-function FeeEditor({ value, onChange, path }: { value: Fee; onChange: (v: Fee) => void; path: string }) {
+function FeeEditor({ value, onChange, path }: PartEditorProps<Fee>) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
   const bound = useTextBinding(value, onChange, path);
@@ -197,38 +197,10 @@ function FeeEditor({ value, onChange, path }: { value: Fee; onChange: (v: Fee) =
       ) : null}
       {value.kind === "council_resolution" ? (
         <>
-          <TextField
-            label={t("catalog.edit.fee.resolution.number")}
-            value={value.resolution.number}
-            error={issue(`${path}.resolution.number`)}
-            onChange={(e) =>
-              onChange({ ...value, resolution: { ...value.resolution, number: e.target.value } })
-            }
-          />
-          <TextField
-            label={t("catalog.edit.fee.resolution.date")}
-            type="date"
-            value={value.resolution.date}
-            error={issue(`${path}.resolution.date`)}
-            onChange={(e) =>
-              onChange({ ...value, resolution: { ...value.resolution, date: e.target.value } })
-            }
-          />
-          <TextField
-            label={t("catalog.edit.fee.resolution.province")}
-            value={value.resolution.province}
-            error={issue(`${path}.resolution.province`)}
-            onChange={(e) =>
-              onChange({ ...value, resolution: { ...value.resolution, province: e.target.value } })
-            }
-          />
-          <TextField
-            label={t("catalog.edit.fee.resolution.title")}
-            value={value.resolution.title}
-            error={issue(`${path}.resolution.title`)}
-            onChange={(e) =>
-              onChange({ ...value, resolution: { ...value.resolution, title: e.target.value } })
-            }
+          <ResolutionFields
+            value={value.resolution}
+            onChange={(resolution) => onChange({ ...value, resolution })}
+            path={`${path}.resolution`}
           />
           <SelectField
             label={t("catalog.edit.fee.amountStatus")}
@@ -399,5 +371,21 @@ export function FeesEditor({
       addLabel={t("catalog.edit.fee.add")}
       renderRow={(f, set, at) => <FeeEditor value={f} onChange={set} path={at} />}
     />
+  );
+}
+
+type Resolution = Extract<Fee, { kind: "council_resolution" }>["resolution"];
+
+/** The council resolution (nghị quyết HĐND) a fee rule cites. */
+function ResolutionFields({ value, onChange, path }: PartEditorProps<Resolution>) {
+  const { t } = useI18n();
+  const bound = useTextBinding(value, onChange, path);
+  return (
+    <>
+      <TextField label={t("catalog.edit.fee.resolution.number")} {...bound("number")} />
+      <TextField label={t("catalog.edit.fee.resolution.date")} type="date" {...bound("date")} />
+      <TextField label={t("catalog.edit.fee.resolution.province")} {...bound("province")} />
+      <TextField label={t("catalog.edit.fee.resolution.title")} {...bound("title")} />
+    </>
   );
 }

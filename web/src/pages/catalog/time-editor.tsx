@@ -1,7 +1,7 @@
 import { useContext } from "react";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
-import { type Limit, type PTime, toInt } from "./editors.tsx";
+import { type Limit, type PartEditorProps, type PTime, toInt } from "./editors.tsx";
 import { IssueContext } from "./issues.ts";
 
 /** Editors for a procedure's time limits: standard, online and extension. */
@@ -86,15 +86,7 @@ export function LimitEditor({
   );
 }
 
-export function TimeEditor({
-  value,
-  onChange,
-  path,
-}: {
-  value: PTime;
-  onChange: (v: PTime) => void;
-  path: string;
-}) {
+export function TimeEditor({ value, onChange, path }: PartEditorProps<PTime>) {
   const { t } = useI18n();
   const issue = useContext(IssueContext);
   const extension = value.extension;
