@@ -11,15 +11,33 @@ export const LIMITS = {
 
 export const Uuid = z.uuid();
 
+/** No control characters but tab and line breaks (PostgreSQL text cannot hold NUL; forms cannot print the rest). */
+export function printable(text: string): boolean {
+  return !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ""));
+}
+
 /** Text without control characters (tab and line breaks allowed): PostgreSQL refuses NUL, and none belong in a record. */
-const PlainText = z
+const PlainText = z.string().trim().refine(printable, "control characters are not allowed");
+/** Text as people type it, trimmed, 1…max characters. */
+export const Text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(printable, "control characters");
+/** A row version for optimistic locking (PostgreSQL integer). */
+export const Version = z.number().int().min(1).max(2_147_483_647);
+/** An instant in, with an explicit offset. */
+export const InstantIn = z.iso.datetime({ offset: true });
+/** An instant out, always "+07:00". */
+export const InstantOut = z.string();
+/** A kebab-case ASCII identifier. */
+export const Slug = z
   .string()
-  .trim()
-  .refine((s) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, "")), "control characters are not allowed");
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case");
 export const NonEmpty = (max: number = LIMITS.shortText) => PlainText.pipe(z.string().min(1).max(max));
 export const OptionalText = (max: number = LIMITS.shortText) =>
   PlainText.pipe(z.string().max(max)).nullable().optional();
 export const IsoDate = z.iso.date();
+/** A calendar date within the years the working calendar knows (and PostgreSQL can store as a timestamp). */
+export const CalendarDay = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
 export const Phone = z
   .string()
   .trim()

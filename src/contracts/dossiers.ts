@@ -9,7 +9,19 @@
  */
 import { z } from "zod";
 import { DOSSIER_STATUSES, type DossierStatus as DossierStatusType } from "../domain/dossier/state.ts";
-import { Email, IsoDate, LIMITS, Phone, Uuid } from "./common.ts";
+import {
+  CalendarDay,
+  Email,
+  InstantIn,
+  InstantOut,
+  LIMITS,
+  Phone,
+  printable,
+  Slug,
+  Text,
+  Uuid,
+  Version,
+} from "./common.ts";
 import { UnitCode } from "./units.ts";
 
 // ---- vocabulary ------------------------------------------------------------------------------------------------
@@ -64,21 +76,6 @@ export const STATUS_LABELS: Record<DossierStatusType, { vi: string; en: string }
   closed_incomplete: { vi: "Kết thúc do không bổ sung hồ sơ", en: "Closed: supplement not provided" },
 };
 
-const Version = z.number().int().min(1).max(2_147_483_647);
-/** An instant in, with an explicit offset. */
-const InstantIn = z.iso.datetime({ offset: true });
-/** An instant out, always "+07:00". */
-const InstantOut = z.string();
-const Slug = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case");
-/** No control characters but tab and line breaks (PostgreSQL text cannot hold NUL; forms cannot print the rest). */
-function printable(text: string): boolean {
-  return !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ""));
-}
-/** Text as people type it, trimmed, 1…max characters. */
-const Text = (max: number) => z.string().trim().min(1).max(max).refine(printable, "control characters");
 const Reason = Text(LIMITS.longText);
 const Note = z
   .string()
@@ -87,8 +84,6 @@ const Note = z
   .refine(printable, "control characters")
   .nullable()
   .optional();
-/** A calendar date within the years the working calendar knows (and PostgreSQL can store as a timestamp). */
-const Day = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
 /** A file sent as base64 text, at most `maxBytes` once decoded. */
 export const Base64 = (maxBytes: number) =>
   z
@@ -262,7 +257,7 @@ export const ResultInput = z.strictObject({
   version: Version,
   /** Số, ký hiệu of the result document, e.g. "125/TP-HT". */
   number: Text(60),
-  signedOn: Day,
+  signedOn: CalendarDay,
   signer: Text(LIMITS.name),
   /** The scanned or signed result (POST /dossier-files). */
   fileId: Uuid.nullable().optional(),
@@ -685,8 +680,8 @@ export const DossierSearchQuery = z.strictObject({
   /** A unit in the caller's scope (supervisors); default: every unit the caller may read. */
   unit: UnitCode.optional(),
   /** Reception dates, local, inclusive. */
-  from: Day.optional(),
-  to: Day.optional(),
+  from: CalendarDay.optional(),
+  to: CalendarDay.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
@@ -697,8 +692,8 @@ export const RegisterFormat = z.enum(["json", "pdf", "xlsx"]);
 export const TrackingBookQuery = z
   .strictObject({
     unit: UnitCode,
-    from: Day,
-    to: Day,
+    from: CalendarDay,
+    to: CalendarDay,
     format: RegisterFormat.optional(),
   })
   .refine((q) => q.from <= q.to, { message: "from after to", path: ["from"] });

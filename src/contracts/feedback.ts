@@ -12,18 +12,13 @@ import {
   FEEDBACK_STATUSES,
   SUBJECTS,
 } from "../domain/feedback/index.ts";
-import { Email, IsoDate, Phone, Uuid } from "./common.ts";
+import { Email, IsoDate, Phone, Text, Uuid, Version } from "./common.ts";
 import { Base64, UploadContentType, UploadFileName } from "./dossiers.ts";
 
 /** Feedback attachments: at most 3 files of at most 600 KB (the JSON body limit is 1 MB). */
 export const FEEDBACK_ATTACHMENT_MAX_BYTES = 600 * 1024;
 export const FEEDBACK_ATTACHMENTS_MAX = 3;
 
-function printable(text: string): boolean {
-  return !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ""));
-}
-const Text = (max: number) => z.string().trim().min(1).max(max).refine(printable, "control characters");
-const Version = z.number().int().min(1).max(2_147_483_647);
 const UnitCode = z
   .string()
   .trim()

@@ -15,7 +15,7 @@
  * - GET  /payments/vnpay/return                   public, browser: 302 to PAYMENT_RESULT_PAGE (never marks paid)
  */
 import { z } from "zod";
-import { LIMITS, NonEmpty, OptionalText, Uuid } from "./common.ts";
+import { InstantOut, LIMITS, NonEmpty, OptionalText, Uuid } from "./common.ts";
 
 export const PAYMENT_METHODS = ["vnpay", "cash", "bank_transfer"] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
@@ -56,8 +56,6 @@ export function paymentResultPath(paymentId: string | null, outcome: ReturnOutco
   const query = new URLSearchParams({ ...(paymentId ? { id: paymentId } : {}), outcome });
   return `${PAYMENT_RESULT_PAGE}?${query.toString()}`;
 }
-
-const InstantOut = z.string();
 
 export const PaymentRefund = z.object({
   amountVnd: z.number().int(),

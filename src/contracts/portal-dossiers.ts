@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { Answers, AnswerValue, EFormDefinition, FieldId } from "../domain/eform/definition.ts";
-import { IsoDate, LIMITS, Uuid } from "./common.ts";
+import { CalendarDay, InstantOut, LIMITS, printable, Slug, Text, Uuid, Version } from "./common.ts";
 import {
   AddressSchema,
   Base64,
@@ -22,16 +22,6 @@ import {
 
 export { Answers, AnswerValue, EFormDefinition };
 
-const Version = z.number().int().min(1).max(2_147_483_647);
-const InstantOut = z.string();
-const Slug = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case");
-function printable(text: string): boolean {
-  return !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, ""));
-}
-const Text = (max: number) => z.string().trim().min(1).max(max).refine(printable, "control characters");
 const Bilingual = z.object({ vi: z.string(), en: z.string() });
 /** Procedure id, national code ("1.001193") or slug. */
 export const ProcedureRef = z
@@ -47,8 +37,6 @@ export const UnitCodeRef = z
   .max(40)
   .regex(/^[A-Za-z0-9.-]+$/, "unit code");
 export const PORTAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
-/** A calendar date within the years the working calendar knows. */
-const Day = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2199-12-31", "date out of range");
 
 // ---- e-forms (public) ------------------------------------------------------------------------------------------
 
@@ -422,8 +410,8 @@ export const FilingView = z.object({
 export const SatisfactionQuery = z
   .strictObject({
     unit: UnitCodeRef,
-    from: Day,
-    to: Day,
+    from: CalendarDay,
+    to: CalendarDay,
     /** Include the units below (supervisors, leaders with a subtree scope). */
     subtree: z.enum(["true", "false"]).optional(),
   })

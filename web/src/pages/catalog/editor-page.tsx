@@ -11,17 +11,11 @@ import { buildTree, flatten } from "../../lib/tree.ts";
 import { mayUse } from "../../nav.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
-import {
-  CasesEditor,
-  ComponentsEditor,
-  type Doc,
-  FeesEditor,
-  IssueContext,
-  LinesField,
-  shareTotal,
-  TimeEditor,
-  WorkflowEditor,
-} from "./editors.tsx";
+import { CasesEditor } from "./case-editor.tsx";
+import { ComponentsEditor } from "./component-editor.tsx";
+import { type Doc, LinesField } from "./editors.tsx";
+import { FeesEditor } from "./fee-editor.tsx";
+import { IssueContext } from "./issues.ts";
 import {
   APPLICANT_LABELS,
   CODE_STATUS_LABELS,
@@ -30,6 +24,8 @@ import {
   ONLINE_LABELS,
   procedurePath,
 } from "./labels.ts";
+import { TimeEditor } from "./time-editor.tsx";
+import { shareTotal, WorkflowEditor } from "./workflow-editor.tsx";
 
 interface Issue {
   path: string;

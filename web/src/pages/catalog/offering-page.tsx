@@ -12,8 +12,11 @@ import { buildTree, flatten } from "../../lib/tree.ts";
 import { mayUse } from "../../nav.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
-import { type Fee, FeesEditor, IssueContext, type Step, WorkflowEditor } from "./editors.tsx";
+import type { Fee, Step } from "./editors.tsx";
+import { FeesEditor } from "./fee-editor.tsx";
+import { IssueContext } from "./issues.ts";
 import { procedurePath } from "./labels.ts";
+import { WorkflowEditor } from "./workflow-editor.tsx";
 
 type Local = Offering["local"];
 

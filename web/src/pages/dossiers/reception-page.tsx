@@ -1,239 +1,38 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { componentsFor } from "../../../../src/domain/catalog/procedure-schema.ts";
 import { ApiError, api, type ProcedureDetail, type PublicUnitT } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
-import { SelectField, TextField } from "../../components/field.tsx";
+import { SelectField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import {
-  type ApplicantBody,
-  type ComponentBody,
-  dossierApi,
-  type FileBrief,
-  type FormView,
-  type ReceiveBody,
-  type ReceptionResult,
-} from "../../dossier-api.ts";
-import { type Translate, useI18n } from "../../i18n/index.tsx";
+import { dossierApi, type FormView, type ReceiveBody, type ReceptionResult } from "../../dossier-api.ts";
+import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
 import { Link } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { QueueLink } from "../desk/queue-link.tsx";
 import { ReasonDialog, SupplementDialog } from "./dialogs.tsx";
-import { FileUpload } from "./file-upload.tsx";
-import { KIND_LABELS } from "./labels.ts";
 import { type ProcedureItem, ProcedurePicker, useOfferedProcedures } from "./procedure-picker.tsx";
-import { dossierPath, ReceiptPanel } from "./receipt-panel.tsx";
+import { ReceiptPanel } from "./receipt-panel.tsx";
+import { ApplicantSection } from "./reception-applicant.tsx";
+import {
+  type ApplicantForm,
+  addressDefaults,
+  applicantBody,
+  type Errors,
+  emptyApplicant,
+  FIELD_OF,
+  type Paper,
+  papersBody,
+  papersOf,
+  SERVER_PATHS,
+  validate,
+} from "./reception-model.ts";
+import { FormOutcome } from "./reception-outcome.tsx";
+import { PapersSection } from "./reception-papers.tsx";
+import { ReturnSection } from "./reception-return.tsx";
+import { SectionTitle } from "./reception-section.tsx";
 import { advanceFrom, entersAdvance, useAltShortcuts } from "./use-shortcuts.ts";
 import "./dossiers.css";
-
-type PaperKind = ComponentBody["kind"];
-const PAPER_KINDS: readonly PaperKind[] = ["original", "copy", "certified_copy", "electronic"];
-
-interface Paper {
-  key: string;
-  componentId: string | null;
-  name: string;
-  required: boolean;
-  /** "present": shown and given back (xuất trình). */
-  present: boolean;
-  condition: string | null;
-  checked: boolean;
-  kind: PaperKind;
-  count: string;
-  files: FileBrief[];
-}
-
-interface ApplicantForm {
-  kind: "person" | "organisation";
-  name: string;
-  identityNumber: string;
-  detail: string;
-  commune: string;
-  district: string;
-  province: string;
-  phone: string;
-  email: string;
-  withRep: boolean;
-  repName: string;
-  repId: string;
-  repPhone: string;
-  repAuth: string;
-}
-
-type Field =
-  | "procedure"
-  | "name"
-  | "identityNumber"
-  | "detail"
-  | "commune"
-  | "province"
-  | "phone"
-  | "email"
-  | "repName"
-  | "repId"
-  | "repPhone"
-  | "repAuth"
-  | "papers"
-  | "deliveryAddress";
-type Errors = Partial<Record<Field | "form", string>>;
-
-const PHONE = /^\+?[0-9 .-]{8,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PERSON_ID = /^(\d{12}|\d{9}|[A-Z]\d{7,8})$/;
-const ORG_ID = /^\d{10}(-\d{3})?$/;
-
-const FIELD_OF: Partial<Record<keyof ApplicantForm, Field>> = {
-  name: "name",
-  identityNumber: "identityNumber",
-  detail: "detail",
-  commune: "commune",
-  province: "province",
-  phone: "phone",
-  email: "email",
-  repName: "repName",
-  repId: "repId",
-  repPhone: "repPhone",
-  repAuth: "repAuth",
-};
-
-/** Where the server put a validation failure → the field that shows it. */
-const SERVER_PATHS: [RegExp, Field][] = [
-  [/^\/procedure/, "procedure"],
-  [/^\/applicant\/name/, "name"],
-  [/^\/applicant\/identityNumber/, "identityNumber"],
-  [/^\/applicant\/address\/detail/, "detail"],
-  [/^\/applicant\/address\/commune/, "commune"],
-  [/^\/applicant\/address\/province/, "province"],
-  [/^\/applicant\/phone/, "phone"],
-  [/^\/applicant\/email/, "email"],
-  [/^\/applicant\/representative\/name/, "repName"],
-  [/^\/applicant\/representative\/identityNumber/, "repId"],
-  [/^\/applicant\/representative\/phone/, "repPhone"],
-  [/^\/applicant\/representative\/authorisation/, "repAuth"],
-  [/^\/components/, "papers"],
-  [/^\/deliveryAddress/, "deliveryAddress"],
-];
-
-/** The commune, district and province of an address written "Xã …, huyện …, tỉnh …" (the unit's own). */
-function addressDefaults(
-  unit: PublicUnitT | undefined,
-): Pick<ApplicantForm, "commune" | "district" | "province"> {
-  const partsOf = (unit?.address ?? "").split(",").map((p) => p.trim());
-  const district = partsOf.find(
-    (p) => /^(huyện|quận|thị xã|thành phố)\s/i.test(p) && partsOf.indexOf(p) < partsOf.length - 1,
-  );
-  const province = partsOf[partsOf.length - 1] ?? "";
-  const commune = partsOf.find((p) => /^(xã|phường|thị trấn|đặc khu)\s/i.test(p)) ?? "";
-  const cap = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
-  return { commune: cap(commune), district: cap(district ?? ""), province: cap(province) };
-}
-
-function emptyApplicant(defaults: Pick<ApplicantForm, "commune" | "district" | "province">): ApplicantForm {
-  return {
-    kind: "person",
-    name: "",
-    identityNumber: "",
-    detail: "",
-    ...defaults,
-    phone: "",
-    email: "",
-    withRep: false,
-    repName: "",
-    repId: "",
-    repPhone: "",
-    repAuth: "",
-  };
-}
-
-function papersOf(detail: ProcedureDetail, caseId: string | null): Paper[] {
-  return componentsFor(detail.document, caseId).map((c) => ({
-    key: c.id,
-    componentId: c.id,
-    name: c.name,
-    required: c.requirement.kind === "required",
-    present: c.handling === "present",
-    condition: c.requirement.kind === "conditional" ? c.requirement.condition : null,
-    checked: c.requirement.kind === "required",
-    kind: c.originals > 0 ? "original" : "copy",
-    count: String(c.originals > 0 ? c.originals : Math.max(c.copies, 1)),
-    files: [],
-  }));
-}
-
-function validate(
-  procedure: ProcedureItem | null,
-  a: ApplicantForm,
-  papers: Paper[],
-  returnMethod: string,
-  deliveryAddress: string,
-  t: Translate,
-): Errors {
-  const e: Errors = {};
-  const required = t("form.required");
-  if (!procedure) e.procedure = t("reception.procedure.required");
-  if (!a.name.trim()) e.name = required;
-  const id = a.identityNumber.trim().toUpperCase();
-  if (!id) e.identityNumber = required;
-  else if (!(a.kind === "person" ? PERSON_ID : ORG_ID).test(id)) {
-    e.identityNumber = a.kind === "person" ? t("reception.identity.invalid") : t("reception.taxCode.invalid");
-  }
-  if (!a.detail.trim()) e.detail = required;
-  if (!a.commune.trim()) e.commune = required;
-  if (!a.province.trim()) e.province = required;
-  if (a.phone.trim() && !PHONE.test(a.phone.trim())) e.phone = t("reception.phone.invalid");
-  if (a.email.trim() && !EMAIL.test(a.email.trim())) e.email = t("reception.email.invalid");
-  if (a.withRep) {
-    if (!a.repName.trim()) e.repName = required;
-    if (!PERSON_ID.test(a.repId.trim().toUpperCase())) e.repId = t("reception.identity.invalid");
-    if (a.repPhone.trim() && !PHONE.test(a.repPhone.trim())) e.repPhone = t("reception.phone.invalid");
-    if (!a.repAuth.trim()) e.repAuth = required;
-  }
-  const checked = papers.filter((p) => p.checked);
-  if (checked.length === 0) e.papers = t("reception.papers.none");
-  else if (checked.some((p) => !p.name.trim() || !(Number(p.count) >= 1 && Number(p.count) <= 99))) {
-    e.papers = t("reception.papers.invalid");
-  }
-  if (returnMethod === "post" && !deliveryAddress.trim()) e.deliveryAddress = required;
-  return e;
-}
-
-function applicantBody(a: ApplicantForm): ApplicantBody {
-  const opt = (s: string) => (s.trim() ? s.trim() : null);
-  return {
-    kind: a.kind,
-    name: a.name.trim(),
-    identityNumber: a.identityNumber.trim().toUpperCase(),
-    address: {
-      detail: a.detail.trim(),
-      commune: a.commune.trim(),
-      district: opt(a.district),
-      province: a.province.trim(),
-    },
-    phone: opt(a.phone),
-    email: opt(a.email),
-    representative: a.withRep
-      ? {
-          name: a.repName.trim(),
-          identityNumber: a.repId.trim().toUpperCase(),
-          phone: opt(a.repPhone),
-          authorisation: a.repAuth.trim(),
-        }
-      : null,
-  };
-}
-
-function papersBody(papers: Paper[]): ComponentBody[] {
-  return papers
-    .filter((p) => p.checked)
-    .map((p) => ({
-      componentId: p.componentId,
-      name: p.name.trim(),
-      kind: p.kind,
-      count: Number(p.count),
-      ...(p.files.length ? { fileIds: p.files.map((f) => f.id) } : {}),
-    }));
-}
 
 type Outcome =
   | { kind: "accepted"; result: ReceptionResult }
@@ -482,7 +281,6 @@ export function ReceptionPage() {
   }
 
   const missing = useMemo(() => papers.filter((p) => !p.checked && p.name.trim()), [papers]);
-  const isOrg = applicant.kind === "organisation";
 
   return (
     <div className="dos-reception">
@@ -541,12 +339,9 @@ export function ReceptionPage() {
           {errors.form ? <Alert kind="error">{errors.form}</Alert> : null}
           {procError ? <Alert kind="error">{procError}</Alert> : null}
           <section className="panel dos-section" aria-labelledby="sec-procedure">
-            <h2 id="sec-procedure" className="dos-section-title">
-              <span className="dos-step-no" aria-hidden="true">
-                1
-              </span>
+            <SectionTitle id="sec-procedure" no={1}>
               {t("reception.section.procedure")}
-            </h2>
+            </SectionTitle>
             <ProcedurePicker
               items={items}
               value={procedure}
@@ -587,261 +382,33 @@ export function ReceptionPage() {
             ) : null}
           </section>
 
-          <section className="panel dos-section" aria-labelledby="sec-applicant">
-            <h2 id="sec-applicant" className="dos-section-title">
-              <span className="dos-step-no" aria-hidden="true">
-                2
-              </span>
-              {t("reception.section.applicant")} <kbd className="dos-kbd">Alt+H</kbd>
-            </h2>
-            <fieldset className="fieldset dos-kind" data-noadvance>
-              <legend className="visually-hidden">{t("reception.applicantKind")}</legend>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="applicant-kind"
-                  checked={!isOrg}
-                  onChange={() => setA("kind", "person")}
-                />
-                {t("reception.kind.person")}
-              </label>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="applicant-kind"
-                  checked={isOrg}
-                  onChange={() => setA("kind", "organisation")}
-                />
-                {t("reception.kind.organisation")}
-              </label>
-            </fieldset>
-            <div className="form-grid">
-              <TextField
-                ref={nameRef}
-                label={isOrg ? t("reception.orgName") : t("reception.name")}
-                value={applicant.name}
-                onChange={(e) => setA("name", e.target.value)}
-                error={errors.name}
-                required
-                autoComplete="off"
-                aria-keyshortcuts="Alt+H"
-                maxLength={300}
-              />
-              <TextField
-                label={isOrg ? t("reception.taxCode") : t("reception.identity")}
-                hint={isOrg ? t("reception.taxCode.hint") : t("reception.identity.hint")}
-                value={applicant.identityNumber}
-                onChange={(e) => setA("identityNumber", e.target.value)}
-                error={errors.identityNumber}
-                required
-                inputMode={isOrg ? "numeric" : "text"}
-                autoComplete="off"
-                maxLength={20}
-              />
-              <TextField
-                label={t("reception.address")}
-                hint={t("reception.address.hint")}
-                value={applicant.detail}
-                onChange={(e) => setA("detail", e.target.value)}
-                error={errors.detail}
-                required
-                autoComplete="off"
-                maxLength={300}
-              />
-              <div className="dos-address-area span-2" data-noadvance>
-                <TextField
-                  label={t("reception.commune")}
-                  value={applicant.commune}
-                  onChange={(e) => setA("commune", e.target.value)}
-                  error={errors.commune}
-                  required
-                  maxLength={100}
-                />
-                <TextField
-                  label={t("reception.district")}
-                  value={applicant.district}
-                  onChange={(e) => setA("district", e.target.value)}
-                  maxLength={100}
-                />
-                <TextField
-                  label={t("reception.province")}
-                  value={applicant.province}
-                  onChange={(e) => setA("province", e.target.value)}
-                  error={errors.province}
-                  required
-                  maxLength={100}
-                />
-              </div>
-              <TextField
-                label={t("reception.phone")}
-                type="tel"
-                value={applicant.phone}
-                onChange={(e) => setA("phone", e.target.value)}
-                error={errors.phone}
-                autoComplete="off"
-                maxLength={20}
-              />
-              <TextField
-                label={t("reception.email")}
-                type="email"
-                value={applicant.email}
-                onChange={(e) => setA("email", e.target.value)}
-                error={errors.email}
-                autoComplete="off"
-                maxLength={200}
-              />
-            </div>
-            <label className="checkbox dos-rep-toggle" data-noadvance>
-              <input
-                type="checkbox"
-                checked={applicant.withRep}
-                onChange={(e) => setA("withRep", e.target.checked)}
-              />
-              {t("reception.rep.toggle")}
-            </label>
-            {applicant.withRep ? (
-              <div className="form-grid dos-rep">
-                <TextField
-                  label={t("reception.rep.name")}
-                  value={applicant.repName}
-                  onChange={(e) => setA("repName", e.target.value)}
-                  error={errors.repName}
-                  required
-                  maxLength={300}
-                />
-                <TextField
-                  label={t("reception.rep.identity")}
-                  hint={t("reception.identity.hint")}
-                  value={applicant.repId}
-                  onChange={(e) => setA("repId", e.target.value)}
-                  error={errors.repId}
-                  required
-                  maxLength={20}
-                />
-                <TextField
-                  label={t("reception.rep.authorisation")}
-                  hint={t("reception.rep.authorisation.hint")}
-                  value={applicant.repAuth}
-                  onChange={(e) => setA("repAuth", e.target.value)}
-                  error={errors.repAuth}
-                  required
-                  maxLength={300}
-                />
-                <TextField
-                  label={t("reception.rep.phone")}
-                  type="tel"
-                  value={applicant.repPhone}
-                  onChange={(e) => setA("repPhone", e.target.value)}
-                  error={errors.repPhone}
-                  maxLength={20}
-                />
-              </div>
-            ) : null}
-          </section>
+          <ApplicantSection applicant={applicant} errors={errors} set={setA} nameRef={nameRef} />
 
-          <section className="panel dos-section" aria-labelledby="sec-papers">
-            <h2 id="sec-papers" className="dos-section-title">
-              <span className="dos-step-no" aria-hidden="true">
-                3
-              </span>
-              {t("reception.section.papers")} <kbd className="dos-kbd">Alt+G</kbd>
-            </h2>
-            {!procedure ? <p className="muted">{t("reception.papers.pick")}</p> : null}
-            {procedure && !detail ? <p className="muted">{t("common.loading")}</p> : null}
-            {papers.length > 0 ? <p className="field-hint">{t("reception.papers.hint")}</p> : null}
-            {errors.papers ? (
-              <p className="field-error" id="papers-error">
-                <span aria-hidden="true">⚠ </span>
-                {errors.papers}
-              </p>
-            ) : null}
-            <fieldset
-              ref={papersRef}
-              className="fieldset"
-              aria-describedby={errors.papers ? "papers-error" : undefined}
-            >
-              <legend className="visually-hidden">{t("reception.section.papers")}</legend>
-              <ul className="dos-papers">
-                {papers.map((p) => (
-                  <PaperRow
-                    key={p.key}
-                    paper={p}
-                    onChange={(patch) => setPaper(p.key, patch)}
-                    onUploading={(b) => setUploading((n) => n + (b ? 1 : -1))}
-                  />
-                ))}
-              </ul>
-              {procedure ? (
-                <button type="button" className="button button-small" onClick={addPaper}>
-                  <Icon name="plus" />
-                  <span>{t("reception.papers.add")}</span>
-                </button>
-              ) : null}
-            </fieldset>
-          </section>
+          <PapersSection
+            procedure={procedure}
+            detail={detail}
+            papers={papers}
+            error={errors.papers}
+            papersRef={papersRef}
+            onChange={setPaper}
+            onAdd={addPaper}
+            onUploading={(b) => setUploading((n) => n + (b ? 1 : -1))}
+          />
 
-          <section className="panel dos-section" aria-labelledby="sec-return">
-            <h2 id="sec-return" className="dos-section-title">
-              <span className="dos-step-no" aria-hidden="true">
-                4
-              </span>
-              {t("reception.section.return")}
-            </h2>
-            <div className="form-grid dos-return-grid">
-              <SelectField
-                label={t("reception.returnMethod")}
-                value={returnMethod}
-                onChange={(e) => setReturnMethod(e.target.value as typeof returnMethod)}
-              >
-                <option value="counter">{t("returnMethod.counter")}</option>
-                {!procedure || procedure.postal.deliverResult ? (
-                  <option value="post">{t("returnMethod.post")}</option>
-                ) : null}
-                {procedure && procedure.onlineLevel !== "none" ? (
-                  <option value="online">{t("returnMethod.online")}</option>
-                ) : null}
-              </SelectField>
-              {returnMethod === "post" ? (
-                <TextField
-                  label={t("reception.deliveryAddress")}
-                  value={deliveryAddress}
-                  onChange={(e) => setDeliveryAddress(e.target.value)}
-                  error={errors.deliveryAddress}
-                  required
-                  maxLength={300}
-                />
-              ) : null}
-              <div data-noadvance className="dos-more-fields">
-                <SelectField
-                  label={t("reception.channel")}
-                  value={channel}
-                  onChange={(e) => setChannel(e.target.value as typeof channel)}
-                >
-                  <option value="counter">{t("channel.counter")}</option>
-                  <option value="post">{t("channel.post")}</option>
-                </SelectField>
-                <TextField
-                  label={t("reception.sets")}
-                  type="number"
-                  min={1}
-                  max={20}
-                  value={sets}
-                  onChange={(e) => setSets(e.target.value)}
-                />
-              </div>
-              <div className="field span-2" data-noadvance>
-                <label htmlFor="reception-note">{t("reception.note")}</label>
-                <textarea
-                  id="reception-note"
-                  className="input"
-                  rows={2}
-                  maxLength={5000}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              </div>
-            </div>
-          </section>
+          <ReturnSection
+            procedure={procedure}
+            returnMethod={returnMethod}
+            onReturnMethod={setReturnMethod}
+            deliveryAddress={deliveryAddress}
+            onDeliveryAddress={setDeliveryAddress}
+            deliveryError={errors.deliveryAddress}
+            channel={channel}
+            onChannel={setChannel}
+            sets={sets}
+            onSets={setSets}
+            note={note}
+            onNote={setNote}
+          />
 
           <fieldset className="dos-decisions">
             <legend className="visually-hidden">{t("reception.decisions")}</legend>
@@ -905,146 +472,5 @@ export function ReceptionPage() {
         />
       ) : null}
     </div>
-  );
-}
-
-function PaperRow({
-  paper,
-  onChange,
-  onUploading,
-}: {
-  paper: Paper;
-  onChange: (patch: Partial<Paper>) => void;
-  onUploading: (busy: boolean) => void;
-}) {
-  const { t } = useI18n();
-  const nameId = `paper-name-${paper.key}`;
-  const extra = paper.componentId === null;
-  return (
-    <li
-      className={paper.checked ? "dos-paper is-checked" : "dos-paper"}
-      data-paper={paper.componentId ?? "extra"}
-    >
-      <div className="dos-paper-main">
-        {extra ? (
-          <>
-            <input
-              type="checkbox"
-              checked={paper.checked}
-              onChange={(e) => onChange({ checked: e.target.checked })}
-              aria-label={t("reception.papers.received", { name: paper.name || t("reception.papers.other") })}
-            />
-            <label htmlFor={nameId} className="visually-hidden">
-              {t("reception.papers.otherName")}
-            </label>
-            <input
-              id={nameId}
-              className="input"
-              value={paper.name}
-              placeholder={t("reception.papers.otherName")}
-              maxLength={300}
-              onChange={(e) => onChange({ name: e.target.value })}
-            />
-          </>
-        ) : (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={paper.checked}
-              onChange={(e) => onChange({ checked: e.target.checked })}
-            />
-            <span>
-              {paper.name}
-              <span className="cell-sub">
-                {paper.required ? t("reception.papers.required") : t("reception.papers.conditional")}
-                {paper.condition ? `: ${paper.condition}` : ""}
-                {paper.present ? ` · ${t("reception.papers.present")}` : ""}
-              </span>
-            </span>
-          </label>
-        )}
-      </div>
-      <div className="dos-paper-meta" data-noadvance hidden={!paper.checked}>
-        <label className="visually-hidden" htmlFor={`${nameId}-kind`}>
-          {t("reception.papers.kind", { name: paper.name })}
-        </label>
-        <select
-          id={`${nameId}-kind`}
-          className="input dos-paper-kind"
-          value={paper.kind}
-          onChange={(e) => onChange({ kind: e.target.value as PaperKind })}
-        >
-          {PAPER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(KIND_LABELS[k] ?? "paper.copy")}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor={`${nameId}-count`}>
-          {t("reception.papers.count", { name: paper.name })}
-        </label>
-        <input
-          id={`${nameId}-count`}
-          className="input dos-paper-count"
-          type="number"
-          min={1}
-          max={99}
-          value={paper.count}
-          onChange={(e) => onChange({ count: e.target.value })}
-        />
-        <FileUpload
-          compact
-          label={t("reception.papers.scan", { name: paper.name })}
-          files={paper.files}
-          onChange={(files) => onChange({ files })}
-          onBusy={onUploading}
-        />
-      </div>
-    </li>
-  );
-}
-
-function FormOutcome({
-  outcome,
-  form,
-  dossierId,
-  onNew,
-}: {
-  outcome: "request_supplement" | "refuse";
-  form: FormView | null;
-  dossierId: string;
-  onNew: () => void;
-}) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section className="panel dos-receipt" aria-labelledby="outcome-title" data-testid="form-outcome">
-      <h2 id="outcome-title" ref={ref} tabIndex={-1}>
-        {outcome === "refuse" ? t("reception.refused") : t("reception.supplementIssued")}
-      </h2>
-      <p>{outcome === "refuse" ? t("reception.refused.text") : t("reception.supplementIssued.text")}</p>
-      <div className="button-row">
-        {form ? (
-          <a
-            className="button button-primary"
-            href={form.url}
-            target="_blank"
-            rel="noopener"
-            data-testid="form-pdf"
-          >
-            <Icon name="print" />
-            <span>{t("reception.printForm", { number: form.number })}</span>
-          </a>
-        ) : null}
-        <Link className="button" to={dossierPath(dossierId)}>
-          {t("receipt.open")}
-        </Link>
-        <button type="button" className="button" onClick={onNew} aria-keyshortcuts="Alt+N">
-          <Icon name="plus" />
-          <span>{t("reception.new")}</span> <kbd className="dos-kbd">Alt+N</kbd>
-        </button>
-      </div>
-    </section>
   );
 }
