@@ -103,7 +103,11 @@ describe("one-stop desk", () => {
     await page.getByRole("option", { name: new RegExp(PROCEDURE) }).waitFor();
     await page.keyboard.press("Enter");
     expect(await picker.inputValue()).toBe(PROCEDURE);
-    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === "text");
+    // Enter moves the focus on to the applicant's name; the picker is a text field too, so wait for the name field
+    // itself (under load the first letter otherwise went into the picker).
+    await expect
+      .poll(() => field(page, "Họ và tên").evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.keyboard.type(APPLICANT);
     await page.keyboard.press("Enter");
     await page.keyboard.type("0060940123");

@@ -93,7 +93,8 @@ describe("the leader signs the result on the dossier page", () => {
     await page.locator('button[data-action="sign_result"]').click();
     const dialog = page.locator("dialog[open]");
     await dialog.waitFor();
-    await expect(field(dialog, "Chứng thư số").locator("option").count()).resolves.toBeGreaterThan(0);
+    // The leader's credentials load after the dialog opens.
+    await expect.poll(() => field(dialog, "Chứng thư số").locator("option").count()).toBeGreaterThan(0);
     await field(dialog, "Mật khẩu chứng thư số").fill(DEMO_SIGNING.password);
     await expectAccessible(page, "leader-sign-dialog");
     await dialog.getByTestId("dialog-submit").click();
