@@ -6,11 +6,11 @@ import { type Config, DEMO_HOST } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
+import { importWorker } from "./modules/catalog/import-jobs.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
 import { ocrWorker } from "./modules/documents/ocr.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
-import { importWorker } from "./modules/catalog/import-jobs.ts";
 import { exportWorker } from "./modules/reports/exports.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
