@@ -6,6 +6,7 @@ import { type Config, DEMO_HOST } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
+import { importWorker } from "./modules/catalog/import-jobs.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
 import { ocrWorker } from "./modules/documents/ocr.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
@@ -77,6 +78,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err: error }, "report export pass failed; it runs again at the next interval"),
     );
     app.addHook("onClose", () => reportExports.stop());
+    // Catalog imports taken up again after a process stopped mid-way (their lease ran out).
+    const catalogImports = importWorker(
+      handle.db,
+      () => new Date(),
+      (error) =>
+        app.log.error({ err: error }, "catalog import pass failed; it runs again at the next interval"),
+    );
+    app.addHook("onClose", () => catalogImports.stop());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
     const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
       app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
@@ -104,6 +113,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     reconciler.start();
     ocr.start();
     reportExports.start();
+    catalogImports.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;

@@ -378,3 +378,21 @@ export const FormUpload = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64"),
 });
 export const FORM_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * An import run as a job: how many procedures are written (done of total) while it runs; once finished, the same
+ * result the synchronous import answers, or its error code and the bad rows (for IMPORT_INVALID).
+ */
+export const ImportJob = z.object({
+  id: z.string(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  dryRun: z.boolean(),
+  done: z.number(),
+  total: z.number(),
+  result: ImportResult.nullable(),
+  errorCode: z.string().nullable(),
+  issues: z.array(ImportIssue),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

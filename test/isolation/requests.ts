@@ -213,6 +213,17 @@ export const CALLS: Record<string, RouteCall> = {
       dryRun: true,
     }),
   ),
+  "POST /api/v1/catalog/import-jobs": unit((u) =>
+    post(`${V1}/catalog/import-jobs`, {
+      format: "json",
+      file: Buffer.from("[]").toString("base64"),
+      owner: u.code,
+      dryRun: true,
+    }),
+  ),
+  "GET /api/v1/catalog/import-jobs/:id": none(() =>
+    get(`${V1}/catalog/import-jobs/00000000-0000-4000-8000-000000000000`),
+  ),
   "PUT /api/v1/catalog/forms/:code": none(() => ({
     method: "PUT",
     url: `${V1}/catalog/forms/${FORM_CODE}`,

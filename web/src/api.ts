@@ -20,6 +20,7 @@ import type {
   ExportJob,
   FeeQuote,
   ImportInput,
+  ImportJob,
   ImportResult,
   Offering,
   OfferingInput,
@@ -67,6 +68,7 @@ export type {
   CatalogField,
   ExportJob,
   FeeQuote,
+  ImportJob,
   ImportResult,
   Offering,
   ProcedureDetail,
@@ -385,6 +387,10 @@ export const api = {
     /** An export as a job: its progress, then the file (fileUrl) once done. */
     startExport: (format: "json" | "xlsx") => call<ExportJob>("POST", "/catalog/export-jobs", { format }),
     exportJob: (id: string) => call<ExportJob>("GET", `/catalog/export-jobs/${encodeURIComponent(id)}`),
+    /** An import as a job: the file sent (onSent) and checked, then procedures written done of total. */
+    startImport: (body: ImportBody, onSent: (sent: number, total: number) => void) =>
+      postWithProgress<ImportJob>("/catalog/import-jobs", body, onSent),
+    importJob: (id: string) => call<ImportJob>("GET", `/catalog/import-jobs/${encodeURIComponent(id)}`),
   },
   staff: {
     list: (unitId?: string) => call<{ items: Staff[] }>("GET", `/staff${query({ unitId })}`),

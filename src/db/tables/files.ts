@@ -32,7 +32,29 @@ export interface ExportJobTable {
   finished_at: Date | null;
 }
 
+/** A catalog import run as a job (src/modules/catalog/import-jobs.ts). */
+export interface ImportJobTable {
+  id: Generated<string>;
+  staff_id: string;
+  unit_id: string;
+  format: "json" | "xlsx";
+  owner_code: string | null;
+  dry_run: boolean;
+  content: Uint8Array | null;
+  status: "pending" | "running" | "done" | "failed";
+  done: ColumnType<number, number | undefined, number>;
+  total: number;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_until: Date | null;
+  result: unknown;
+  error_code: string | null;
+  issues: unknown;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
 export interface FileTables {
   files: FileTable;
   export_jobs: ExportJobTable;
+  import_jobs: ImportJobTable;
 }

@@ -12,6 +12,7 @@ import {
   FormUpload,
   IMPORT_MAX_BYTES,
   ImportInput,
+  ImportJob,
   ImportResult,
   Offering,
   OfferingInput,
@@ -36,6 +37,7 @@ import { getUnit, getUnitByCode } from "../units/queries.ts";
 import { boardData, renderBoard } from "./board.ts";
 import { jobFile, jobView, ownJob, startExportJob } from "./export-jobs.ts";
 import { getFormFile, uploadForm } from "./forms.ts";
+import { readImportJob, runImportPass, startImportJob } from "./import-jobs.ts";
 import {
   getProcedure,
   getVersion,
@@ -469,6 +471,42 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => importCatalog(db, request.principal, request.body, clock()),
+  );
+
+  app.post(
+    "/catalog/import-jobs",
+    {
+      bodyLimit: Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024,
+      schema: {
+        tags: ["catalog"],
+        summary: "Nhập danh mục dưới dạng việc chạy nền / Import the catalog as a background job",
+        description:
+          "Tệp được kiểm tra ngay (lỗi trả về như POST /catalog/import); tệp hợp lệ được ghi nền, tất cả hoặc không, theo dõi số thủ tục đã nhập ở GET /catalog/import-jobs/{id}. / The file is checked at once (errors come back as from POST /catalog/import); a valid file is written in the background, all or nothing; follow the procedures done at GET /catalog/import-jobs/{id}.",
+        body: ImportInput,
+        response: { 202: ImportJob, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const job = await startImportJob(db, request.principal, request.body, clock());
+      // Taken up at once by this process; the background pass of any process would also claim it.
+      void runImportPass(db, clock).catch((error: unknown) =>
+        request.log.error({ err: error, jobId: job.id }, "catalog import pass failed"),
+      );
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    "/catalog/import-jobs/:id",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Tiến độ việc nhập danh mục / Progress of a catalog import job",
+        params: z.strictObject({ id: Uuid }),
+        response: { 200: ImportJob, ...errors },
+      },
+    },
+    async (request) => readImportJob(db, request.principal, request.params.id),
   );
 
   app.put(

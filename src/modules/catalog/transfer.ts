@@ -104,7 +104,7 @@ export async function exportCatalog(
 // ---- reading files ---------------------------------------------------------------------------------------------
 
 /** One document to import, with how to report a problem at a path of it. */
-interface Candidate {
+export interface Candidate {
   raw: Record<string, unknown>;
   effectiveFrom: string | null;
   locate(path: string): Pick<ImportIssue, "sheet" | "row" | "column">;
@@ -233,6 +233,23 @@ export async function importCatalog(
   input: z.infer<typeof ImportInput>,
   now: Date,
 ): Promise<ImportResult> {
+  return writeImport(db, principal, await checkImport(db, principal, input, now), now);
+}
+
+/** A file that passed every check that needs no write: what writeImport writes. */
+export interface CheckedImport {
+  candidates: Candidate[];
+  ownerId: string | null;
+  dryRun: boolean;
+}
+
+/** Reads and checks the whole file; any bad row is IMPORT_INVALID (422) with every issue. Writes nothing. */
+export async function checkImport(
+  db: Db,
+  principal: Principal,
+  input: z.infer<typeof ImportInput>,
+  now: Date,
+): Promise<CheckedImport> {
   const bytes = Buffer.from(input.file, "base64");
   if (bytes.byteLength === 0) throw new AppError("UPLOAD_EMPTY");
   if (bytes.byteLength > IMPORT_MAX_BYTES) {
@@ -301,12 +318,33 @@ export async function importCatalog(
     });
   }
   if (issues.length > 0) throw importInvalid(dedupeByCell(issues));
+  return { candidates, ownerId: owner?.id ?? null, dryRun: Boolean(input.dryRun) };
+}
 
+/**
+ * Writes a checked file in one transaction: all or nothing. `onProgress` is told after each procedure (inside the
+ * transaction: what it records elsewhere must not wait for it); `finish` runs in the same transaction once every
+ * procedure is written, so what it records commits with them (not on a dry run, which is rolled back).
+ */
+export async function writeImport(
+  db: Db,
+  principal: Principal,
+  checked: CheckedImport,
+  now: Date,
+  hooks: {
+    onProgress?: (done: number, total: number) => void;
+    finish?: (tx: Executor, result: ImportResult) => Promise<void>;
+  } = {},
+): Promise<ImportResult> {
+  const { candidates, dryRun } = checked;
+  const today = vietnamDay(now);
   const ctx: WriteContext = { principal, now, source: "import" };
+  const total = candidates.length;
   try {
     return await db.transaction().execute(async (tx) => {
+      let done = 0;
       const result: ImportResult = {
-        dryRun: Boolean(input.dryRun),
+        dryRun,
         created: 0,
         versioned: 0,
         unchanged: 0,
@@ -314,6 +352,8 @@ export async function importCatalog(
       };
       const late: ImportIssue[] = [];
       for (const c of candidates) {
+        if (done > 0) hooks.onProgress?.(done, total);
+        done++;
         const doc = c.procedure as Procedure;
         const existing = await tx
           .selectFrom("procedures")
@@ -337,7 +377,7 @@ export async function importCatalog(
           }
         }
         if (!existing) {
-          await writeNewProcedure(tx, { ...doc, version: 1 }, owner?.id ?? null, ctx);
+          await writeNewProcedure(tx, { ...doc, version: 1 }, checked.ownerId, ctx);
           result.created++;
           result.procedures.push({ slug: doc.id, action: "created", version: 1 });
           continue;
@@ -388,7 +428,9 @@ export async function importCatalog(
         result.procedures.push({ slug: doc.id, action: "versioned", version });
       }
       if (late.length > 0) throw importInvalid(late);
-      if (input.dryRun) throw new DryRunDone(result);
+      hooks.onProgress?.(total, total);
+      if (dryRun) throw new DryRunDone(result);
+      await hooks.finish?.(tx, result);
       return result;
     });
   } catch (error) {

@@ -746,8 +746,10 @@ export const en: Record<MessageKey, string> = {
   "catalog.transfer.file.hint": "Excel (.xlsx) or JSON; at most 5 MB for Excel, 8 MB for JSON.",
   "catalog.transfer.progress.reading": "Reading the file…",
   "catalog.transfer.progress.sending": "Sending the file: {percent}% ({sent} of {total})",
-  "catalog.transfer.progress.server":
-    "The server is checking and writing each procedure (all or nothing): {seconds} s",
+  "catalog.transfer.progress.server": "The server is checking every procedure in the file: {seconds} s",
+  "catalog.transfer.progress.written":
+    "{done}/{total} procedures imported, {left} left (all or nothing: kept only when all are written)",
+  "catalog.transfer.progress.checked": "{done}/{total} procedures checked, {left} left (nothing is written)",
   "catalog.transfer.exporting": "Exporting: {percent}% ({done} of {total} steps)",
   "catalog.transfer.exportReady": "Download {name}",
   "catalog.transfer.exportFailed": "The catalog could not be exported. Please try again.",

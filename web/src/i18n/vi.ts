@@ -749,8 +749,11 @@ export const vi = {
   "catalog.transfer.file.hint": "Excel (.xlsx) hoặc JSON, tối đa 5 MB với Excel, 8 MB với JSON.",
   "catalog.transfer.progress.reading": "Đang đọc tệp…",
   "catalog.transfer.progress.sending": "Đang gửi tệp: {percent}% ({sent} / {total})",
-  "catalog.transfer.progress.server":
-    "Máy chủ đang kiểm tra và ghi từng thủ tục (tất cả hoặc không): {seconds} giây",
+  "catalog.transfer.progress.server": "Máy chủ đang kiểm tra từng thủ tục trong tệp: {seconds} giây",
+  "catalog.transfer.progress.written":
+    "Đã nhập {done}/{total} thủ tục, còn {left} thủ tục (tất cả hoặc không: chỉ lưu khi nhập xong)",
+  "catalog.transfer.progress.checked":
+    "Đã kiểm tra {done}/{total} thủ tục, còn {left} thủ tục (không ghi gì)",
   "catalog.transfer.exporting": "Đang xuất: {percent}% ({done}/{total} bước)",
   "catalog.transfer.exportReady": "Tải tệp {name}",
   "catalog.transfer.exportFailed": "Không xuất được danh mục. Vui lòng thử lại.",

@@ -1,5 +1,12 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, type ExportJob, type ImportResult, type ProcedureList } from "../../api.ts";
+import {
+  ApiError,
+  api,
+  type ExportJob,
+  type ImportJob,
+  type ImportResult,
+  type ProcedureList,
+} from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -27,6 +34,21 @@ function importIssues(error: unknown): ImportIssue[] {
   return d && typeof d === "object" && "issues" in d && Array.isArray(d.issues)
     ? (d.issues as ImportIssue[])
     : [];
+}
+
+/** A job that failed, as the error the synchronous import would have answered (its issues listed the same way). */
+function jobError(job: ImportJob): ApiError {
+  const first = job.issues[0];
+  return new ApiError(422, {
+    code: job.errorCode ?? "IMPORT_FAILED",
+    message: first
+      ? `Tệp có lỗi nên không thủ tục nào được nhập. Lỗi đầu tiên – dòng ${first.row ?? "—"}: ${first.message}`
+      : "Không nhập được danh mục; không thủ tục nào được ghi.",
+    messageEn: first
+      ? `The file has errors, so nothing was imported. First error – row ${first.row ?? "—"}: ${first.messageEn}`
+      : "The catalog could not be imported; nothing was written.",
+    details: { issues: job.issues },
+  });
 }
 
 function base64Of(bytes: ArrayBuffer): string {
@@ -248,17 +270,23 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
       const format = file.name.toLowerCase().endsWith(".xlsx") ? "xlsx" : "json";
       const body = { format, file: base64Of(await file.arrayBuffer()), dryRun } as const;
       setStage({ step: "sending", sent: 0, total: 0, since: Date.now() });
-      setResult(
-        await api.catalog.import(body, (sent, total) =>
-          setStage((s) =>
-            sent >= total && total > 0
-              ? s?.step === "server"
-                ? s
-                : { step: "server", sent: total, total, since: Date.now() }
-              : { step: "sending", sent, total, since: s?.since ?? Date.now() },
-          ),
+      let job = await api.catalog.startImport(body, (sent, total) =>
+        setStage((s) =>
+          sent >= total && total > 0
+            ? s?.step === "checking"
+              ? s
+              : { step: "checking", sent: total, total, since: Date.now() }
+            : { step: "sending", sent, total, since: s?.since ?? Date.now() },
         ),
       );
+      // The file passed every check; the server writes it procedure by procedure (all or nothing).
+      while (job.status === "pending" || job.status === "running") {
+        setStage({ step: "writing", sent: job.done, total: job.total, since: Date.now(), dryRun });
+        await new Promise((r) => setTimeout(r, 250));
+        job = await api.catalog.importJob(job.id);
+      }
+      if (job.status === "done" && job.result) setResult(job.result);
+      else throw jobError(job);
     } catch (e) {
       setError(e);
     } finally {
@@ -372,21 +400,24 @@ function TransferPanel({ canImport }: { canImport: boolean }) {
 }
 
 interface ImportStage {
-  step: "reading" | "sending" | "server";
+  step: "reading" | "sending" | "checking" | "writing";
+  /** Bytes sent while sending; procedures written while writing. */
   sent: number;
   total: number;
   since: number;
+  dryRun?: boolean;
 }
 
 /**
- * Where an import is: the file read, then sent (a bar with the share sent), then checked and written by the server
- * in one transaction (all or nothing), whose length is not known beforehand: a moving bar and the seconds spent.
+ * Where an import is: the file read, sent (a bar with the share sent), checked in full by the server (a moving bar
+ * and the seconds spent), then written procedure by procedure in one transaction (a bar with done of total and what
+ * is left; nothing is kept unless all is written).
  */
 function ImportProgress({ stage }: { stage: ImportStage }) {
   const { t } = useI18n();
   const [, redraw] = useState(0);
   useEffect(() => {
-    if (stage.step !== "server") return;
+    if (stage.step !== "checking") return;
     const timer = setInterval(() => redraw((n) => n + 1), 1000);
     return () => clearInterval(timer);
   }, [stage.step]);
@@ -400,11 +431,17 @@ function ImportProgress({ stage }: { stage: ImportStage }) {
             sent: formatKb(stage.sent),
             total: formatKb(stage.total),
           })
-        : t("catalog.transfer.progress.server", { seconds: Math.floor((Date.now() - stage.since) / 1000) });
+        : stage.step === "writing"
+          ? t(stage.dryRun ? "catalog.transfer.progress.checked" : "catalog.transfer.progress.written", {
+              done: stage.sent,
+              total: stage.total,
+              left: stage.total - stage.sent,
+            })
+          : t("catalog.transfer.progress.server", { seconds: Math.floor((Date.now() - stage.since) / 1000) });
   return (
     <div className="cat-import-progress" role="status" data-testid="import-progress" data-step={stage.step}>
       <label htmlFor="cat-import-progress-bar">{text}</label>
-      {stage.step === "sending" && stage.total > 0 ? (
+      {(stage.step === "sending" || stage.step === "writing") && stage.total > 0 ? (
         <progress id="cat-import-progress-bar" max={stage.total} value={stage.sent} />
       ) : (
         <progress id="cat-import-progress-bar" />
