@@ -318,9 +318,17 @@ describe("a decision from the district to its communes", () => {
   it("the leader approves the year's list and closes the file; the clerk hands it to the archive", async () => {
     const leader = await as("lanhdao.bachthong");
     await openBox(leader, "all");
+    // The issued decision is filed into the open file from its page.
+    await openRow(leader, NUMBER);
+    await field(leader, "Hồ sơ công việc").selectOption({ label: "01.VP — Hồ sơ cải cách hành chính" });
+    await leader.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
+    expect(await notice(leader)).toContain("Đã cập nhật hồ sơ của văn bản.");
+    await expectAccessible(leader, "document page with its work file");
+    await openBox(leader, "all");
     await leader.getByRole("link", { name: "Hồ sơ công việc" }).click();
     await leader.getByRole("heading", { level: 1, name: "Hồ sơ công việc" }).waitFor();
     const row = leader.locator('tr[data-notation="01.VP"]');
+    await row.getByRole("cell", { name: "1", exact: true }).waitFor();
     expect(await row.textContent()).toContain("Chờ thủ trưởng duyệt danh mục");
     await leader.getByRole("button", { name: "Duyệt danh mục hồ sơ" }).click();
     expect(await notice(leader)).toContain("Đã duyệt 1 hồ sơ trong danh mục.");
