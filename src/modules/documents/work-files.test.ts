@@ -4,6 +4,7 @@
  * and the document's fields.
  */
 import { XMLParser } from "fast-xml-parser";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import {
@@ -194,6 +195,28 @@ describe("work file life: filing, the year's list, closing, hand-over", () => {
     expect((await detail(specialist, draftId)).workFileId).toBe(fileId);
   });
 
+  it("files an incoming document received from outside into the same file", async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    const { id } = await ok<{ id: string }>(
+      clerk.post("/api/v1/documents/incoming", {
+        upload: { file: Buffer.from(await pdf.save()).toString("base64"), fileName: "cong-van-den.pdf" },
+        origin: "outside",
+        typeCode: "cong-van",
+        summary: "Về việc tiếp công dân",
+        issuerName: "Sở Nội vụ tỉnh Bắc Kạn",
+        originalNumber: "12/SNV-VP",
+        originalDate: `${year}-01-05`,
+      }),
+      201,
+    );
+    const d = await detail(clerk, id);
+    await ok(clerk.post(`/api/v1/documents/${id}/work-file`, { version: d.version, workFileId: fileId }));
+    const file = await fileOf(clerk, fileId);
+    // Both were made at the same test-clock instant, so their order is not the point here.
+    expect(file.documents.map((x) => x.code ?? "").sort()).toEqual(["", "12/SNV-VP"]);
+  });
+
   it("the head approves the year's list (draft → approved); the clerk may not, and a second approval has nothing left", async () => {
     let list = await ok<FileList>(clerk.get(`/api/v1/units/${ctx.district}/work-files?year=${year}`));
     expect(list.items.filter((f) => !f.catalogApproved).map((f) => f.notation)).toEqual(["01.VP", "03.VP"]);
@@ -296,7 +319,7 @@ describe("work file life: filing, the year's list, closing, hand-over", () => {
       items: { notation: string; retention: string; documents: number; handedOver: boolean }[];
     }>(specialist.get(`/api/v1/units/${ctx.district}/work-files/hand-over-list?year=${year}`));
     expect(list.items).toEqual([
-      expect.objectContaining({ notation: "03.VP", retention: "5 năm", documents: 1, handedOver: true }),
+      expect.objectContaining({ notation: "03.VP", retention: "5 năm", documents: 2, handedOver: true }),
     ]);
     const twice = await clerk.post(`/api/v1/work-files/${fileId}/hand-over`, {
       ...body,
