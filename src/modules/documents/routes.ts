@@ -404,7 +404,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Kết thúc hồ sơ (NĐ 30/2020 Điều 29) / Close a work file",
+        summary: "Kết thúc hồ sơ (NĐ 30/2020 Điều 28–31) / Close a work file",
         params: IdParams,
         body: CloseWorkFileInput,
         response: { 200: z.object({ archiveDueOn: z.string() }), ...ErrorResponses },
@@ -425,7 +425,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Nộp lưu hồ sơ vào Lưu trữ cơ quan (NĐ 30/2020 Điều 30) / Hand a file over to the archive",
+        summary: "Nộp lưu hồ sơ vào Lưu trữ cơ quan (NĐ 30/2020 Điều 28–31) / Hand a file over to the archive",
         params: IdParams,
         body: HandOverWorkFileInput,
         response: { 200: Ok, ...ErrorResponses },

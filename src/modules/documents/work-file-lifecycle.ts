@@ -158,9 +158,9 @@ export async function fileDocument(
 }
 
 /**
- * Closes a file (kết thúc hồ sơ, NĐ 30/2020 Điều 29): its keeper or the unit's leader. The work ends on the given
+ * Closes a file (kết thúc hồ sơ, NĐ 30/2020 Điều 28–31): its keeper or the unit's leader. The work ends on the given
  * day, by default the day of closing (our choice); the hand-over is due within 1 year of it
- * (Luật Lưu trữ 2011 Điều 11(1)(a), NĐ 30/2020 Điều 30).
+ * (Luật Lưu trữ 2011 Điều 11(1)(a), NĐ 30/2020 Điều 28–31).
  */
 export async function closeWorkFile(
   db: Db,
@@ -210,7 +210,7 @@ export async function closeWorkFile(
 }
 
 /**
- * Hands a closed file to the unit's archive (nộp lưu, NĐ 30/2020 Điều 30) with the hand-over record (biên bản giao
+ * Hands a closed file to the unit's archive (nộp lưu, NĐ 30/2020 Điều 28–31) with the hand-over record (biên bản giao
  * nhận): the unit's clerk, who keeps its archive. Our choice: a late hand-over is still taken (the file must reach
  * the archive) and the audit marks it late.
  */

@@ -7,7 +7,7 @@ const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 
 /**
  * Filing a document (outgoing or incoming) into one of its unit's open work files of the year, or taking it out
- * (NĐ 30/2020 Điều 29). The server refuses a closed or handed-over file; the list shows only open ones.
+ * (NĐ 30/2020 Điều 28–31). The server refuses a closed or handed-over file; the list shows only open ones.
  */
 export function FileIntoForm({
   doc,
