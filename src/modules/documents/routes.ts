@@ -425,7 +425,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Nộp lưu hồ sơ vào Lưu trữ cơ quan (NĐ 30/2020 Điều 28–31) / Hand a file over to the archive",
+        summary:
+          "Nộp lưu hồ sơ vào Lưu trữ cơ quan (NĐ 30/2020 Điều 28–31) / Hand a file over to the archive",
         params: IdParams,
         body: HandOverWorkFileInput,
         response: { 200: Ok, ...ErrorResponses },
