@@ -315,6 +315,41 @@ describe("a decision from the district to its communes", () => {
     expect(xml).toContain("<DocTotal>0</DocTotal>");
   });
 
+  it("the leader approves the year's list and closes the file; the clerk hands it to the archive", async () => {
+    const leader = await as("lanhdao.bachthong");
+    await openBox(leader, "all");
+    // The issued decision is filed into the open file from its page.
+    await openRow(leader, NUMBER);
+    await field(leader, "Hồ sơ công việc").selectOption({ label: "01.VP — Hồ sơ cải cách hành chính" });
+    await leader.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
+    expect(await notice(leader)).toContain("Đã cập nhật hồ sơ của văn bản.");
+    await expectAccessible(leader, "document page with its work file");
+    await openBox(leader, "all");
+    await leader.getByRole("link", { name: "Hồ sơ công việc" }).click();
+    await leader.getByRole("heading", { level: 1, name: "Hồ sơ công việc" }).waitFor();
+    const row = leader.locator('tr[data-notation="01.VP"]');
+    await row.getByRole("cell", { name: "1", exact: true }).waitFor();
+    expect(await row.textContent()).toContain("Chờ thủ trưởng duyệt danh mục");
+    await leader.getByRole("button", { name: "Duyệt danh mục hồ sơ" }).click();
+    expect(await notice(leader)).toContain("Đã duyệt 1 hồ sơ trong danh mục.");
+    await row.getByRole("button", { name: /Kết thúc hồ sơ/ }).click();
+    // The hand-over is due 1 year after the work ended (Luật Lưu trữ 2011 Điều 11(1)(a)).
+    expect(await notice(leader)).toMatch(/Đã kết thúc hồ sơ 01\.VP; hạn nộp lưu \d{2}\/\d{2}\/\d{4}\./);
+    expect(await row.textContent()).toContain("Đã đóng");
+    await expectAccessible(leader, "work files, closed");
+
+    const clerk = await as("vanthu.bachthong");
+    await openBox(clerk, "all");
+    await clerk.getByRole("link", { name: "Hồ sơ công việc" }).click();
+    const clerkRow = clerk.locator('tr[data-notation="01.VP"]');
+    await clerkRow.getByRole("button", { name: /Nộp lưu/ }).click();
+    await field(clerk, "Số biên bản giao nhận").fill("01/BB-VP");
+    await expectAccessible(clerk, "work files, hand-over form");
+    await clerk.getByRole("button", { name: "Nộp lưu", exact: true }).click();
+    expect(await notice(clerk)).toContain("Đã nộp lưu hồ sơ 01.VP.");
+    expect(await clerkRow.textContent()).toContain("Đã nộp lưu");
+  });
+
   it("reads in English", async () => {
     const p = await as("vanthu.bachthong");
     await openBox(p, "outgoing");

@@ -158,6 +158,81 @@ export const WorkFileList = z.object({
       inCatalog: z.boolean(),
       status: z.enum(["planned", "open", "closed", "archived"]),
       documents: z.number(),
+      catalogApproved: z.boolean(),
+      archiveDueOn: z.string().nullable(),
+      archiveWarning: z.enum(["due", "overdue"]).nullable(),
+      version: z.number(),
+    }),
+  ),
+});
+
+/** Filing a document into a work file of its unit, or taking it out (null). */
+export const FileDocumentInput = z.strictObject({
+  version: z.number().int().min(1),
+  workFileId: Uuid.nullable(),
+});
+
+/** Closing a work file (kết thúc hồ sơ): the day the work ended, by default today. */
+export const CloseWorkFileInput = z.strictObject({
+  version: z.number().int().min(1),
+  workEndedOn: IsoDate.optional(),
+});
+
+/** Handing a closed file to the unit's archive with the hand-over record (biên bản giao nhận). */
+export const HandOverWorkFileInput = z.strictObject({
+  version: z.number().int().min(1),
+  record: NonEmpty(200),
+});
+
+export const WorkFileDetail = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  year: z.number(),
+  notation: z.string(),
+  heading: z.string().nullable(),
+  title: z.string(),
+  retentionYears: z.number().nullable(),
+  inCatalog: z.boolean(),
+  catalogApproved: z.boolean(),
+  status: z.enum(["planned", "open", "closed", "archived"]),
+  keeperId: z.string().nullable(),
+  note: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  workEndedOn: z.string().nullable(),
+  archiveDueOn: z.string().nullable(),
+  archiveWarning: z.enum(["due", "overdue"]).nullable(),
+  handedOverAt: z.string().nullable(),
+  handoverRecord: z.string().nullable(),
+  version: z.number(),
+  hiddenDocuments: z.number(),
+  documents: z.array(
+    z.object({
+      id: Uuid,
+      direction: z.string(),
+      typeCode: z.string(),
+      code: z.string().nullable(),
+      summary: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+
+export const HandOverList = z.object({
+  unitName: z.string(),
+  year: z.number(),
+  items: z.array(
+    z.object({
+      ordinal: z.number(),
+      id: Uuid,
+      notation: z.string(),
+      title: z.string(),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      retention: z.string(),
+      documents: z.number(),
+      pages: z.number(),
+      handedOver: z.boolean(),
     }),
   ),
 });

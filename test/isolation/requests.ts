@@ -781,6 +781,27 @@ export const CALLS: Record<string, RouteCall> = {
       retentionYears: null,
     }),
   ),
+  "POST /api/v1/units/:id/work-files/approve": unit((u) =>
+    post(`${V1}/units/${u.id}/work-files/approve`, { year: 2199 }),
+  ),
+  "GET /api/v1/units/:id/work-files/hand-over-list": unit((u) =>
+    get(`${V1}/units/${u.id}/work-files/hand-over-list?year=2026`),
+  ),
+  "GET /api/v1/work-files/:id": unit((u) => get(`${V1}/work-files/${u.workFileId}`), "workFileId"),
+  "POST /api/v1/work-files/:id/close": unit(
+    (u) => post(`${V1}/work-files/${u.workFileId}/close`, { version: STALE }),
+    "workFileId",
+  ),
+  "POST /api/v1/work-files/:id/hand-over": unit(
+    (u) => post(`${V1}/work-files/${u.workFileId}/hand-over`, { version: STALE, record: "Biên bản thử" }),
+    "workFileId",
+  ),
+  "POST /api/v1/documents/:id/work-file": {
+    scope: "unit",
+    needs: "documentId",
+    build: (u) =>
+      post(`${V1}/documents/${u.documentId}/work-file`, { version: STALE, workFileId: u.workFileId }),
+  },
   "GET /api/v1/work-files/:id/export": unit(
     (u) => get(`${V1}/work-files/${u.workFileId}/export`),
     "workFileId",

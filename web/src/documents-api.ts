@@ -68,6 +68,14 @@ export const documentsApi = {
     ),
   openWorkFile: (unitId: string, body: z.input<typeof WorkFileInput>) =>
     call<{ id: string }>("POST", `/units/${encodeURIComponent(unitId)}/work-files`, body),
+  approveCatalog: (unitId: string, year: number) =>
+    call<{ approved: number }>("POST", `/units/${encodeURIComponent(unitId)}/work-files/approve`, { year }),
+  closeWorkFile: (id: string, version: number) =>
+    call<{ archiveDueOn: string }>("POST", `/work-files/${encodeURIComponent(id)}/close`, { version }),
+  handOverWorkFile: (id: string, version: number, record: string) =>
+    call<Done>("POST", `/work-files/${encodeURIComponent(id)}/hand-over`, { version, record }),
+  fileDocument: (id: string, version: number, workFileId: string | null) =>
+    call<Done>("POST", path(id, "work-file"), { version, workFileId }),
   workFileExportUrl: (id: string) => `/api/v1/work-files/${encodeURIComponent(id)}/export`,
   fileUrl: (id: string) => `/api/v1${path(id, "file")}`,
   register_: (unitId: string, kind: RegisterKind, from: string, to: string) =>

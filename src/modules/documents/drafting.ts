@@ -123,6 +123,12 @@ export async function createDraft(
       if (!file || file.unit_id !== staff.unitId) {
         throw new AppError("NOT_FOUND", { details: { entity: "work_file", id: input.workFileId } });
       }
+      // A closed or handed-over file takes no more documents (NĐ 30/2020 Điều 28–31).
+      if (file.status === "closed" || file.status === "archived") {
+        throw new AppError("INVALID_STATE", {
+          details: { entity: "work_file", id: input.workFileId, status: file.status },
+        });
+      }
     }
     if (input.repliesToId) await visibleDocument(tx, staff, input.repliesToId);
     const { file, text } = await storeContent(

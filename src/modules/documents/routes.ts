@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ErrorResponses, Ok, Uuid } from "../../contracts/common.ts";
 import {
   AssignInput,
+  CloseWorkFileInput,
   CommentInput,
   CreateDocumentInput,
   DOCUMENT_LIMITS,
@@ -10,6 +11,9 @@ import {
   DocumentList,
   DocumentListQuery,
   DoneInput,
+  FileDocumentInput,
+  HandOverList,
+  HandOverWorkFileInput,
   IssueDocumentInput,
   ReasonInput,
   ReceiveOutsideInput,
@@ -17,6 +21,7 @@ import {
   SubmitInput,
   UpdateDocumentInput,
   VersionInput,
+  WorkFileDetail,
   WorkFileInput,
   WorkFileList,
 } from "../../contracts/documents.ts";
@@ -38,6 +43,14 @@ import { documentStats, registerFile, unitRegister } from "./registers.ts";
 import { recallDocument, sendDocument } from "./sending.ts";
 import { approveAndSign, issueDocument } from "./signing.ts";
 import { documentDetail, documentFile, listDocuments } from "./views.ts";
+import {
+  approveCatalog,
+  closeWorkFile,
+  fileDocument,
+  handOverList,
+  handOverWorkFile,
+  workFileDetail,
+} from "./work-file-lifecycle.ts";
 import { exportWorkFile, listWorkFiles, openWorkFile } from "./work-files.ts";
 
 const tags = ["documents"];
@@ -324,7 +337,134 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listWorkFiles(app.deps.db, requireStaff(request.principal), request.params.id, request.query.year),
+      listWorkFiles(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.query.year,
+        app.deps.clock(),
+      ),
+  );
+
+  const YearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2199) });
+
+  app.post(
+    "/units/:id/work-files/approve",
+    {
+      schema: {
+        tags,
+        summary:
+          "Thủ trưởng duyệt danh mục hồ sơ của năm (NĐ 30/2020 Điều 28) / The head approves the year's file list",
+        params: IdParams,
+        body: z.strictObject({ year: z.number().int().min(2000).max(2199) }),
+        response: { 200: z.object({ approved: z.number() }), ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      approveCatalog(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body.year,
+        app.deps.clock(),
+      ),
+  );
+
+  app.get(
+    "/units/:id/work-files/hand-over-list",
+    {
+      schema: {
+        tags,
+        summary: "Mục lục hồ sơ, tài liệu nộp lưu của năm / The year's hand-over list to the archive",
+        params: IdParams,
+        querystring: YearQuery,
+        response: { 200: HandOverList, ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      handOverList(app.deps.db, requireStaff(request.principal), request.params.id, request.query.year),
+  );
+
+  app.get(
+    "/work-files/:id",
+    {
+      schema: {
+        tags,
+        summary: "Hồ sơ công việc và các văn bản trong hồ sơ / A work file and its documents",
+        params: IdParams,
+        response: { 200: WorkFileDetail, ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      workFileDetail(app.deps.db, requireStaff(request.principal), request.params.id, app.deps.clock()),
+  );
+
+  app.post(
+    "/work-files/:id/close",
+    {
+      schema: {
+        tags,
+        summary: "Kết thúc hồ sơ (NĐ 30/2020 Điều 28–31) / Close a work file",
+        params: IdParams,
+        body: CloseWorkFileInput,
+        response: { 200: z.object({ archiveDueOn: z.string() }), ...ErrorResponses },
+      },
+    },
+    async (request) =>
+      closeWorkFile(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body,
+        app.deps.clock(),
+      ),
+  );
+
+  app.post(
+    "/work-files/:id/hand-over",
+    {
+      schema: {
+        tags,
+        summary:
+          "Nộp lưu hồ sơ vào Lưu trữ cơ quan (NĐ 30/2020 Điều 28–31) / Hand a file over to the archive",
+        params: IdParams,
+        body: HandOverWorkFileInput,
+        response: { 200: Ok, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      await handOverWorkFile(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body,
+        app.deps.clock(),
+      );
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/documents/:id/work-file",
+    {
+      schema: {
+        tags,
+        summary: "Đưa văn bản vào hồ sơ công việc / File a document into a work file",
+        params: IdParams,
+        body: FileDocumentInput,
+        response: { 200: Ok, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      await fileDocument(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body,
+        app.deps.clock(),
+      );
+      return { ok: true as const };
+    },
   );
 
   app.post(

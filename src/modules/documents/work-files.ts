@@ -13,23 +13,25 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { can } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
+import { mayReadFiles } from "./work-file-lifecycle.ts";
+import { archiveWarning } from "./work-file-rules.ts";
 
 type UnitRef = { id: string; path: string };
 
-function mayRead(staff: StaffPrincipal, ref: UnitRef): boolean {
-  return (
-    can(staff, "document.manage", ref) ||
-    can(staff, "document.assign", ref) ||
-    can(staff, "document.draft", ref)
-  );
-}
+const mayRead = mayReadFiles;
 
 /** Opening a file is the clerk's or the leader's (the head approves the list, art. 28(2)). */
 function mayOpen(staff: StaffPrincipal, ref: UnitRef): boolean {
   return can(staff, "document.manage", ref) || can(staff, "document.assign", ref);
 }
 
-export async function listWorkFiles(db: Executor, staff: StaffPrincipal, unitId: string, year: number) {
+export async function listWorkFiles(
+  db: Executor,
+  staff: StaffPrincipal,
+  unitId: string,
+  year: number,
+  now: Date,
+) {
   const unit = await getUnit(db, unitId);
   if (!mayRead(staff, unit)) throw new AppError("FORBIDDEN", { details: { action: "document.read" } });
   const rows = await db
@@ -44,6 +46,9 @@ export async function listWorkFiles(db: Executor, staff: StaffPrincipal, unitId:
       "f.retention_years",
       "f.in_catalog",
       "f.status",
+      "f.catalog_approved_by",
+      "f.archive_due_on",
+      "f.version",
     ])
     .select((eb) => eb.fn.count<number>("d.id").as("documents"))
     .where("f.unit_id", "=", unit.id)
@@ -57,6 +62,9 @@ export async function listWorkFiles(db: Executor, staff: StaffPrincipal, unitId:
       "f.retention_years",
       "f.in_catalog",
       "f.status",
+      "f.catalog_approved_by",
+      "f.archive_due_on",
+      "f.version",
     ])
     .orderBy("f.notation")
     .execute();
@@ -71,6 +79,12 @@ export async function listWorkFiles(db: Executor, staff: StaffPrincipal, unitId:
       inCatalog: r.in_catalog,
       status: r.status,
       documents: Number(r.documents),
+      catalogApproved: r.catalog_approved_by !== null,
+      archiveDueOn: dueDay(r.archive_due_on),
+      // NĐ 30/2020 Phụ lục VI: warn 30 days before a closed file is due to the archive.
+      archiveWarning:
+        r.status === "closed" ? archiveWarning(dueDay(r.archive_due_on), vietnamDate(now)) : null,
+      version: r.version,
     })),
   };
 }
@@ -130,6 +144,9 @@ export async function openWorkFile(
     return file.id;
   });
 }
+
+const dueDay = (d: string | Date | null): string | null =>
+  d === null ? null : typeof d === "string" ? d.slice(0, 10) : vietnamDate(d);
 
 /** Số and ký hiệu as written: the sender's for an incoming document, ours for an outgoing one. */
 const codeOf = (d: { direction: string; original_number: string | null; notation: string | null }): string =>

@@ -7,6 +7,7 @@ import { Link, useLocation } from "../../router.tsx";
 import { ActionForm, AssignForm, IssueForm, ReasonForm, SignForm, TextArea } from "./action-forms.tsx";
 import { StatusBadge, UrgencyBadge } from "./badges.tsx";
 import { type DocumentsKey, documentPath, useDocumentsI18n, viDate } from "./documents-i18n.ts";
+import { FileIntoForm } from "./file-into-form.tsx";
 import "./documents.css";
 
 const SIG_STATUSES = ["valid", "modified", "invalid"] as const;
@@ -162,6 +163,7 @@ export function DocumentPage() {
                 ))}
             </dl>
           </section>
+          <FileIntoForm doc={doc} busy={busy} run={run} />
           {doc.arrivalStamp ? (
             <section className="panel" aria-labelledby="doc-stamp">
               <h2 id="doc-stamp">{t("d.stamp.title")}</h2>

@@ -6,14 +6,15 @@ import { documentsApi, type WorkFileListT } from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
 import { mayUse } from "../../nav.ts";
 import { useMe } from "../../session.tsx";
-import { type DocumentsKey, useDocumentsI18n } from "./documents-i18n.ts";
+import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
 
 const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 
 /**
  * The unit's work files of a year (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the list with each file's documents,
- * opening a file (leader or clerk), and the export of a file with the metadata of Phụ lục VI (XML).
+ * opening a file (leader or clerk), the head's approval of the year's list, closing a file (leader), handing it to
+ * the archive (clerk) with the warning 30 days before it is due, and the export of a file with Phụ lục VI (XML).
  */
 export function WorkFilesPage() {
   const { t, lang } = useDocumentsI18n();
@@ -27,7 +28,51 @@ export function WorkFilesPage() {
   const [heading, setHeading] = useState("");
   const [retention, setRetention] = useState("");
   const [missing, setMissing] = useState<Record<string, string>>({});
+  const [handing, setHanding] = useState<WorkFileListT["items"][number] | null>(null);
+  const [record, setRecord] = useState("");
   const mayOpen = mayUse(me.permissions, "document.manage") || mayUse(me.permissions, "document.assign");
+  const isLeader = mayUse(me.permissions, "document.assign");
+  const isClerk = mayUse(me.permissions, "document.manage");
+  const pending = list?.items.filter((f) => f.inCatalog && !f.catalogApproved).length ?? 0;
+  const warned = list?.items.filter((f) => f.archiveWarning !== null).length ?? 0;
+
+  async function act(run: () => Promise<string>) {
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      setNotice(await run());
+      await load();
+    } catch (err) {
+      setError(errorText(err, lang));
+    }
+  }
+
+  const approve = () =>
+    act(async () => {
+      const r = await documentsApi.approveCatalog(me.unit.id, year);
+      return t("d.files.approved", { n: r.approved });
+    });
+  const close = (f: WorkFileListT["items"][number]) =>
+    act(async () => {
+      const r = await documentsApi.closeWorkFile(f.id, f.version);
+      return t("d.files.closed", { notation: f.notation, due: viDate(r.archiveDueOn) });
+    });
+  function handOver(e: FormEvent) {
+    e.preventDefault();
+    const f = handing;
+    if (!f) return;
+    if (!record.trim()) {
+      setMissing({ record: t("d.draft.required") });
+      return;
+    }
+    setMissing({});
+    void act(async () => {
+      await documentsApi.handOverWorkFile(f.id, f.version, record.trim());
+      setHanding(null);
+      setRecord("");
+      return t("d.files.handOver.done", { notation: f.notation });
+    });
+  }
 
   const load = useCallback(async () => {
     try {
@@ -84,7 +129,13 @@ export function WorkFilesPage() {
             value={year}
             onChange={(e) => setYear(Number(e.target.value) || thisYear())}
           />
+          {isLeader && pending > 0 ? (
+            <button type="button" className="button" onClick={() => void approve()}>
+              {t("d.files.approve")}
+            </button>
+          ) : null}
         </div>
+        {warned > 0 ? <Alert kind="warning">{t("d.files.warnings", { n: warned })}</Alert> : null}
         {list && list.items.length === 0 ? <p className="muted">{t("d.files.empty")}</p> : null}
         {list && list.items.length > 0 ? (
           <div className="table-wrap">
@@ -98,6 +149,7 @@ export function WorkFilesPage() {
                   <th scope="col">{t("d.files.documents")}</th>
                   <th scope="col">{t("d.files.status")}</th>
                   <th scope="col">{t("d.files.export")}</th>
+                  <th scope="col">{t("d.files.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,11 +170,47 @@ export function WorkFilesPage() {
                     <td data-label={t("d.files.documents")}>{f.documents}</td>
                     <td data-label={t("d.files.status")}>
                       {t(`d.files.status.${f.status}` as DocumentsKey)}
+                      {f.inCatalog && !f.catalogApproved ? (
+                        <span className="cell-sub">{t("d.files.catalogDraft")}</span>
+                      ) : null}
+                      {f.archiveDueOn && f.status === "closed" ? (
+                        <span className={`cell-sub${f.archiveWarning ? " file-warning" : ""}`}>
+                          {t(
+                            f.archiveWarning === "overdue"
+                              ? "d.files.overdue"
+                              : f.archiveWarning === "due"
+                                ? "d.files.due"
+                                : "d.files.dueOn",
+                            { date: viDate(f.archiveDueOn) },
+                          )}
+                        </span>
+                      ) : null}
                     </td>
                     <td data-label={t("d.files.export")}>
                       <a className="button button-small" href={documentsApi.workFileExportUrl(f.id)} download>
                         XML<span className="visually-hidden"> {f.notation}</span>
                       </a>
+                    </td>
+                    <td data-label={t("d.files.actions")}>
+                      {isLeader && f.status === "open" ? (
+                        <button type="button" className="button button-small" onClick={() => void close(f)}>
+                          {t("d.files.close")}
+                          <span className="visually-hidden"> {f.notation}</span>
+                        </button>
+                      ) : null}
+                      {isClerk && f.status === "closed" ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => {
+                            setHanding(f);
+                            setRecord("");
+                          }}
+                        >
+                          {t("d.files.handOver")}
+                          <span className="visually-hidden"> {f.notation}</span>
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -131,6 +219,27 @@ export function WorkFilesPage() {
           </div>
         ) : null}
       </section>
+      {handing ? (
+        <form className="form panel" onSubmit={handOver} noValidate aria-labelledby="doc-files-hand-over">
+          <h2 id="doc-files-hand-over">{t("d.files.handOver.title", { notation: handing.notation })}</h2>
+          <TextField
+            label={t("d.files.handOver.record")}
+            required
+            maxLength={200}
+            value={record}
+            error={missing.record}
+            onChange={(e) => setRecord(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t("d.files.handOver")}
+            </button>
+            <button type="button" className="button" onClick={() => setHanding(null)}>
+              {t("d.files.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : null}
       {mayOpen ? (
         <form
           className="form panel"
