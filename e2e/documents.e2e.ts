@@ -332,10 +332,12 @@ describe("a decision from the district to its communes", () => {
     expect(await row.textContent()).toContain("Chờ thủ trưởng duyệt danh mục");
     await leader.getByRole("button", { name: "Duyệt danh mục hồ sơ" }).click();
     expect(await notice(leader)).toContain("Đã duyệt 1 hồ sơ trong danh mục.");
+    await row.getByRole("button", { name: /Kết thúc hồ sơ/ }).waitFor();
     await row.getByRole("button", { name: /Kết thúc hồ sơ/ }).click();
     // The hand-over is due 1 year after the work ended (Luật Lưu trữ 2011 Điều 11(1)(a)).
     expect(await notice(leader)).toMatch(/Đã kết thúc hồ sơ 01\.VP; hạn nộp lưu \d{2}\/\d{2}\/\d{4}\./);
-    expect(await row.textContent()).toContain("Đã đóng");
+    // The notice shows as soon as the server answers; the table refreshes after it.
+    await row.filter({ hasText: "Đã đóng" }).waitFor();
     await expectAccessible(leader, "work files, closed");
 
     const clerk = await as("vanthu.bachthong");
@@ -347,7 +349,7 @@ describe("a decision from the district to its communes", () => {
     await expectAccessible(clerk, "work files, hand-over form");
     await clerk.getByRole("button", { name: "Nộp lưu", exact: true }).click();
     expect(await notice(clerk)).toContain("Đã nộp lưu hồ sơ 01.VP.");
-    expect(await clerkRow.textContent()).toContain("Đã nộp lưu");
+    await clerkRow.filter({ hasText: "Đã nộp lưu" }).waitFor();
   });
 
   it("reads in English", async () => {
