@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { deviceKey, type KnownDevice } from "./known-device.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { countAttempt, failAttempt, hit, isEvaluable, returnAttempt, succeedAttempt } from "./rate-limit.ts";
+import { admitAttempt, enforceRateLimit, failAttempt, returnAttempt, succeedAttempt } from "./rate-limit.ts";
 import { createSession } from "./sessions.ts";
 import { verifyTotp } from "./totp.ts";
 
@@ -53,18 +53,10 @@ export async function loginStaff(db: Db, input: z.infer<typeof LoginInput>, meta
   // reset the others: holding one valid account must not let an attacker keep guessing at others.
   const addressKey = device ? null : `login:ip:${meta.ip}`;
   if (addressKey) {
-    const fromAddress = await hit(db, addressKey, LOGIN_LIMITS.windowSeconds, meta.now);
-    if (fromAddress > LOGIN_LIMITS.perAddress)
-      throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: LOGIN_LIMITS.windowSeconds } });
+    await enforceRateLimit(db, addressKey, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowSeconds, meta.now);
   }
   const nameKey = device ? deviceKey(device) : staffNameKey(input.username);
-  const counted = await countAttempt(db, nameKey, ACCOUNT_RULE, meta.now);
-  if (!isEvaluable(counted, ACCOUNT_RULE.limit, meta.now)) {
-    const lockedUntil = counted.lockedUntil ?? new Date(meta.now.getTime() + ACCOUNT_RULE.lockSeconds * 1000);
-    throw new AppError("ACCOUNT_LOCKED", {
-      details: { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - meta.now.getTime()) / 1000) },
-    });
-  }
+  const counted = await admitAttempt(db, nameKey, ACCOUNT_RULE, meta.now, "ACCOUNT_LOCKED");
   const staff = await db
     .selectFrom("staff")
     .innerJoin("units", "units.id", "staff.unit_id")

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { verifyPassword } from "./passwords.ts";
-import { countAttempt, failAttempt, isEvaluable, succeedAttempt } from "./rate-limit.ts";
+import { admitAttempt, failAttempt, succeedAttempt } from "./rate-limit.ts";
 
 /** Five wrong answers lock the re-ask for 15 minutes, as at sign-in. */
 export const PASSWORD_AGAIN_RULE = { limit: 5, lockSeconds: 15 * 60 } as const;
@@ -19,13 +19,7 @@ export async function checkPasswordAgain(
   now: Date,
 ): Promise<void> {
   const key = `password-again:${account.kind}:${account.id}`;
-  const counted = await countAttempt(db, key, PASSWORD_AGAIN_RULE, now);
-  if (!isEvaluable(counted, PASSWORD_AGAIN_RULE.limit, now)) {
-    const until = counted.lockedUntil ?? new Date(now.getTime() + PASSWORD_AGAIN_RULE.lockSeconds * 1000);
-    throw new AppError("RATE_LIMITED", {
-      details: { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) },
-    });
-  }
+  const counted = await admitAttempt(db, key, PASSWORD_AGAIN_RULE, now);
   if (!password || !(await verifyPassword(passwordHash, password))) {
     await failAttempt(db, key, counted, PASSWORD_AGAIN_RULE, now);
     throw new AppError("WRONG_PASSWORD");

@@ -89,6 +89,28 @@ export async function countAttempt(
   };
 }
 
+/**
+ * Counts an attempt (`countAttempt`) and refuses it unchecked when the count does not allow a check, with
+ * `refusal` and the seconds until the lock ends. Every guessed secret goes through here: sign-in names, the
+ * password asked again, a signing key's password.
+ */
+export async function admitAttempt(
+  db: Executor,
+  key: string,
+  rule: { limit: number; lockSeconds: number },
+  now: Date,
+  refusal: "RATE_LIMITED" | "ACCOUNT_LOCKED" = "RATE_LIMITED",
+): Promise<CountedAttempt> {
+  const counted = await countAttempt(db, key, rule, now);
+  if (!isEvaluable(counted, rule.limit, now)) {
+    const until = counted.lockedUntil ?? new Date(now.getTime() + rule.lockSeconds * 1000);
+    throw new AppError(refusal, {
+      details: { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) },
+    });
+  }
+  return counted;
+}
+
 /** Whether a counted attempt may be checked: within the limit and not locked. */
 export function isEvaluable(counted: CountedAttempt, limit: number, now: Date): boolean {
   return counted.attempt <= limit && !(counted.lockedUntil && counted.lockedUntil > now);

@@ -4,10 +4,9 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { LOGIN_LIMITS } from "../auth/login.ts";
 import { burnPasswordCheck, verifyPassword } from "../auth/passwords.ts";
 import {
-  countAttempt,
+  admitAttempt,
+  enforceRateLimit,
   failAttempt,
-  hit,
-  isEvaluable,
   returnAttempt,
   succeedAttempt,
 } from "../auth/rate-limit.ts";
@@ -34,15 +33,8 @@ export async function loginCitizen(
   const identifierKey = `citizen-login:id:${loginKey(input.login)}`;
   const rule = { limit: accountFailures, lockSeconds: lockMinutes * 60 };
   // Counted before the password is checked, each in one statement: parallel guesses cannot share a count.
-  if ((await hit(db, addressKey, windowSeconds, meta.now)) > perAddress)
-    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: windowSeconds } });
-  const counted = await countAttempt(db, identifierKey, rule, meta.now);
-  if (!isEvaluable(counted, rule.limit, meta.now)) {
-    const lockedUntil = counted.lockedUntil ?? new Date(meta.now.getTime() + rule.lockSeconds * 1000);
-    throw new AppError("ACCOUNT_LOCKED", {
-      details: { retryAfterSeconds: Math.ceil((lockedUntil.getTime() - meta.now.getTime()) / 1000) },
-    });
-  }
+  await enforceRateLimit(db, addressKey, perAddress, windowSeconds, meta.now);
+  const counted = await admitAttempt(db, identifierKey, rule, meta.now, "ACCOUNT_LOCKED");
   const citizen = await findCitizenByLogin(db, input.login);
   let passwordOk = false;
   if (citizen?.password_hash) passwordOk = await verifyPassword(citizen.password_hash, input.password);

@@ -17,8 +17,7 @@ import {
 import type { ReturnOutcomeType } from "../../contracts/payments.ts";
 import type { Db } from "../../db/database.ts";
 import type { PaymentNotificationVerdict } from "../../db/tables/payments.ts";
-import { AppError } from "../../errors.ts";
-import { hit } from "../auth/rate-limit.ts";
+import { enforceRateLimit } from "../auth/rate-limit.ts";
 import { closeUnpaid, confirmPaid } from "./confirm.ts";
 import type { PaymentGateway } from "./gateway.ts";
 import { logNotification } from "./notification-log.ts";
@@ -49,10 +48,14 @@ const VERDICT_ANSWER: Record<PaymentNotificationVerdict, IpnAnswerKey> = {
 export const UNSIGNED_LIMIT = { limit: 20, windowSeconds: 10 * 60 };
 
 /** Counts an unsigned call in its own statement, committed before (and whatever becomes of) the logging. */
-async function limitUnsigned(db: Db, ip: string, now: Date): Promise<void> {
-  const hits = await hit(db, `payment-unsigned:ip:${ip}`, UNSIGNED_LIMIT.windowSeconds, now);
-  if (hits > UNSIGNED_LIMIT.limit)
-    throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: UNSIGNED_LIMIT.windowSeconds } });
+function limitUnsigned(db: Db, ip: string, now: Date): Promise<void> {
+  return enforceRateLimit(
+    db,
+    `payment-unsigned:ip:${ip}`,
+    UNSIGNED_LIMIT.limit,
+    UNSIGNED_LIMIT.windowSeconds,
+    now,
+  );
 }
 
 export async function handleIpn(deps: IpnDeps, params: VnpParams, ip: string, now: Date): Promise<IpnAnswer> {

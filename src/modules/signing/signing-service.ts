@@ -22,7 +22,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { assertCan, requireStaff } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
-import { countAttempt, failAttempt, isEvaluable, returnAttempt, succeedAttempt } from "../auth/rate-limit.ts";
+import { admitAttempt, failAttempt, returnAttempt, succeedAttempt } from "../auth/rate-limit.ts";
 import { inspectUpload } from "../files/inspect-upload.ts";
 import { type FileRow, storeBytes } from "../files/store-upload.ts";
 import type { AppearanceOptions } from "./appearance.ts";
@@ -316,13 +316,7 @@ async function unlockCounted(
   now: Date,
 ): Promise<Awaited<ReturnType<typeof unlockCredential>>> {
   const key = `signing-password:${row.id}`;
-  const counted = await countAttempt(db, key, PASSWORD_RULE, now);
-  if (!isEvaluable(counted, PASSWORD_RULE.limit, now)) {
-    const until = counted.lockedUntil ?? new Date(now.getTime() + PASSWORD_RULE.lockSeconds * 1000);
-    throw new AppError("RATE_LIMITED", {
-      details: { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) },
-    });
-  }
+  const counted = await admitAttempt(db, key, PASSWORD_RULE, now);
   let credential: Awaited<ReturnType<typeof unlockCredential>>;
   try {
     credential = await unlockCredential(row, password, serverSecret, now);
