@@ -25,7 +25,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { storeBytes } from "../files/store-upload.ts";
-import { credentialForSigning } from "../signing/credentials.ts";
+import { credentialForSigning, defaultCredential } from "../signing/credentials.ts";
 import { signingCall } from "../signing/http-errors.ts";
 import { sign } from "../signing/sign.ts";
 import { unlockWithAttempts } from "../signing/signing-service.ts";
@@ -43,23 +43,6 @@ async function fileBytes(deps: DocumentDeps, db: Executor, fileId: string | null
     .where("id", "=", fileId)
     .executeTakeFirstOrThrow();
   return deps.files.get(file.sha256);
-}
-
-async function defaultCredential(
-  db: Executor,
-  owner: { kind: "staff"; staffId: string } | { kind: "unit"; unitId: string },
-): Promise<string> {
-  let q = db
-    .selectFrom("signing_credentials")
-    .select("id")
-    .where("revoked_at", "is", null)
-    .where("owner_kind", "=", owner.kind)
-    .orderBy("created_at", "desc");
-  q =
-    owner.kind === "staff" ? q.where("staff_id", "=", owner.staffId) : q.where("unit_id", "=", owner.unitId);
-  const row = await q.executeTakeFirst();
-  if (!row) throw new AppError("CREDENTIAL_MISSING", { details: { owner: owner.kind } });
-  return row.id;
 }
 
 export async function approveAndSign(

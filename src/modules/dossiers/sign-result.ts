@@ -8,14 +8,13 @@
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { z } from "zod";
 import type { ActionResult, SignResultInput } from "../../contracts/dossiers.ts";
-import type { Db } from "../../db/database.ts";
 import { formatLocalDate, localDayOf } from "../../domain/calendar/index.ts";
 import { AppError } from "../../errors.ts";
 import { requireStaff } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { storeBytes } from "../files/store-upload.ts";
-import { credentialForSigning } from "../signing/credentials.ts";
+import { credentialForSigning, defaultCredential } from "../signing/credentials.ts";
 import { signingCall } from "../signing/http-errors.ts";
 import { sign } from "../signing/sign.ts";
 import { unlockWithAttempts } from "../signing/signing-service.ts";
@@ -24,20 +23,6 @@ import { applyEvent } from "./engine.ts";
 import { loadForAction, taskForCaller } from "./load.ts";
 import { perform, performAction } from "./perform.ts";
 import { approve } from "./process-step.ts";
-
-/** The leader's newest personal credential that is not revoked. */
-async function newestCredential(db: Db, staffId: string): Promise<string> {
-  const row = await db
-    .selectFrom("signing_credentials")
-    .select("id")
-    .where("revoked_at", "is", null)
-    .where("owner_kind", "=", "staff")
-    .where("staff_id", "=", staffId)
-    .orderBy("created_at", "desc")
-    .executeTakeFirst();
-  if (!row) throw new AppError("CREDENTIAL_MISSING", { details: { owner: "staff" } });
-  return row.id;
-}
 
 /** "du-thao-ket-qua.pdf" → "du-thao-ket-qua-da-ky.pdf". */
 export function signedName(name: string): string {
@@ -71,7 +56,8 @@ export async function signResult(
   // 2. Unseal and sign outside the dossier's transaction: a wrong password counts towards the lock-out even though
   // the approval does not happen (the attempt is written by unlockWithAttempts in its own statement).
   const now = app.deps.clock();
-  const credentialId = input.credentialId ?? (await newestCredential(db, staff.staffId));
+  const credentialId =
+    input.credentialId ?? (await defaultCredential(db, { kind: "staff", staffId: staff.staffId }));
   const { row: credential } = await credentialForSigning(db, staff, credentialId, "personal", config.demo);
   const signer = await unlockWithAttempts(
     db,

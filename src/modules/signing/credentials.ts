@@ -373,6 +373,24 @@ export async function revokeCredential(
   return toCredential(await getCredentialRow(db, id), now);
 }
 
+/** The owner's newest credential that is not revoked: what signs when the caller names none. */
+export async function defaultCredential(
+  db: Executor,
+  owner: { kind: "staff"; staffId: string } | { kind: "unit"; unitId: string },
+): Promise<string> {
+  let q = db
+    .selectFrom("signing_credentials")
+    .select("id")
+    .where("revoked_at", "is", null)
+    .where("owner_kind", "=", owner.kind)
+    .orderBy("created_at", "desc");
+  q =
+    owner.kind === "staff" ? q.where("staff_id", "=", owner.staffId) : q.where("unit_id", "=", owner.unitId);
+  const row = await q.executeTakeFirst();
+  if (!row) throw new AppError("CREDENTIAL_MISSING", { details: { owner: owner.kind } });
+  return row.id;
+}
+
 /**
  * The credential a signature will use, after the checks that do not need the key: it exists, is not revoked,
  * fits the mode, and belongs to the signer (personal) or to the signer's unit (seal); the signer may sign.
