@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import negotiate from "@fastify/accept-negotiator";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isWebPage } from "../contracts/web-pages.ts";
@@ -70,31 +71,20 @@ const ENCODINGS = [
   { encoding: "gzip", suffix: ".gz" },
 ] as const;
 
-/** The encodings an Accept-Encoding header allows (q=0 refuses one; "*" allows any not named). */
-export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
-  const named = new Map<string, number>();
-  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",")) {
-    const [token, ...params] = part.trim().toLowerCase().split(";");
-    if (!token) continue;
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    named.set(token, q === undefined ? 1 : Number(q));
-  }
-  const out = new Set<string>();
-  for (const { encoding } of ENCODINGS) {
-    const q = named.get(encoding) ?? named.get("*");
-    if (q !== undefined && q > 0) out.add(encoding);
-  }
-  return out;
-}
-
-/** The brotli copy if accepted and present, else the gzip one, else none. */
+/**
+ * The copy compressed at build time that the browser takes (brotli first, then gzip), if one exists; negotiated
+ * by @fastify/accept-negotiator, as @fastify/static does for every other file of the build.
+ */
 export function compressedCopy(
   file: string,
   header: string | string[] | undefined,
 ): { file: string; encoding: string } | null {
-  const accepted = acceptedEncodings(header);
-  for (const { encoding, suffix } of ENCODINGS) {
-    if (accepted.has(encoding) && fs.existsSync(file + suffix)) return { file: file + suffix, encoding };
-  }
-  return null;
+  const present = ENCODINGS.filter(({ suffix }) => fs.existsSync(file + suffix));
+  const accepted = Array.isArray(header) ? header.join(",") : (header ?? "");
+  const encoding = negotiate(
+    accepted,
+    present.map((e) => e.encoding),
+  );
+  const copy = present.find((e) => e.encoding === encoding);
+  return copy ? { file: file + copy.suffix, encoding: copy.encoding } : null;
 }
