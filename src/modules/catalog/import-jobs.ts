@@ -14,10 +14,10 @@
  *
  * Only the officer who asked, and an administrator of that officer's unit, read the job; anyone else gets 404.
  */
-import { sql } from "kysely";
 import type { z } from "zod";
 import type { ImportInput, ImportIssue, ImportJob, ImportResult } from "../../contracts/catalog.ts";
 import type { Db } from "../../db/database.ts";
+import { claimLeased, periodicPass } from "../../db/job-lease.ts";
 import { AppError } from "../../errors.ts";
 import { can, requireStaff } from "../auth/policy.ts";
 import type { Principal, StaffPrincipal } from "../auth/principal.ts";
@@ -118,21 +118,16 @@ interface Claimed {
   attempts: number;
 }
 
-async function claimImports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  const lease = new Date(now.getTime() + IMPORT_JOB_LIMITS.leaseSeconds * 1000);
-  const { rows } = await sql<Claimed>`
-    UPDATE import_jobs SET status = 'running', attempts = attempts + 1, lease_until = ${lease}
-    WHERE id IN (
-      SELECT id FROM import_jobs
-      WHERE (status = 'pending' OR (status = 'running' AND lease_until < ${now}))
-        AND attempts < ${IMPORT_JOB_LIMITS.attempts}
-      ORDER BY created_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, staff_id, format, owner_code, dry_run, content, attempts
-  `.execute(db);
-  return rows;
+const IMPORT_QUEUE = {
+  table: "import_jobs",
+  orderBy: "created_at",
+  returning: ["id", "staff_id", "format", "owner_code", "dry_run", "content", "attempts"],
+  maxAttempts: IMPORT_JOB_LIMITS.attempts,
+  leaseSeconds: IMPORT_JOB_LIMITS.leaseSeconds,
+} as const;
+
+function claimImports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+  return claimLeased<Claimed>(db, IMPORT_QUEUE, now, limit);
 }
 
 /** The officer as they are now (roles or unit may have changed since the upload); null when no longer active. */
@@ -272,24 +267,5 @@ export function importWorker(
   onError: (error: unknown) => void,
   intervalMs = 60_000,
 ) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runImportPass(db, clock)
-      .catch(onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  return {
-    start() {
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicPass(() => runImportPass(db, clock), onError, intervalMs);
 }

@@ -10,9 +10,9 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { sql } from "kysely";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
 import type { Db } from "../../db/database.ts";
+import { claimLeased, periodicPass } from "../../db/job-lease.ts";
 
 const run = promisify(execFile);
 
@@ -81,21 +81,19 @@ interface Claimed {
 }
 
 /** Claims up to `limit` documents due for OCR (pending, or running with an expired lease). */
-export async function claimOcrJobs(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  const lease = new Date(now.getTime() + OCR_LIMITS.leaseSeconds * 1000);
-  const { rows } = await sql<Claimed>`
-    UPDATE documents SET ocr_status = 'running', ocr_attempts = ocr_attempts + 1, ocr_lease_until = ${lease}
-    WHERE id IN (
-      SELECT id FROM documents
-      WHERE (ocr_status = 'pending' OR (ocr_status = 'running' AND ocr_lease_until < ${now}))
-        AND ocr_attempts < ${OCR_LIMITS.attempts}
-      ORDER BY created_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, current_file_id, ocr_attempts
-  `.execute(db);
-  return rows;
+const OCR_QUEUE = {
+  table: "documents",
+  status: "ocr_status",
+  attempts: "ocr_attempts",
+  leaseUntil: "ocr_lease_until",
+  orderBy: "created_at",
+  returning: ["id", "current_file_id", "ocr_attempts"],
+  maxAttempts: OCR_LIMITS.attempts,
+  leaseSeconds: OCR_LIMITS.leaseSeconds,
+} as const;
+
+export function claimOcrJobs(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+  return claimLeased<Claimed>(db, OCR_QUEUE, now, limit);
 }
 
 /** One pass: claim, read each document's file outside any transaction, store the text. Returns how many were done. */
@@ -149,24 +147,5 @@ export function ocrWorker(
   onError: (error: unknown) => void,
   intervalMs = 15_000,
 ) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runOcrPass(deps, clock())
-      .catch(onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  return {
-    start() {
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicPass(() => runOcrPass(deps, clock()), onError, intervalMs);
 }

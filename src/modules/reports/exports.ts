@@ -5,8 +5,8 @@
  * the work, a crashed pass is retried after its lease), computes the report as it stood at the request, renders
  * the PDF or XLSX and keeps the bytes on the row.
  */
-import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
+import { claimLeased, periodicPass } from "../../db/job-lease.ts";
 import { figureCells } from "../../domain/reports/dossier-figures.ts";
 import type { ReportPeriod } from "../../domain/reports/periods.ts";
 import { AppError } from "../../errors.ts";
@@ -107,21 +107,16 @@ interface Claimed {
   attempts: number;
 }
 
-export async function claimExports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  const lease = new Date(now.getTime() + EXPORT_LIMITS.leaseSeconds * 1000);
-  const { rows } = await sql<Claimed>`
-    UPDATE report_exports SET status = 'running', attempts = attempts + 1, lease_until = ${lease}
-    WHERE id IN (
-      SELECT id FROM report_exports
-      WHERE (status = 'pending' OR (status = 'running' AND lease_until < ${now}))
-        AND attempts < ${EXPORT_LIMITS.attempts}
-      ORDER BY requested_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, unit_id, period, rollup, format, requested_at, attempts
-  `.execute(db);
-  return rows;
+const EXPORT_QUEUE = {
+  table: "report_exports",
+  orderBy: "requested_at",
+  returning: ["id", "unit_id", "period", "rollup", "format", "requested_at", "attempts"],
+  maxAttempts: EXPORT_LIMITS.attempts,
+  leaseSeconds: EXPORT_LIMITS.leaseSeconds,
+} as const;
+
+export function claimExports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+  return claimLeased<Claimed>(db, EXPORT_QUEUE, now, limit);
 }
 
 /** One pass: claim, compute and render each export, keep its bytes. Returns how many were done and failed. */
@@ -172,24 +167,5 @@ export function exportWorker(
   onError: (error: unknown) => void,
   intervalMs = 2_000,
 ) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runExportPass(db, clock())
-      .catch(onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  return {
-    start() {
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicPass(() => runExportPass(db, clock()), onError, intervalMs);
 }
