@@ -1,6 +1,6 @@
 /**
  * Leased background jobs, shared by the queues kept as rows (report exports, catalog imports, document OCR).
- * A claim is one UPDATE over a batch picked with `SELECT … FOR UPDATE SKIP LOCKED`: due rows are pending, or
+ * A claim is one UPDATE over a batch picked once with `SELECT … FOR UPDATE SKIP LOCKED`: due rows are pending, or
  * running with a lease that has run out (a crashed pass is retried), and below the attempt cap; each claimed row
  * is marked running, its attempt counted and its lease set, so several processes share the work.
  */
@@ -25,17 +25,22 @@ export async function claimLeased<Row>(db: Db, queue: LeasedQueue, now: Date, li
   const attempts = sql.ref(queue.attempts ?? "attempts");
   const leaseUntil = sql.ref(queue.leaseUntil ?? "lease_until");
   const lease = new Date(now.getTime() + queue.leaseSeconds * 1000);
+  // The batch is picked once, in a materialised CTE, as the notification outbox does: written as `WHERE id IN
+  // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may rescan the subquery and claim past the limit.
+  const table = sql.table(queue.table);
   const { rows } = await sql<Row>`
-    UPDATE ${sql.table(queue.table)} SET ${status} = 'running', ${attempts} = ${attempts} + 1, ${leaseUntil} = ${lease}
-    WHERE id IN (
-      SELECT id FROM ${sql.table(queue.table)}
+    WITH picked AS MATERIALIZED (
+      SELECT id FROM ${table}
       WHERE (${status} = 'pending' OR (${status} = 'running' AND ${leaseUntil} < ${now}))
         AND ${attempts} < ${queue.maxAttempts}
       ORDER BY ${sql.ref(queue.orderBy)}
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING ${sql.join(queue.returning.map((column) => sql.ref(column)))}
+    UPDATE ${table} SET ${status} = 'running', ${attempts} = ${attempts} + 1, ${leaseUntil} = ${lease}
+    FROM picked
+    WHERE ${table}.id = picked.id
+    RETURNING ${sql.join(queue.returning.map((column) => sql.ref(`${queue.table}.${column}`)))}
   `.execute(db);
   return rows;
 }
