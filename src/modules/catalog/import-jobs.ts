@@ -2,7 +2,7 @@
  * Catalog imports run as jobs (issue 23, item 10). The upload request reads and checks the whole file (a bad row is
  * answered at once, 422 IMPORT_INVALID with every issue, as the synchronous import does), keeps it in an
  * import_jobs row with the number of procedures, and answers 202 with the job. A background pass claims due jobs
- * with `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)` (attempt counted, lease set: several processes share
+ * with `claimLeased` (src/db/job-lease.ts: one UPDATE over a batch picked with FOR UPDATE SKIP LOCKED) (attempt counted, lease set: several processes share
  * the work, a pass that dies is taken up again after its lease) and writes the file in one transaction, all or
  * nothing; the job's result is written in that same transaction, so it commits with the procedures.
  *

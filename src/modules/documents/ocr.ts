@@ -1,6 +1,6 @@
 /**
  * OCR of incoming documents, off the request path: a background pass claims pending documents with
- * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)` (attempt counted, lease set, so several processes share
+ * `claimLeased` (src/db/job-lease.ts: one UPDATE over a batch picked with FOR UPDATE SKIP LOCKED) (attempt counted, lease set, so several processes share
  * the work and a crashed pass is retried after its lease), reads the text, and fills the search index.
  * Electronic PDFs give their text through poppler's pdftotext; scans are rasterised (pdftoppm, 300 dpi) and read
  * by Debian's tesseract with the Vietnamese model (tesseract-ocr-vie), each a child process with a time limit.

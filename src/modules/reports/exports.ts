@@ -1,7 +1,7 @@
 /**
  * The periodic report as a file, off the request path: a request writes a row of report_exports (with its audit
  * entry, in one transaction) and answers at once; a background pass claims due rows with
- * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)` (attempt counted, lease set — several processes share
+ * `claimLeased` (src/db/job-lease.ts: one UPDATE over a batch picked with FOR UPDATE SKIP LOCKED) (attempt counted, lease set — several processes share
  * the work, a crashed pass is retried after its lease), computes the report as it stood at the request, renders
  * the PDF or XLSX and keeps the bytes on the row.
  */
