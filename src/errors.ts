@@ -858,6 +858,21 @@ export const ERRORS = {
     vi: "Trạng thái hiện tại của hồ sơ công việc không cho phép thao tác này.",
     en: "The work file's current status does not allow this action.",
   },
+  WORK_FILE_CLOSED: {
+    status: 409,
+    vi: "Hồ sơ công việc đã kết thúc hoặc đã nộp lưu, không đưa thêm tài liệu vào được.",
+    en: "The work file is closed or handed over to the archive; nothing more can be filed into it.",
+  },
+  DOSSIER_ALREADY_FILED: {
+    status: 409,
+    vi: "Kết quả của hồ sơ thủ tục hành chính này đã được đưa vào một hồ sơ công việc.",
+    en: "This dossier's result is already filed in a work file.",
+  },
+  DOSSIER_NO_RESULT: {
+    status: 409,
+    vi: "Hồ sơ thủ tục hành chính chưa có kết quả giải quyết để đưa vào hồ sơ công việc.",
+    en: "The dossier has no recorded result to file into a work file.",
+  },
   REPORT_TOO_LARGE: {
     status: 422,
     vi: "Kỳ báo cáo có quá nhiều hồ sơ để tính trực tiếp; vui lòng chọn kỳ ngắn hơn hoặc đơn vị nhỏ hơn.",

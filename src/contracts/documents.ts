@@ -158,6 +158,8 @@ export const WorkFileList = z.object({
       inCatalog: z.boolean(),
       status: z.enum(["planned", "open", "closed", "archived"]),
       documents: z.number(),
+      /** Dossier results (hồ sơ TTHC) filed in the file. */
+      dossiers: z.number(),
       catalogApproved: z.boolean(),
       archiveDueOn: z.string().nullable(),
       archiveWarning: z.enum(["due", "overdue"]).nullable(),
@@ -170,6 +172,33 @@ export const WorkFileList = z.object({
 export const FileDocumentInput = z.strictObject({
   version: z.number().int().min(1),
   workFileId: Uuid.nullable(),
+});
+
+/**
+ * Filing a dossier's result into a work file of the unit that resolved it: the dossier by id, or by its code as
+ * printed on the receipt; exactly one of the two.
+ */
+export const FileDossierInput = z
+  .strictObject({
+    dossierId: Uuid.optional(),
+    code: NonEmpty(40).optional(),
+  })
+  .refine((v) => (v.dossierId === undefined) !== (v.code === undefined), "give dossierId or code, not both");
+
+export const FiledDossierResult = z.object({ dossierId: Uuid, code: z.string().nullable() });
+
+/** A dossier result as a work file lists it (the applicant's name only: no identity number, address or contact). */
+export const FiledDossier = z.object({
+  id: Uuid,
+  code: z.string().nullable(),
+  procedureName: z.string(),
+  applicantKind: z.enum(["person", "organisation"]),
+  applicantName: z.string(),
+  resultNumber: z.string().nullable(),
+  resultDate: z.string().nullable(),
+  resultSigner: z.string().nullable(),
+  status: z.string(),
+  filedAt: z.string(),
 });
 
 /** Closing a work file (kết thúc hồ sơ): the day the work ended, by default today. */
@@ -216,6 +245,7 @@ export const WorkFileDetail = z.object({
       status: z.string(),
     }),
   ),
+  dossiers: z.array(FiledDossier),
 });
 
 export const HandOverList = z.object({

@@ -185,13 +185,14 @@ export interface DocumentAssignmentTable {
   done_at: NullableTimestamp;
 }
 
-export interface WorkFileItemTable {
+/** A dossier's result filed into a work file of the unit that resolved it (one file per dossier). */
+export interface WorkFileDossierTable {
+  id: Generated<string>;
   work_file_id: string;
-  document_id: string | null;
-  dossier_id: string | null;
-  seq: number;
-  added_at: Timestamp;
-  removed_at: NullableTimestamp;
+  dossier_id: string;
+  unit_id: string;
+  filed_by: string;
+  filed_at: Timestamp;
 }
 
 export interface DocumentTables {
@@ -203,5 +204,5 @@ export interface DocumentTables {
   document_people: DocumentPeopleTable;
   document_recipients: DocumentRecipientTable;
   document_assignments: DocumentAssignmentTable;
-  work_file_items: WorkFileItemTable;
+  work_file_dossiers: WorkFileDossierTable;
 }

@@ -12,6 +12,8 @@ import {
   DocumentListQuery,
   DoneInput,
   FileDocumentInput,
+  FileDossierInput,
+  FiledDossierResult,
   HandOverList,
   HandOverWorkFileInput,
   IssueDocumentInput,
@@ -43,6 +45,7 @@ import { documentStats, registerFile, unitRegister } from "./registers.ts";
 import { recallDocument, sendDocument } from "./sending.ts";
 import { approveAndSign, issueDocument } from "./signing.ts";
 import { documentDetail, documentFile, listDocuments } from "./views.ts";
+import { fileDossierResult } from "./work-file-dossiers.ts";
 import {
   approveCatalog,
   closeWorkFile,
@@ -441,6 +444,30 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         app.deps.clock(),
       );
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/work-files/:id/dossiers",
+    {
+      schema: {
+        tags,
+        summary:
+          "Đưa kết quả hồ sơ TTHC vào hồ sơ công việc (NĐ 30/2020 Điều 28) / File a dossier's result into a work file",
+        params: IdParams,
+        body: FileDossierInput,
+        response: { 201: FiledDossierResult, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const filed = await fileDossierResult(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.body,
+        app.deps.clock(),
+      );
+      return reply.status(201).send(filed);
     },
   );
 

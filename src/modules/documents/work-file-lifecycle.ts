@@ -3,6 +3,7 @@
  * (kết thúc hồ sơ) by its keeper or the unit's leader, handed to the unit's archive by the clerk with the hand-over
  * list, and the year's list (danh mục hồ sơ) approved by the head. A closed or handed-over file takes no change.
  */
+import { sql } from "kysely";
 import type { Db, Executor } from "../../db/database.ts";
 import { vietnamDate } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
@@ -13,6 +14,7 @@ import { getUnit } from "../units/queries.ts";
 import { visibleTo } from "./access.ts";
 import { visibleDocument } from "./drafting.ts";
 import { assertVersion, iso } from "./rows.ts";
+import { filedDossiers } from "./work-file-dossier-reads.ts";
 import { archiveDueOn, archiveWarning } from "./work-file-rules.ts";
 
 type UnitRef = { id: string; path: string };
@@ -30,7 +32,8 @@ const forbidden = (action: string) => new AppError("FORBIDDEN", { details: { act
 const day = (d: string | Date | null): string | null =>
   d === null ? null : typeof d === "string" ? d.slice(0, 10) : vietnamDate(d);
 
-async function fileFor(db: Executor, staff: StaffPrincipal, id: string, forUpdate = false) {
+/** The file and its unit; a file the caller may not read is hidden (404), as is a missing one. */
+export async function fileFor(db: Executor, staff: StaffPrincipal, id: string, forUpdate = false) {
   let q = db.selectFrom("work_files").selectAll().where("id", "=", id);
   if (forUpdate) q = q.forUpdate();
   const file = await q.executeTakeFirst();
@@ -49,7 +52,10 @@ function assertOpen(file: { id: string; status: string }): void {
   }
 }
 
-/** A file with the documents in it the caller may see; the others are only counted. */
+/**
+ * A file with the documents in it the caller may see (the others are only counted) and the dossier results filed
+ * in it (every reader of the file is an officer of the unit that resolved them, so sees them).
+ */
 export async function workFileDetail(db: Executor, staff: StaffPrincipal, id: string, now: Date) {
   const { file, unit } = await fileFor(db, staff, id);
   const docs = await db
@@ -105,6 +111,7 @@ export async function workFileDetail(db: Executor, staff: StaffPrincipal, id: st
       summary: d.summary,
       status: d.status,
     })),
+    dossiers: await filedDossiers(db, file.id),
   };
 }
 
@@ -311,6 +318,11 @@ export async function handOverList(db: Executor, staff: StaffPrincipal, unitId: 
     ])
     .select((eb) => [
       eb.fn.count<number>("d.id").as("documents"),
+      eb
+        .selectFrom("work_file_dossiers as w")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("w.work_file_id", "=", "f.id")
+        .as("dossiers"),
       eb.fn.coalesce(eb.fn.sum<number>("d.page_count"), eb.lit(0)).as("pages"),
     ])
     .where("f.unit_id", "=", unit.id)
@@ -338,7 +350,8 @@ export async function handOverList(db: Executor, staff: StaffPrincipal, unitId: 
       startDate: day(r.opened_at),
       endDate: day(r.work_ended_on),
       retention: r.retention_years === null ? "Vĩnh viễn" : `${r.retention_years} năm`,
-      documents: Number(r.documents),
+      // The dossier results are papers of the file as its documents are.
+      documents: Number(r.documents) + Number(r.dossiers ?? 0),
       pages: Number(r.pages),
       handedOver: r.status === "archived",
     })),

@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { can } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
+import { filedDossierCounts, filedDossiers } from "./work-file-dossier-reads.ts";
 import { mayReadFiles } from "./work-file-lifecycle.ts";
 import { archiveWarning } from "./work-file-rules.ts";
 
@@ -68,6 +69,10 @@ export async function listWorkFiles(
     ])
     .orderBy("f.notation")
     .execute();
+  const dossiers = await filedDossierCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -79,6 +84,7 @@ export async function listWorkFiles(
       inCatalog: r.in_catalog,
       status: r.status,
       documents: Number(r.documents),
+      dossiers: dossiers.get(r.id) ?? 0,
       catalogApproved: r.catalog_approved_by !== null,
       archiveDueOn: dueDay(r.archive_due_on),
       // NĐ 30/2020 Phụ lục VI: warn 30 days before a closed file is due to the archive.
@@ -164,6 +170,12 @@ const day = (d: Date | string | null): string => (d ? vietnamDate(new Date(d)) :
  * Subject, Language, PageAmount, SignerInfo, Priority, IssuedAmount; incoming ones ArrivalDate and ArrivalNumber).
  * Rights: "Hạn chế" for a file holding a confidential document, else "Công khai" (our choice: the decree leaves the
  * wording to the agency).
+ *
+ * Dossier results filed in the file follow its documents, numbered on (DocOrdinal), with the same Phụ lục VI fields
+ * of the result document (its số/ký hiệu, the day it was signed, the resolving unit, the signer; Subject: the
+ * procedure) and a DossierInfo element: the dossier code, the procedure, the applicant and the result date. Personal
+ * data, as for documents: only the applicant's name goes out (never the identity number, address or contact), and a
+ * file holding the result of a person's dossier is "Hạn chế" like one holding a confidential document (our choice).
  */
 export async function exportWorkFile(
   db: Executor,
@@ -202,10 +214,14 @@ export async function exportWorkFile(
     .orderBy("created_at")
     .orderBy("id")
     .execute();
-  const dates = docs.map((d) =>
-    day(d.direction === "incoming" ? d.arrived_at : (d.issued_on ?? d.created_at)),
-  );
+  const results = await filedDossiers(db, file.id);
+  const dates = [
+    ...docs.map((d) => day(d.direction === "incoming" ? d.arrived_at : (d.issued_on ?? d.created_at))),
+    ...results.map((r) => r.resultDate ?? day(r.filedAt)),
+  ];
   const pages = docs.reduce((n, d) => n + (d.page_count ?? 0), 0);
+  const restricted =
+    docs.some((d) => d.confidentiality !== "normal") || results.some((r) => r.applicantKind === "person");
   const fileCode = `${unit.code}.${file.year}.${file.notation}`;
   const body = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
@@ -216,31 +232,53 @@ export async function exportWorkFile(
       FileNotation: file.notation,
       Title: file.title,
       Maintenance: file.retention_years === null ? "Vĩnh viễn" : `${file.retention_years} năm`,
-      Rights: docs.some((d) => d.confidentiality !== "normal") ? "Hạn chế" : "Công khai",
+      Rights: restricted ? "Hạn chế" : "Công khai",
       Creator: unit.name,
       Language: "Tiếng Việt",
       StartDate: dates.length ? [...dates].sort()[0] : day(file.opened_at),
       EndDate: dates.length ? [...dates].sort().at(-1) : "",
-      DocTotal: docs.length,
+      DocTotal: docs.length + results.length,
       PageTotal: pages,
       Description: file.note ?? "",
-      VanBan: docs.map((d, i) => ({
-        DocOrdinal: i + 1,
-        TypeName: documentType(d.type_code)?.name ?? d.type_code,
-        CodeNumber: codeOf(d).split("/")[0] ?? "",
-        CodeNotation: codeOf(d).split("/").slice(1).join("/"),
-        IssuedDate: d.direction === "incoming" ? (d.original_date ?? "") : (d.issued_on ?? ""),
-        OrganName: d.direction === "incoming" ? (d.issuer_name ?? "") : unit.name,
-        Subject: d.confidentiality === "normal" ? d.summary : "",
-        Language: "Tiếng Việt",
-        PageAmount: d.page_count ?? "",
-        SignerInfo: { Position: d.signer_position ?? "", FullName: d.signer_name ?? "" },
-        Priority: d.urgency === "normal" ? 0 : 1,
-        IssuedAmount: d.copies ?? "",
-        ...(d.direction === "incoming"
-          ? { ArrivalDate: day(d.arrived_at), ArrivalNumber: d.number ?? "" }
-          : {}),
-      })),
+      VanBan: [
+        ...docs.map((d, i) => ({
+          DocOrdinal: i + 1,
+          TypeName: documentType(d.type_code)?.name ?? d.type_code,
+          CodeNumber: codeOf(d).split("/")[0] ?? "",
+          CodeNotation: codeOf(d).split("/").slice(1).join("/"),
+          IssuedDate: d.direction === "incoming" ? (d.original_date ?? "") : (d.issued_on ?? ""),
+          OrganName: d.direction === "incoming" ? (d.issuer_name ?? "") : unit.name,
+          Subject: d.confidentiality === "normal" ? d.summary : "",
+          Language: "Tiếng Việt",
+          PageAmount: d.page_count ?? "",
+          SignerInfo: { Position: d.signer_position ?? "", FullName: d.signer_name ?? "" },
+          Priority: d.urgency === "normal" ? 0 : 1,
+          IssuedAmount: d.copies ?? "",
+          ...(d.direction === "incoming"
+            ? { ArrivalDate: day(d.arrived_at), ArrivalNumber: d.number ?? "" }
+            : {}),
+        })),
+        ...results.map((r, i) => ({
+          DocOrdinal: docs.length + i + 1,
+          TypeName: "Kết quả giải quyết thủ tục hành chính",
+          CodeNumber: (r.resultNumber ?? "").split("/")[0] ?? "",
+          CodeNotation: (r.resultNumber ?? "").split("/").slice(1).join("/"),
+          IssuedDate: r.resultDate ?? "",
+          OrganName: unit.name,
+          Subject: r.procedureName,
+          Language: "Tiếng Việt",
+          PageAmount: "",
+          SignerInfo: { Position: "", FullName: r.resultSigner ?? "" },
+          Priority: 0,
+          IssuedAmount: "",
+          DossierInfo: {
+            DossierCode: r.code ?? "",
+            ProcedureName: r.procedureName,
+            Applicant: r.applicantName,
+            ResultDate: r.resultDate ?? "",
+          },
+        })),
+      ],
     },
   };
   return { xml: builder.build(body) as string, name: `ho-so-${file.year}-${file.notation}.xml` };
