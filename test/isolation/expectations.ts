@@ -2794,6 +2794,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     systemAdmin: 404,
     citizen: 401,
   }),
+  // Filing a dossier's result: a reader of the unit's files (specialist, leader, clerk) into a file of its own unit;
+  // the fixture's dossier has no result yet, so past authorization the answer is 409 DOSSIER_NO_RESULT ("ok").
+  // Whoever may not read the files meets a hidden file (404), as on the file's other routes; cells exist where a
+  // desk received a dossier (the communes).
+  "POST /api/v1/work-files/:id/dossiers": scoped({
+    anonymous: 401,
+    reception: 404,
+    specialist: [ok, 404, null, null],
+    leader: [ok, 404, null, null],
+    clerk: [ok, 404, null, null],
+    unitAdminCommune: 404,
+    unitAdminDistrict: 404,
+    supervisorDistrict: 404,
+    supervisorProvince: NONE,
+    systemAdmin: NONE,
+    citizen: 401,
+  }),
   "GET /api/v1/units/:id/document-stats": scoped({
     anonymous: 401,
     reception: 403,

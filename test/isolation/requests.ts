@@ -802,6 +802,10 @@ export const CALLS: Record<string, RouteCall> = {
     build: (u) =>
       post(`${V1}/documents/${u.documentId}/work-file`, { version: STALE, workFileId: u.workFileId }),
   },
+  "POST /api/v1/work-files/:id/dossiers": unit(
+    (u) => post(`${V1}/work-files/${u.workFileId}/dossiers`, { dossierId: u.dossier?.id }),
+    "dossier",
+  ),
   "GET /api/v1/work-files/:id/export": unit(
     (u) => get(`${V1}/work-files/${u.workFileId}/export`),
     "workFileId",
