@@ -352,6 +352,38 @@ describe("a decision from the district to its communes", () => {
     await clerkRow.filter({ hasText: "Đã nộp lưu" }).waitFor();
   });
 
+  it("Quang Thuận's clerk files a returned dossier's result into a work file by its code, once", async () => {
+    const p = await as("vanthu.quangthuan");
+    // The demo's dossier returned at the counter (its result 112/TLHT-BS), as the clerk would read its code.
+    const found = (await (await context.request.get("/api/v1/dossiers?status=returned")).json()) as {
+      items: { code: string }[];
+    };
+    const code = found.items[0]?.code ?? "";
+    expect(code).toMatch(/^000\.17\.31\.H06-/);
+    await openBox(p, "all");
+    await p.getByRole("link", { name: "Hồ sơ công việc" }).click();
+    await p.getByRole("heading", { level: 1, name: "Hồ sơ công việc" }).waitFor();
+    await field(p, "Số và ký hiệu hồ sơ").fill("01.HT");
+    await field(p, "Tiêu đề hồ sơ").fill("Hồ sơ giải quyết thủ tục hành chính lĩnh vực hộ tịch");
+    await p.getByRole("button", { name: "Mở hồ sơ" }).click();
+    expect(await notice(p)).toContain("Đã mở hồ sơ 01.HT.");
+    await field(p, "Mã hồ sơ TTHC").fill(code);
+    await p.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
+    await p.locator(".alert-success", { hasText: `Đã đưa kết quả hồ sơ ${code} vào hồ sơ 01.HT.` }).waitFor();
+    const row = p.locator('tr[data-notation="01.HT"]');
+    await row.filter({ hasText: "1 kết quả TTHC" }).waitFor();
+    await row.getByRole("button", { name: /Xem/ }).click();
+    const listed = p.getByTestId("work-file-dossiers");
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain(code);
+    expect(await listed.textContent()).toContain("112/TLHT-BS");
+    await expectAccessible(p, "work files with a dossier result");
+    // The same dossier a second time: refused with the server's message.
+    await field(p, "Mã hồ sơ TTHC").fill(code);
+    await p.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
+    await p.locator(".alert-error", { hasText: "đã được đưa vào một hồ sơ công việc" }).waitFor();
+  });
+
   it("reads in English", async () => {
     const p = await as("vanthu.bachthong");
     await openBox(p, "outgoing");

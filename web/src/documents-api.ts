@@ -8,6 +8,7 @@ import type {
   IssueDocumentInput,
   ReceiveOutsideInput,
   SignDocumentInput,
+  WorkFileDetail,
   WorkFileInput,
   WorkFileList,
 } from "../../src/contracts/documents.ts";
@@ -19,6 +20,7 @@ export type DocumentListT = z.infer<typeof DocumentList>;
 export type DocumentSummaryT = DocumentListT["items"][number];
 export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
 export type WorkFileListT = z.infer<typeof WorkFileList>;
+export type WorkFileDetailT = z.infer<typeof WorkFileDetail>;
 export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
 export interface DocumentTypeT {
   code: string;
@@ -76,6 +78,14 @@ export const documentsApi = {
     call<Done>("POST", `/work-files/${encodeURIComponent(id)}/hand-over`, { version, record }),
   fileDocument: (id: string, version: number, workFileId: string | null) =>
     call<Done>("POST", path(id, "work-file"), { version, workFileId }),
+  workFile: (id: string) => call<WorkFileDetailT>("GET", `/work-files/${encodeURIComponent(id)}`),
+  /** Files a dossier's result (by id or by its code) into a work file of the unit that resolved it. */
+  fileDossier: (fileId: string, dossier: { dossierId: string } | { code: string }) =>
+    call<{ dossierId: string; code: string | null }>(
+      "POST",
+      `/work-files/${encodeURIComponent(fileId)}/dossiers`,
+      dossier,
+    ),
   workFileExportUrl: (id: string) => `/api/v1/work-files/${encodeURIComponent(id)}/export`,
   fileUrl: (id: string) => `/api/v1${path(id, "file")}`,
   register_: (unitId: string, kind: RegisterKind, from: string, to: string) =>

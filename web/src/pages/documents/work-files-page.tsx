@@ -7,6 +7,7 @@ import { errorText } from "../../lib/errors.ts";
 import { mayUse } from "../../nav.ts";
 import { useMe } from "../../session.tsx";
 import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
+import { FileDossierForm, WorkFilePapers } from "./work-file-papers.tsx";
 import "./documents.css";
 
 const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -14,7 +15,8 @@ const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 /**
  * The unit's work files of a year (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the list with each file's documents,
  * opening a file (leader or clerk), the head's approval of the year's list, closing a file (leader), handing it to
- * the archive (clerk) with the warning 30 days before it is due, and the export of a file with Phụ lục VI (XML).
+ * the archive (clerk) with the warning 30 days before it is due, and the export of a file with Phụ lục VI (XML);
+ * what a file holds (its documents and the dossier results filed in it), and filing a dossier's result by its code.
  */
 export function WorkFilesPage() {
   const { t, lang } = useDocumentsI18n();
@@ -30,9 +32,13 @@ export function WorkFilesPage() {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [handing, setHanding] = useState<WorkFileListT["items"][number] | null>(null);
   const [record, setRecord] = useState("");
+  const [viewing, setViewing] = useState<WorkFileListT["items"][number] | null>(null);
+  /** Bumped after each change, so that the open file's papers are read again. */
+  const [changes, setChanges] = useState(0);
   const mayOpen = mayUse(me.permissions, "document.manage") || mayUse(me.permissions, "document.assign");
   const isLeader = mayUse(me.permissions, "document.assign");
   const isClerk = mayUse(me.permissions, "document.manage");
+  const readsFiles = mayOpen || mayUse(me.permissions, "document.draft");
   const pending = list?.items.filter((f) => f.inCatalog && !f.catalogApproved).length ?? 0;
   const warned = list?.items.filter((f) => f.archiveWarning !== null).length ?? 0;
 
@@ -41,6 +47,7 @@ export function WorkFilesPage() {
     setNotice(undefined);
     try {
       setNotice(await run());
+      setChanges((n) => n + 1);
       await load();
     } catch (err) {
       setError(errorText(err, lang));
@@ -167,7 +174,12 @@ export function WorkFilesPage() {
                         ? t("d.files.permanent")
                         : t("d.files.years", { n: f.retentionYears })}
                     </td>
-                    <td data-label={t("d.files.documents")}>{f.documents}</td>
+                    <td data-label={t("d.files.documents")}>
+                      {f.documents}
+                      {f.dossiers > 0 ? (
+                        <span className="cell-sub">{t("d.files.dossiers", { n: f.dossiers })}</span>
+                      ) : null}
+                    </td>
                     <td data-label={t("d.files.status")}>
                       {t(`d.files.status.${f.status}` as DocumentsKey)}
                       {f.inCatalog && !f.catalogApproved ? (
@@ -192,6 +204,15 @@ export function WorkFilesPage() {
                       </a>
                     </td>
                     <td data-label={t("d.files.actions")}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-pressed={viewing?.id === f.id}
+                        onClick={() => setViewing(viewing?.id === f.id ? null : f)}
+                      >
+                        {t("d.files.view")}
+                        <span className="visually-hidden"> {f.notation}</span>
+                      </button>
                       {isLeader && f.status === "open" ? (
                         <button type="button" className="button button-small" onClick={() => void close(f)}>
                           {t("d.files.close")}
@@ -219,6 +240,10 @@ export function WorkFilesPage() {
           </div>
         ) : null}
       </section>
+      {viewing ? (
+        <WorkFilePapers key={`${viewing.id}-${changes}`} fileId={viewing.id} notation={viewing.notation} />
+      ) : null}
+      {readsFiles && list ? <FileDossierForm files={list.items} run={act} /> : null}
       {handing ? (
         <form className="form panel" onSubmit={handOver} noValidate aria-labelledby="doc-files-hand-over">
           <h2 id="doc-files-hand-over">{t("d.files.handOver.title", { notation: handing.notation })}</h2>

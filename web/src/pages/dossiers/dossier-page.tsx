@@ -18,6 +18,7 @@ import { errorText } from "../../lib/errors.ts";
 import { mayUse } from "../../nav.ts";
 import { Link, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
+import { DossierIntoWorkFile } from "../documents/work-file-papers.tsx";
 import {
   ApologyDialog,
   ConfirmDialog,
@@ -181,6 +182,10 @@ export function DossierPage() {
     return d.workflow[task.stepIndex + 1]?.role ?? null;
   })();
   const leaderHere = !!task && task.unit.id === me.unit.id && mayUse(me.permissions, "staff.read");
+  // Filing the result into a work file (NĐ 30/2020 Điều 28): whoever reads the unit's work files.
+  const readsFiles = ["document.draft", "document.manage", "document.assign"].some((p) =>
+    mayUse(me.permissions, p),
+  );
 
   return (
     <div className="dos-page">
@@ -354,6 +359,9 @@ export function DossierPage() {
         <div className="dos-side-col">
           <Facts dossier={d} />
           <Forms dossier={d} />
+          {(d.status === "result_ready" || d.status === "returned") && readsFiles ? (
+            <DossierIntoWorkFile dossierId={d.id} unitId={me.unit.id} />
+          ) : null}
           {d.actions.includes("note") ? (
             <NoteForm dossier={d} onAdded={(r) => setDossier(r.dossier)} />
           ) : null}
