@@ -86,7 +86,8 @@ export const documentsApi = {
       `/work-files/${encodeURIComponent(fileId)}/dossiers`,
       dossier,
     ),
-  workFileExportUrl: (id: string) => `/api/v1/work-files/${encodeURIComponent(id)}/export`,
+  workFileExportUrl: (id: string, format: "xml" | "pdf" = "xml") =>
+    `/api/v1/work-files/${encodeURIComponent(id)}/export?format=${format}`,
   fileUrl: (id: string) => `/api/v1${path(id, "file")}`,
   register_: (unitId: string, kind: RegisterKind, from: string, to: string) =>
     call<RegisterT>(

@@ -523,17 +523,24 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Xuất hồ sơ công việc với siêu dữ liệu Phụ lục VI (XML) / Export a work file (Phụ lục VI XML)",
+          "Xuất hồ sơ công việc với siêu dữ liệu Phụ lục VI (XML hoặc PDF) / Export a work file (Phụ lục VI, XML or PDF)",
         params: IdParams,
-        response: { 200: Binary("XML"), ...ErrorResponses },
+        querystring: z.strictObject({ format: z.enum(["xml", "pdf"]).default("xml") }),
+        response: { 200: Binary("XML or PDF"), ...ErrorResponses },
       },
     },
     async (request, reply) => {
-      const file = await exportWorkFile(app.deps.db, requireStaff(request.principal), request.params.id);
+      const file = await exportWorkFile(
+        app.deps.db,
+        requireStaff(request.principal),
+        request.params.id,
+        request.query.format,
+        app.deps.clock(),
+      );
       return reply
-        .type("application/xml; charset=utf-8")
+        .type(file.type)
         .header("content-disposition", attachment(file.name))
-        .send(Buffer.from(file.xml, "utf8"));
+        .send(Buffer.from(file.bytes));
     },
   );
 };

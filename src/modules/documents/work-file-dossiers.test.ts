@@ -8,6 +8,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../../test/support/test-app.ts";
+import { flat, inspectPdf } from "../../pdf/forms/test-support.ts";
 import {
   act,
   type DossierJson,
@@ -176,6 +177,23 @@ describe("dossier results in work files", () => {
     for (const secret of ["006190001234", "0912 345 678", "nhung@example.vn", "Thôn Nà Mèo"]) {
       expect(res.body).not.toContain(secret);
     }
+  });
+
+  it("prints the file as PDF with the result among its papers, the applicant's name only", async () => {
+    const res = await clerk.get(`/api/v1/work-files/${fileId}/export?format=pdf`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.headers["content-disposition"]).toContain(`ho-so-${YEAR}-01.HT.pdf`);
+    const text = flat(inspectPdf(res.rawPayload).text);
+    expect(text).toContain("MỤC LỤC VĂN BẢN TRONG HỒ SƠ");
+    expect(text).toContain(`Mã hồ sơ: ${QUANG_THUAN}.${YEAR}.01.HT`);
+    expect(text).toContain("Chế độ sử dụng: Hạn chế");
+    expect(text).toContain("Tổng số văn bản: 1");
+    expect(text).toContain("15/XN-HT");
+    expect(text).toContain("30/11/2026");
+    expect(text).toContain(resulted.code as string);
+    expect(text).toContain("Nguyễn Thị Hồng Nhung");
+    expect(text).not.toContain("006190001234");
   });
 
   it("refuses the same dossier twice, into the same file or another", async () => {

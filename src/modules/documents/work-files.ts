@@ -9,6 +9,7 @@ import type { WorkFileInput } from "../../contracts/documents.ts";
 import type { Db, Executor } from "../../db/database.ts";
 import { documentType, vietnamDate } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
+import { renderWorkFilePdf } from "../../pdf/documents/work-file.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { can } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
@@ -181,7 +182,9 @@ export async function exportWorkFile(
   db: Executor,
   staff: StaffPrincipal,
   fileId: string,
-): Promise<{ xml: string; name: string }> {
+  format: "xml" | "pdf" = "xml",
+  now: Date = new Date(),
+): Promise<{ bytes: Uint8Array; type: string; name: string }> {
   const file = await db.selectFrom("work_files").selectAll().where("id", "=", fileId).executeTakeFirst();
   if (!file) throw new AppError("NOT_FOUND", { details: { entity: "work_file", id: fileId } });
   const unit = await getUnit(db, file.unit_id);
@@ -281,5 +284,35 @@ export async function exportWorkFile(
       ],
     },
   };
-  return { xml: builder.build(body) as string, name: `ho-so-${file.year}-${file.notation}.xml` };
+  const name = `ho-so-${file.year}-${file.notation}`;
+  if (format === "xml") {
+    const xml = builder.build(body) as string;
+    return { bytes: Buffer.from(xml, "utf8"), type: "application/xml; charset=utf-8", name: `${name}.xml` };
+  }
+  // The same fields on paper: the file's metadata and the list of its papers (mục lục văn bản).
+  const h = body.HoSo;
+  const pdf = await renderWorkFilePdf({
+    unitName: unit.name,
+    fileCode: h.FileCode,
+    title: h.Title,
+    maintenance: h.Maintenance,
+    rights: h.Rights,
+    startDate: h.StartDate ?? "",
+    endDate: h.EndDate ?? "",
+    docTotal: h.DocTotal,
+    pageTotal: h.PageTotal,
+    description: h.Description,
+    rows: h.VanBan.map((v) => [
+      String(v.DocOrdinal),
+      [v.CodeNumber, v.CodeNotation].filter(Boolean).join("/"),
+      String(v.IssuedDate ?? ""),
+      [v.TypeName, v.Subject].filter(Boolean).join(": "),
+      v.OrganName,
+      "DossierInfo" in v
+        ? `Hồ sơ TTHC ${v.DossierInfo.DossierCode}; người nộp: ${v.DossierInfo.Applicant}`
+        : "",
+    ]),
+    printedAt: now,
+  });
+  return { bytes: pdf, type: "application/pdf", name: `${name}.pdf` };
 }

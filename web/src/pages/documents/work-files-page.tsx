@@ -15,7 +15,7 @@ const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 /**
  * The unit's work files of a year (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the list with each file's documents,
  * opening a file (leader or clerk), the head's approval of the year's list, closing a file (leader), handing it to
- * the archive (clerk) with the warning 30 days before it is due, and the export of a file with Phụ lục VI (XML);
+ * the archive (clerk) with the warning 30 days before it is due, and the export of a file with Phụ lục VI (XML, PDF);
  * what a file holds (its documents and the dossier results filed in it), and filing a dossier's result by its code.
  */
 export function WorkFilesPage() {
@@ -201,6 +201,13 @@ export function WorkFilesPage() {
                     <td data-label={t("d.files.export")}>
                       <a className="button button-small" href={documentsApi.workFileExportUrl(f.id)} download>
                         XML<span className="visually-hidden"> {f.notation}</span>
+                      </a>{" "}
+                      <a
+                        className="button button-small"
+                        href={documentsApi.workFileExportUrl(f.id, "pdf")}
+                        download
+                      >
+                        PDF<span className="visually-hidden"> {f.notation}</span>
                       </a>
                     </td>
                     <td data-label={t("d.files.actions")}>
