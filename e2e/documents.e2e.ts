@@ -382,6 +382,19 @@ describe("a decision from the district to its communes", () => {
     await field(p, "Mã hồ sơ TTHC").fill(code);
     await p.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
     await p.locator(".alert-error", { hasText: "đã được đưa vào một hồ sơ công việc" }).waitFor();
+    // From the page of the demo's dossier whose result waits at the desk (58/2026/CT-HĐ): into the same file.
+    const ready = (await (await context.request.get("/api/v1/dossiers?status=result_ready")).json()) as {
+      items: { id: string; code: string }[];
+    };
+    const waiting = ready.items[0];
+    expect(waiting).toBeDefined();
+    await p.goto(`/app/dossiers/view?id=${waiting?.id}`);
+    const panel = p.getByTestId("dossier-into-work-file");
+    await panel.getByRole("button", { name: "Đưa vào hồ sơ" }).click();
+    await panel
+      .locator(".alert-success", { hasText: `Đã đưa kết quả hồ sơ ${waiting?.code} vào hồ sơ 01.HT.` })
+      .waitFor();
+    await expectAccessible(p, "dossier page with its work file");
   });
 
   it("reads in English", async () => {
