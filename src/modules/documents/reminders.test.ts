@@ -190,6 +190,35 @@ describe("exactly once", () => {
   });
 });
 
+describe("a new due date", () => {
+  it("is reminded again when the leader changes it; the same date is not", async () => {
+    const { assignment, document } = await assigned("2027-01-04");
+    const db = ctx.handle.db;
+    expect(await runReminderPass(db, at9("2026-12-31"))).toEqual({ due_soon: 1, overdue: 0 });
+    ctx.clock.set(at9("2026-12-31"));
+    const leaderClient = await ctx.as("lanhdao.quangthuan");
+    const assign = async (version: number, dueOn: string) => {
+      const res = await leaderClient.post(`/api/v1/documents/${document}/assign`, {
+        version,
+        assignments: [{ staffId: officer, role: "lead", dueOn }],
+      });
+      expect(res.statusCode, res.body.slice(0, 400)).toBe(200);
+    };
+    await assign(1, "2027-01-04");
+    expect(await runReminderPass(db, at9("2026-12-31"))).toEqual({ due_soon: 0, overdue: 0 });
+    // Moved to Monday 11/01/2027: due soon from Friday 08/01, not before.
+    await assign(2, "2027-01-11");
+    expect(await runReminderPass(db, at9("2027-01-07"))).toEqual({ due_soon: 0, overdue: 0 });
+    expect(await runReminderPass(db, at9("2027-01-08"))).toEqual({ due_soon: 1, overdue: 0 });
+    expect((await outbox(assignment)).map((r) => [r.template, r.subject ?? r.channel])).toEqual([
+      ["document.due", "Văn bản đến sắp đến hạn xử lý (04/01/2027)"],
+      ["document.due", "sms"],
+      ["document.due", "Văn bản đến sắp đến hạn xử lý (11/01/2027)"],
+      ["document.due", "sms"],
+    ]);
+  });
+});
+
 describe("closed work", () => {
   it("a document handled (done) gets no reminder, nor does a finished assignment", async () => {
     const done = await assigned("2027-01-04", "done");
