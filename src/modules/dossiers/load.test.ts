@@ -78,4 +78,25 @@ describe("loadForAction: the action's authorization before the version check", (
     const now = (await leader.get(`/api/v1/dossiers/${d.id}`)).json() as DossierJson;
     expect([now.version, now.status, now.task?.role]).toEqual([d.version, d.status, "leader"]);
   });
+
+  it("tells an authorized caller of a stale version first when the state moved past the action", async () => {
+    const res = await desk.post("/api/v1/dossiers", receptionBody());
+    let w = (res.json() as { dossier: DossierJson }).dossier;
+    w = await act(desk, w.id, "forward", { version: w.version });
+    w = await act(specialist, w.id, "forward", { version: w.version });
+    const read = w.version;
+    // The applicant withdraws at the desk while the leader still has the dossier open: no open step any more.
+    w = await act(desk, w.id, "withdraw", { version: w.version, reason: "Người nộp xin rút." });
+    const late = await leader.post(`/api/v1/dossiers/${w.id}/approve`, { version: read });
+    expect([late.statusCode, code(late)]).toEqual([409, "CONFLICT"]);
+    const current = await leader.post(`/api/v1/dossiers/${w.id}/approve`, { version: w.version });
+    expect([current.statusCode, code(current)]).toEqual([409, "EVENT_NOT_ALLOWED"]);
+    // A refusal of the caller itself stays a refusal, whatever the version.
+    const stop = await desk.post(`/api/v1/dossiers/${w.id}/stop`, {
+      version: read,
+      reason: "Thử",
+      basis: "Điều 21 Nghị định 118/2025/NĐ-CP",
+    });
+    expect([stop.statusCode, code(stop)]).toEqual([403, "FORBIDDEN"]);
+  });
 });

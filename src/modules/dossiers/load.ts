@@ -14,10 +14,16 @@ import { openTask, openTaskOf, resultStepAfter } from "./tasks.ts";
 /** Who may take the action on the locked row: throws the refusal (403), or returns what the action goes on with. */
 export type Authorize<A> = (row: DossierRow) => A | Promise<A>;
 
+/** The answers that refuse the caller itself (not the dossier's state): they never depend on the version. */
+const REFUSALS: ReadonlySet<string> = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+
 /**
  * Locks the dossier, checks that the caller sees it (404), runs the action's own authorization (403), and only
  * then compares the version (409). The authorization is a required argument, so no action can skip it or run it
- * after the version check.
+ * after the version check. The authorization reads the dossier as it is now (its open step): when it fails on
+ * that state rather than on the caller (no open step: EVENT_NOT_ALLOWED; the step taken by someone else:
+ * TASK_TAKEN) and the caller's version is stale, the caller is told of the conflict first — it acted on a state
+ * that has moved on (two officers at once: the loser gets CONFLICT). A refusal is thrown whatever the version.
  */
 export async function loadForAction<A>(
   ctx: ActionContext,
@@ -27,7 +33,14 @@ export async function loadForAction<A>(
 ): Promise<{ row: DossierRow; auth: A }> {
   const row = await lockDossier(ctx.tx, id);
   await assertCanRead(ctx.tx, ctx.principal, row);
-  const auth = await authorize(row);
+  let auth: A;
+  try {
+    auth = await authorize(row);
+  } catch (error) {
+    if (!(error instanceof AppError) || REFUSALS.has(error.code)) throw error;
+    assertVersion(row, version);
+    throw error;
+  }
   assertVersion(row, version);
   return { row, auth };
 }
