@@ -1,7 +1,8 @@
 /**
  * How the isolation matrix calls each route: a request that passes schema validation (so that what answers is the
  * authorization, not the validator), aimed at a real resource of the unit under test. Changes are made harmless
- * where the API allows it: stale versions (409 once past authorization), dry runs, wrong passwords.
+ * where the API allows it: stale versions (409 once past visibility and the action's authorization: a caller who
+ * may not act gets its refusal whatever the version), dry runs, wrong passwords.
  */
 import type { Fixture, UnitFx } from "./fixture.ts";
 import { FORM_CODE, ROOT_PEM, SIGNER_PEM } from "./fixture.ts";
