@@ -121,6 +121,8 @@ export interface UnitFx {
   /** A staff member of the unit who is none of the principals. */
   staffId: string;
   dossier?: DossierFx;
+  /** A dossier of the unit at its leader's step (received, forwarded twice): the leader's decisions aim at it. */
+  atLeader?: { id: string; version: number };
   /** An upload of the unit not attached to anything. */
   uploadId?: string;
   offeringId?: string;
@@ -417,6 +419,18 @@ export async function buildFixture(ctx: TestContext): Promise<Fixture> {
   ] as const) {
     const desk = await ctx.as(account);
     units[key].dossier = await receive(desk, await upload(desk, `${key} attached`));
+    // A second one taken to the leader's step (reception → specialist → leader, the civil status workflow).
+    const second = await receive(desk, await upload(desk, `${key} at leader`));
+    const specialist = await ctx.as(key === "QT" ? "chuyenvien.quangthuan" : "chuyenvien.phuthong");
+    let version = second.version;
+    for (const client of [desk, specialist]) {
+      const moved = await ok<{ dossier: { version: number; task: { role: string } | null } }>(
+        client.post(`/api/v1/dossiers/${second.id}/forward`, { version }),
+      );
+      version = moved.dossier.version;
+      if (client === specialist) expect(moved.dossier.task?.role).toBe("leader");
+    }
+    units[key].atLeader = { id: second.id, version };
     units[key].uploadId = await upload(desk, `${key} loose`);
     // The fee paid at the counter. The fixture's procedure has a fee set by a People's Council resolution whose
     // amount is not in the catalog (fee_vnd null), so the amount is set here as the desk would have entered it.

@@ -1,13 +1,15 @@
 /**
  * How the isolation matrix calls each route: a request that passes schema validation (so that what answers is the
  * authorization, not the validator), aimed at a real resource of the unit under test. Changes are made harmless
- * where the API allows it: stale versions (409 once past authorization), dry runs, wrong passwords.
+ * where the API allows it: stale versions (409 once past visibility and the action's authorization: a caller who
+ * may not act gets its refusal whatever the version), dry runs, wrong passwords.
  */
 import type { Fixture, UnitFx } from "./fixture.ts";
 import { FORM_CODE, ROOT_PEM, SIGNER_PEM } from "./fixture.ts";
 
 export type Needs =
   | "dossier"
+  | "atLeader"
   | "uploadId"
   | "offeringId"
   | "credentialId"
@@ -56,6 +58,10 @@ const unit = (build: (u: UnitFx, fx: Fixture) => MatrixRequest, needs?: Needs): 
 });
 const dossier = (path: string, payload: (u: UnitFx) => unknown = () => ({ version: STALE })) =>
   unit((u) => post(`${V1}/dossiers/${u.dossier?.id}/${path}`, payload(u)), "dossier");
+
+/** A leader's decision, aimed at the unit's dossier waiting at the leader's step. */
+const leaderDecision = (path: string, payload: Record<string, unknown> = {}) =>
+  unit((u) => post(`${V1}/dossiers/${u.atLeader?.id}/${path}`, { version: STALE, ...payload }), "atLeader");
 
 const draft = (build: (d: NonNullable<UnitFx["portalDraft"]>) => MatrixRequest): RouteCall =>
   unit((u) => build(u.portalDraft as NonNullable<UnitFx["portalDraft"]>), "portalDraft");
@@ -304,9 +310,9 @@ export const CALLS: Record<string, RouteCall> = {
     version: STALE,
     outcome: "continue",
   })),
-  "POST /api/v1/dossiers/:id/approve": dossier("approve"),
-  "POST /api/v1/dossiers/:id/sign-result": dossier("sign-result", () => ({ version: STALE, password: "x" })),
-  "POST /api/v1/dossiers/:id/reject": dossier("reject", () => ({ version: STALE, reason: "Không đạt" })),
+  "POST /api/v1/dossiers/:id/approve": leaderDecision("approve"),
+  "POST /api/v1/dossiers/:id/sign-result": leaderDecision("sign-result", { password: "x" }),
+  "POST /api/v1/dossiers/:id/reject": leaderDecision("reject", { reason: "Không đạt" }),
   "POST /api/v1/dossiers/:id/result": dossier("result", () => ({
     version: STALE,
     number: "1/XN",

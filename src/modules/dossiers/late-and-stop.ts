@@ -22,10 +22,10 @@ import { AppError } from "../../errors.ts";
 import { can } from "../auth/policy.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { documentOf } from "../catalog/queries.ts";
-import { acts, assertActs, unitInfo } from "./access.ts";
+import { acts, unitInfo } from "./access.ts";
 import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent } from "./engine.ts";
-import { loadForAction, taskForCaller } from "./load.ts";
+import { actsAtReceivingUnit, loadForAction, taskForCaller } from "./load.ts";
 import { checkUploads, linkFiles } from "./papers.ts";
 import { extensionOf } from "./procedure-terms.ts";
 import { ms } from "./state.ts";
@@ -34,13 +34,15 @@ import { closeOpenTask } from "./tasks.ts";
 import { endOpenTransfer } from "./transfer-dossier.ts";
 
 export async function apologise(ctx: ActionContext, id: string, input: z.infer<typeof ApologyInput>) {
-  const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
-  const received = await unitInfo(tx, row.received_unit_id);
-  const current = await unitInfo(tx, row.current_unit_id);
-  if (!acts(principal, "leader", received) && !acts(principal, "leader", current)) {
-    throw new AppError("FORBIDDEN", { details: { action: "dossier.approve", role: "leader" } });
-  }
+  // A leader of the unit that received the dossier or of the one that holds it now.
+  const { row } = await loadForAction(ctx, id, input.version, async (r) => {
+    const received = await unitInfo(tx, r.received_unit_id);
+    const current = await unitInfo(tx, r.current_unit_id);
+    if (!acts(principal, "leader", received) && !acts(principal, "leader", current)) {
+      throw new AppError("FORBIDDEN", { details: { action: "dossier.approve", role: "leader" } });
+    }
+  });
   const calendar = await calendarFor(tx, row.received_unit_id);
   const newAppointment = Date.parse(input.newAppointment);
   const event = { type: "apologise_and_reschedule", reason: input.reason, newAppointment } as const;
@@ -66,9 +68,8 @@ export async function apologise(ctx: ActionContext, id: string, input: z.infer<t
 }
 
 export async function stopDossier(ctx: ActionContext, id: string, input: z.infer<typeof StopInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row } = await loadForAction(ctx, id, input.version, actsAtReceivingUnit(ctx, "leader"));
   const { tx, now, principal } = ctx;
-  assertActs(principal, "leader", await unitInfo(tx, row.received_unit_id));
   const calendar = await calendarFor(tx, row.received_unit_id);
   const transition = applyEvent(row, { type: "stop", reason: input.reason }, now, calendar);
   const { row: saved, forms } = await commitTransition(
@@ -97,9 +98,8 @@ export async function stopDossier(ctx: ActionContext, id: string, input: z.infer
 }
 
 export async function withdraw(ctx: ActionContext, id: string, input: z.infer<typeof WithdrawInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row } = await loadForAction(ctx, id, input.version, actsAtReceivingUnit(ctx, "reception"));
   const { tx, now, principal } = ctx;
-  assertActs(principal, "reception", await unitInfo(tx, row.received_unit_id));
   const calendar = await calendarFor(tx, row.received_unit_id);
   const reason = input.reason ?? undefined;
   const transition = applyEvent(row, { type: "withdraw", ...(reason ? { reason } : {}) }, now, calendar);
@@ -125,12 +125,13 @@ export async function withdraw(ctx: ActionContext, id: string, input: z.infer<ty
 }
 
 export async function returnResult(ctx: ActionContext, id: string, input: z.infer<typeof ReturnInput>) {
-  const row = await loadForAction(ctx, id, input.version);
   const { tx, now, principal } = ctx;
-  const unit = await unitInfo(tx, row.received_unit_id);
-  assertActs(principal, "reception", unit);
-  if (!can(principal, "dossier.return", unit))
-    throw new AppError("FORBIDDEN", { details: { action: "dossier.return" } });
+  const { row, auth: unit } = await loadForAction(ctx, id, input.version, async (r) => {
+    const received = await actsAtReceivingUnit(ctx, "reception")(r);
+    if (!can(principal, "dossier.return", received))
+      throw new AppError("FORBIDDEN", { details: { action: "dossier.return" } });
+    return received;
+  });
   const signatureFileId = input.method === "counter" ? (input.signatureFileId ?? null) : null;
   if (signatureFileId) await checkUploads(tx, unit.id, [signatureFileId]);
   const event: DossierEvent =
@@ -171,9 +172,8 @@ export async function returnResult(ctx: ActionContext, id: string, input: z.infe
  * applicant is told; the audit entry names who applied it.
  */
 export async function extendDossier(ctx: ActionContext, id: string, input: z.infer<typeof ExtendInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
   const { tx, now } = ctx;
-  await taskForCaller(ctx, row);
   const version = await tx
     .selectFrom("procedure_versions")
     .select("document")

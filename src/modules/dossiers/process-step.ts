@@ -18,17 +18,18 @@ import { calendarFor } from "../calendar/calendar-for.ts";
 import { assertActs, unitInfo } from "./access.ts";
 import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
-import { dueOf, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
+import { dueOf, leaderAtTask, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
 import { checkUploads, linkFiles } from "./papers.ts";
 import { workflowOf } from "./state.ts";
-import { checkAssignee, closeOpenTask, lastHolder, openTask } from "./tasks.ts";
+import { checkAssignee, closeOpenTask, lastHolder, openTask, openTaskOf } from "./tasks.ts";
 import { remoteForward, remoteSendBack } from "./transfer-dossier.ts";
 
 export async function forward(ctx: ActionContext, id: string, input: z.infer<typeof ForwardInput>) {
-  const row = await loadForAction(ctx, id, input.version);
-  if (row.status === "awaiting_other_unit") return remoteForward(ctx, row, input);
+  // At another unit (transfer) the same check: the caller works the open step there.
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
+  if (row.status === "awaiting_other_unit") return remoteForward(ctx, row, auth.task, input);
   const { tx, now, principal } = ctx;
-  const { task } = await taskForCaller(ctx, row);
+  const { task } = auth;
   const workflow = workflowOf(row);
   const from = row.step_index ?? 0;
   const next = workflow[from + 1];
@@ -87,10 +88,10 @@ async function checkDraft(ctx: ActionContext, unitId: string, fileId: string): P
 }
 
 export async function sendBack(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
-  const row = await loadForAction(ctx, id, input.version);
-  if (row.status === "awaiting_other_unit") return remoteSendBack(ctx, row, input.reason);
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
+  if (row.status === "awaiting_other_unit") return remoteSendBack(ctx, row, auth.task, input.reason);
   const { tx, now, principal } = ctx;
-  const { task } = await taskForCaller(ctx, row);
+  const { task } = auth;
   const calendar = await calendarFor(tx, row.current_unit_id);
   const transition = applyEvent(row, { type: "send_back", reason: input.reason }, now, calendar);
   const from = row.step_index ?? 0;
@@ -134,10 +135,9 @@ export async function approve(
   input: z.infer<typeof ApproveInput>,
   signed?: SignedApproval,
 ) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => leaderAtTask(ctx, r));
   const { tx, now, principal } = ctx;
-  const { task, unit } = await taskForCaller(ctx, row);
-  assertActs(principal, "leader", unit);
+  const { task } = auth;
   const calendar = await calendarFor(tx, row.current_unit_id);
   const transition = applyEvent(row, { type: "approve" }, now, calendar);
   const { row: saved } = await commitTransition(
@@ -165,10 +165,8 @@ export async function approve(
 }
 
 export async function reject(ctx: ActionContext, id: string, input: z.infer<typeof ReasonInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row } = await loadForAction(ctx, id, input.version, (r) => leaderAtTask(ctx, r));
   const { tx, now, principal } = ctx;
-  const { unit } = await taskForCaller(ctx, row);
-  assertActs(principal, "leader", unit);
   const calendar = await calendarFor(tx, row.current_unit_id);
   const transition = applyEvent(row, { type: "reject", reason: input.reason }, now, calendar);
   const { row: saved, forms } = await commitTransition(
@@ -184,9 +182,9 @@ export async function reject(ctx: ActionContext, id: string, input: z.infer<type
 }
 
 export async function recordResult(ctx: ActionContext, id: string, input: z.infer<typeof ResultInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
   const { tx, now, principal } = ctx;
-  const { unit } = await taskForCaller(ctx, row);
+  const { unit } = auth;
   const fileId = input.fileId ?? row.result_file_id;
   if (input.fileId) await checkUploads(tx, unit.id, [input.fileId]);
   const calendar = await calendarFor(tx, row.current_unit_id);
@@ -216,8 +214,8 @@ export async function recordResult(ctx: ActionContext, id: string, input: z.infe
 
 /** Take an unassigned step from the role's inbox. */
 export async function claim(ctx: ActionContext, id: string, input: z.infer<typeof VersionInput>) {
-  const row = await loadForAction(ctx, id, input.version);
-  const { task } = await taskForCaller(ctx, row);
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
+  const { task } = auth;
   if (task.assignee_id === ctx.principal.staffId) return row;
   if (task.assignee_id !== null)
     throw new AppError("TASK_TAKEN", { details: { assigneeId: task.assignee_id } });
@@ -241,16 +239,13 @@ export async function claim(ctx: ActionContext, id: string, input: z.infer<typeo
 
 /** A leader of the unit gives (or gives again) the open step to an officer with its role. */
 export async function assign(ctx: ActionContext, id: string, input: z.infer<typeof AssignInput>) {
-  const row = await loadForAction(ctx, id, input.version);
   const { tx } = ctx;
-  const task = await tx
-    .selectFrom("dossier_tasks")
-    .selectAll()
-    .where("dossier_id", "=", row.id)
-    .where("finished_at", "is", null)
-    .executeTakeFirst();
-  if (!task) throw new AppError("EVENT_NOT_ALLOWED", { details: { status: row.status } });
-  assertActs(ctx.principal, "leader", await unitInfo(tx, task.unit_id));
+  const { row, auth: task } = await loadForAction(ctx, id, input.version, async (r) => {
+    const open = await openTaskOf(tx, r.id);
+    if (!open) throw new AppError("EVENT_NOT_ALLOWED", { details: { status: r.status } });
+    assertActs(ctx.principal, "leader", await unitInfo(tx, open.unit_id));
+    return open;
+  });
   await checkAssignee(tx, input.assigneeId, task.unit_id, task.role);
   await tx
     .updateTable("dossier_tasks")

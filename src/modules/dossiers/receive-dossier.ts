@@ -18,7 +18,7 @@ import { parseLocal } from "../catalog/service.ts";
 import { assertActs, unitInfo } from "./access.ts";
 import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent } from "./engine.ts";
-import { loadForAction } from "./load.ts";
+import { actsAtReceivingUnit, loadForAction } from "./load.ts";
 import { addComponents, replaceComponents } from "./papers.ts";
 import { durationFor, extensionOf, feeFor, processingTimeText } from "./procedure-terms.ts";
 import { hashLookupSecret, newLookupSecret } from "./secret.ts";
@@ -241,9 +241,7 @@ export async function deskDecision(
   decision: Decision,
   components?: readonly ReceivedComponentInput[],
 ): Promise<ReceptionOutcome> {
-  const row = await loadForAction(ctx, id, version);
-  const unit = await unitInfo(ctx.tx, row.received_unit_id);
-  assertActs(ctx.principal, "reception", unit);
+  const { row, auth: unit } = await loadForAction(ctx, id, version, actsAtReceivingUnit(ctx, "reception"));
   if (components && row.received_at === null) {
     await replaceComponents(ctx.tx, {
       dossierId: row.id,

@@ -32,7 +32,7 @@ import { dossierDetail } from "./detail.ts";
 import type { ActionContext } from "./engine.ts";
 import { lookupUrl } from "./forms.ts";
 import { apologise, extendDossier, returnResult, stopDossier, withdraw } from "./late-and-stop.ts";
-import { loadForAction } from "./load.ts";
+import { actsAtReceivingUnit, loadForAction, taskForCaller } from "./load.ts";
 import { addNote } from "./notes-files.ts";
 import { recordPaperRating } from "./paper-rating.ts";
 import { type ActionOutput, perform, performAction } from "./perform.ts";
@@ -51,7 +51,11 @@ async function requestSupplement(
   id: string,
   input: z.infer<typeof RequestSupplementInput>,
 ): Promise<ActionOutput> {
-  const row = await loadForAction(ctx, id, input.version);
+  // Before acceptance the desk asks; after it, whoever works the open step (each path checks again as it loads).
+  const { row } = await loadForAction(ctx, id, input.version, async (r) => {
+    if (r.received_at === null) await actsAtReceivingUnit(ctx, "reception")(r);
+    else await taskForCaller(ctx, r);
+  });
   if (row.received_at === null) {
     const outcome = await deskDecision(ctx, id, input.version, {
       outcome: "request_supplement",

@@ -18,9 +18,8 @@ import { credentialForSigning, defaultCredential } from "../signing/credentials.
 import { signingCall } from "../signing/http-errors.ts";
 import { sign } from "../signing/sign.ts";
 import { unlockWithAttempts } from "../signing/signing-service.ts";
-import { assertActs } from "./access.ts";
 import { applyEvent } from "./engine.ts";
-import { loadForAction, taskForCaller } from "./load.ts";
+import { leaderAtTask, loadForAction } from "./load.ts";
 import { perform, performAction } from "./perform.ts";
 import { approve } from "./process-step.ts";
 
@@ -41,9 +40,8 @@ export async function signResult(
   const { db, config, files } = app.deps;
   // 1. This leader may approve this dossier now, and there is a draft to sign (a transaction that writes nothing).
   const { out: draft } = await perform(app, staff, log, async (ctx) => {
-    const row = await loadForAction(ctx, id, input.version);
-    const { unit } = await taskForCaller(ctx, row);
-    assertActs(staff, "leader", unit);
+    const { row, auth } = await loadForAction(ctx, id, input.version, (r) => leaderAtTask(ctx, r));
+    const { unit } = auth;
     applyEvent(row, { type: "approve" }, ctx.now, await calendarFor(ctx.tx, row.current_unit_id));
     if (!row.result_draft_file_id) throw new AppError("RESULT_DRAFT_MISSING");
     const file = await ctx.tx

@@ -15,10 +15,9 @@ import { countingStart, type WorkingCalendar, workingTimeBetween } from "../../d
 import type { DossierState } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
-import { assertActs, unitInfo } from "./access.ts";
 import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent } from "./engine.ts";
-import { loadForAction, stepAt, taskForCaller } from "./load.ts";
+import { actsAtReceivingUnit, loadForAction, stepAt, taskForCaller } from "./load.ts";
 import { addComponents } from "./papers.ts";
 import { type DossierRow, stepIndexOf, workflowOf } from "./state.ts";
 import { closeOpenTask, lastHolder, openTask, splitDues } from "./tasks.ts";
@@ -55,9 +54,8 @@ export async function requestCitizenSupplement(
   id: string,
   input: z.infer<typeof RequestSupplementInput>,
 ) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
   const { tx, now, principal } = ctx;
-  await taskForCaller(ctx, row);
   const calendar = await calendarFor(tx, row.received_unit_id);
   const event = { type: "request_citizen_supplement", items: input.items } as const;
   const transition = applyEvent(row, event, now, calendar);
@@ -80,10 +78,13 @@ export async function supplementReceived(
   id: string,
   input: z.infer<typeof SupplementReceivedInput>,
 ) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row, auth: unit } = await loadForAction(
+    ctx,
+    id,
+    input.version,
+    actsAtReceivingUnit(ctx, "reception"),
+  );
   const { tx, now, principal } = ctx;
-  const unit = await unitInfo(tx, row.received_unit_id);
-  assertActs(principal, "reception", unit);
   const calendar = await calendarFor(tx, unit.id);
   const transition = applyEvent(row, { type: "supplement_received" }, now, calendar);
   await addComponents(tx, {
@@ -139,10 +140,13 @@ export async function supplementReceived(
 
 /** The 15 days after a supplement request ran out: the desk closes the dossier. */
 export async function closeIncomplete(ctx: ActionContext, id: string, input: z.infer<typeof VersionInput>) {
-  const row = await loadForAction(ctx, id, input.version);
-  const { tx, now, principal } = ctx;
-  const unit = await unitInfo(tx, row.received_unit_id);
-  assertActs(principal, "reception", unit);
+  const { row, auth: unit } = await loadForAction(
+    ctx,
+    id,
+    input.version,
+    actsAtReceivingUnit(ctx, "reception"),
+  );
+  const { tx, now } = ctx;
   const calendar = await calendarFor(tx, unit.id);
   const transition = applyEvent(row, { type: "close_incomplete" }, now, calendar);
   if (transition.state.status !== "closed_incomplete") throw new AppError("INVALID_STATE");

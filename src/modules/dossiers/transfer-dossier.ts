@@ -19,7 +19,7 @@ import { commitTransition } from "./commit.ts";
 import { type ActionContext, applyEvent, saveDossier } from "./engine.ts";
 import { bodyName } from "./forms.ts";
 import { dueOf, loadForAction, openResultTask, stepAt, taskForCaller } from "./load.ts";
-import { type DossierRow, ms, type TransferRow, workflowOf } from "./state.ts";
+import { type DossierRow, ms, type TaskRow, type TransferRow, workflowOf } from "./state.ts";
 import { checkAssignee, closeOpenTask, lastHolder, openTask, splitDues } from "./tasks.ts";
 
 type RemoteStep = StepRecord & { due: number };
@@ -54,9 +54,9 @@ export async function openTransferOf(tx: Tx, dossierId: string): Promise<Transfe
 }
 
 export async function transferDossier(ctx: ActionContext, id: string, input: z.infer<typeof TransferInput>) {
-  const row = await loadForAction(ctx, id, input.version);
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
   const { tx, now, principal } = ctx;
-  const { task } = await taskForCaller(ctx, row);
+  const { task } = auth;
   const target = await tx
     .selectFrom("units")
     .select(["id", "code", "name", "active"])
@@ -139,23 +139,24 @@ export async function transferDossier(ctx: ActionContext, id: string, input: z.i
   return { row: saved, formId: forms.transfer_slip ?? null };
 }
 
-async function remoteContext(ctx: ActionContext, row: DossierRow) {
-  const { task } = await taskForCaller(ctx, row);
+/** The open transfer the caller's task (authorized by taskForCaller) belongs to. */
+async function remoteContext(ctx: ActionContext, row: DossierRow, task: TaskRow) {
   const transfer = await openTransferOf(ctx.tx, row.id);
   if (!transfer || task.transfer_id !== transfer.id || task.sub_index === null) {
     throw new AppError("WORKFLOW_MISMATCH", { details: { status: row.status } });
   }
-  return { task, transfer, steps: transfer.steps as RemoteStep[], j: task.sub_index };
+  return { transfer, steps: transfer.steps as RemoteStep[], j: task.sub_index };
 }
 
 /** Within the receiving unit: to its next own step. */
 export async function remoteForward(
   ctx: ActionContext,
   row: DossierRow,
+  task: TaskRow,
   input: z.infer<typeof ForwardInput>,
 ) {
   const { tx, now, principal } = ctx;
-  const { task, transfer, steps, j } = await remoteContext(ctx, row);
+  const { transfer, steps, j } = await remoteContext(ctx, row, task);
   const next = steps[j + 1];
   if (!next) throw new AppError("NO_NEXT_STEP", { details: { transferStep: j } });
   if (input.assigneeId) await checkAssignee(tx, input.assigneeId, transfer.to_unit_id, next.role);
@@ -187,9 +188,9 @@ export async function remoteForward(
 }
 
 /** Within the receiving unit: back to its previous own step, where the step allows it. */
-export async function remoteSendBack(ctx: ActionContext, row: DossierRow, reason: string) {
+export async function remoteSendBack(ctx: ActionContext, row: DossierRow, task: TaskRow, reason: string) {
   const { tx, now, principal } = ctx;
-  const { task, transfer, steps, j } = await remoteContext(ctx, row);
+  const { transfer, steps, j } = await remoteContext(ctx, row, task);
   const prev = steps[j - 1];
   if (!prev || !steps[j]?.canSendBack)
     throw new AppError("SEND_BACK_NOT_ALLOWED", { details: { transferStep: j } });
@@ -226,12 +227,14 @@ export async function transferReturn(
   id: string,
   input: z.infer<typeof TransferReturnInput>,
 ) {
-  const row = await loadForAction(ctx, id, input.version);
+  // Whoever works the open step (at the receiving unit) hands it back; the dossier's state is checked after.
+  const { row, auth } = await loadForAction(ctx, id, input.version, (r) => taskForCaller(ctx, r));
   const { tx, now, principal } = ctx;
   if (row.status !== "awaiting_other_unit") {
     throw new AppError("EVENT_NOT_ALLOWED", { details: { status: row.status, event: "transfer_return" } });
   }
-  const { task, transfer, steps, j } = await remoteContext(ctx, row);
+  const { task } = auth;
+  const { transfer, steps, j } = await remoteContext(ctx, row, task);
   if (j !== steps.length - 1) throw new AppError("TRANSFER_STEP_NOT_LAST", { details: { transferStep: j } });
   if (input.outcome !== "continue" && task.role !== "leader") {
     throw new AppError("NOT_A_DECISION_STEP", { details: { role: task.role } });
