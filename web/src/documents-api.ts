@@ -4,6 +4,7 @@ import type {
   CreateDocumentInput,
   DocumentDetail,
   DocumentList,
+  DocumentStats,
   DoneInput,
   IssueDocumentInput,
   ReceiveOutsideInput,
@@ -19,6 +20,8 @@ export type DocumentListT = z.infer<typeof DocumentList>;
 export type DocumentSummaryT = DocumentListT["items"][number];
 export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
 export type WorkFileListT = z.infer<typeof WorkFileList>;
+export type DocumentStatsT = z.infer<typeof DocumentStats>;
+export type DocumentFiguresT = DocumentStatsT["total"];
 export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
 export interface DocumentTypeT {
   code: string;
@@ -83,6 +86,8 @@ export const documentsApi = {
       "GET",
       `/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to })}`,
     ),
+  stats: (unitId: string, from: string, to: string) =>
+    call<DocumentStatsT>("GET", `/units/${encodeURIComponent(unitId)}/document-stats${query({ from, to })}`),
   registerUrl: (unitId: string, kind: RegisterKind, from: string, to: string, format: "pdf" | "xlsx") =>
     `/api/v1/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to, format })}`,
 };

@@ -10,6 +10,7 @@ import {
   DocumentDetail,
   DocumentList,
   DocumentListQuery,
+  DocumentStats,
   DoneInput,
   FileDocumentInput,
   HandOverList,
@@ -312,7 +313,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Thống kê văn bản điện tử, giấy, ký số, đúng hạn, trễ hạn / Document statistics of a unit",
         params: IdParams,
         querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-        response: { 200: z.unknown(), ...ErrorResponses },
+        response: { 200: DocumentStats, ...ErrorResponses },
       },
     },
     async (request) =>
