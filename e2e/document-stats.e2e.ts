@@ -1,7 +1,8 @@
 /**
  * Document statistics in the browser (issue #16 item 8): the district's clerk receives letters, the district's
  * chairman opens "Thống kê văn bản" from the menu and reads the figures that the letters predict; the district's
- * supervisor sees the same district row with the communes below it and the total. Every screen passes axe.
+ * supervisor sees the same district row with the communes below it and the total. The clerk prints the year's
+ * hand-over list of work files from the work files screen (drawn in the background). Every screen passes axe.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -106,5 +107,23 @@ describe("document statistics", () => {
     expect(await p.getByTestId("stats-table").textContent()).toContain("UBND xã Quang Thuận");
     expect(await p.getByRole("combobox", { name: "Đơn vị" }).count()).toBe(1);
     await expectAccessible(p, "document statistics of a district for its supervisor");
+  });
+});
+
+describe("the hand-over list from the work files screen", () => {
+  it("the district's clerk prints the year's list and downloads the PDF once the background pass has drawn it", async () => {
+    const p = await as("vanthu.bachthong");
+    await p.goto("/app/documents/files");
+    await p.getByRole("heading", { level: 1, name: "Hồ sơ công việc" }).waitFor();
+    const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
+    await p.getByRole("button", { name: `In mục lục hồ sơ nộp lưu năm ${year} (PDF)` }).click();
+    const link = p.getByRole("link", { name: `Tải mục lục hồ sơ, tài liệu nộp lưu năm ${year} (PDF)` });
+    await link.waitFor();
+    const href = (await link.getAttribute("href")) ?? "";
+    const file = await p.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe("application/pdf");
+    expect((await file.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await expectAccessible(p, "work files with the hand-over list printed");
   });
 });

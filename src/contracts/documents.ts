@@ -371,3 +371,16 @@ export const DocumentStats = DocumentFigures.extend({
   ),
   total: DocumentFigures,
 });
+
+/** A print of the year's hand-over list (PDF), rendered in the background: its state and, once done, its file. */
+export const HandOverListExport = z.object({
+  id: Uuid,
+  year: z.number(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  filename: z.string().nullable(),
+  error: z.string().nullable(),
+  requestedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Where to download the file once done. */
+  fileUrl: z.string().nullable(),
+});

@@ -6,6 +6,7 @@ import type {
   DocumentList,
   DocumentStats,
   DoneInput,
+  HandOverListExport,
   IssueDocumentInput,
   ReceiveOutsideInput,
   SignDocumentInput,
@@ -21,6 +22,7 @@ export type DocumentSummaryT = DocumentListT["items"][number];
 export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
 export type WorkFileListT = z.infer<typeof WorkFileList>;
 export type DocumentStatsT = z.infer<typeof DocumentStats>;
+export type HandOverListExportT = z.infer<typeof HandOverListExport>;
 export type DocumentFiguresT = DocumentStatsT["total"];
 export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
 export interface DocumentTypeT {
@@ -85,6 +87,17 @@ export const documentsApi = {
     call<RegisterT>(
       "GET",
       `/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to })}`,
+    ),
+  printHandOverList: (unitId: string, year: number) =>
+    call<HandOverListExportT>(
+      "POST",
+      `/units/${encodeURIComponent(unitId)}/work-files/hand-over-list/exports`,
+      { year },
+    ),
+  handOverListPrint: (unitId: string, id: string) =>
+    call<HandOverListExportT>(
+      "GET",
+      `/units/${encodeURIComponent(unitId)}/work-files/hand-over-list/exports/${encodeURIComponent(id)}`,
     ),
   stats: (unitId: string, from: string, to: string) =>
     call<DocumentStatsT>("GET", `/units/${encodeURIComponent(unitId)}/document-stats${query({ from, to })}`),

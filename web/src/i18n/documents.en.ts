@@ -222,6 +222,10 @@ export const documentsEn: Record<DocumentsKey, string> = {
   "d.files.lead":
     "The unit's file list of the year, files opened from it or ad hoc, and the export of a file with the metadata of Decree 30/2020/NĐ-CP Appendix VI.",
   "d.files.list": "Files of {year}",
+  "d.files.list.print": "Print the {year} hand-over list (PDF)",
+  "d.files.list.pending": "Making the PDF…",
+  "d.files.list.download": "Download the {year} hand-over list (PDF)",
+  "d.files.list.failed": "The PDF could not be made; try again.",
   "d.files.year": "Year",
   "d.files.empty": "No files in this year.",
   "d.files.notation": "File number and notation",

@@ -219,6 +219,10 @@ export const documentsVi = {
   "d.files.lead":
     "Danh mục hồ sơ của đơn vị trong năm, hồ sơ mở theo danh mục hoặc phát sinh, và xuất hồ sơ với siêu dữ liệu theo Phụ lục VI Nghị định 30/2020/NĐ-CP.",
   "d.files.list": "Hồ sơ năm {year}",
+  "d.files.list.print": "In mục lục hồ sơ nộp lưu năm {year} (PDF)",
+  "d.files.list.pending": "Đang tạo tệp PDF…",
+  "d.files.list.download": "Tải mục lục hồ sơ, tài liệu nộp lưu năm {year} (PDF)",
+  "d.files.list.failed": "Không tạo được tệp PDF; vui lòng thử lại.",
   "d.files.year": "Năm",
   "d.files.empty": "Chưa có hồ sơ nào trong năm này.",
   "d.files.notation": "Số và ký hiệu hồ sơ",
