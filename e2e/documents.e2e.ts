@@ -27,6 +27,8 @@ let decisionUrl: string;
 const SUMMARY = "Về việc ban hành Kế hoạch cải cách hành chính năm 2027";
 /** NĐ 30/2020 Điều 15: numbering starts at 01 each year; QĐ is the decision's abbreviation, UBND the issuer's. */
 const NUMBER = "01/QĐ-UBND";
+/** Today's date in Việt Nam (UTC+7), YYYY-MM-DD. */
+const TODAY_VN = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 async function as(username: string): Promise<Page> {
   context = await newContext(browser, { baseURL: server.url });
@@ -218,7 +220,9 @@ describe("a decision from the district to its communes", () => {
     await openRow(p, NUMBER);
     const assign = p.getByTestId("action-assign");
     await selectByText(assign, "Cán bộ xử lý", "Ma Văn Chuyên");
-    await field(assign, "Hạn xử lý").fill("2027-01-15");
+    // Due today (in Việt Nam): "due soon" on any day, since it is not past and the working day before has come
+    // (NĐ 30/2020 Điều 24; one working day ahead is motcua's choice).
+    await field(assign, "Hạn xử lý").fill(TODAY_VN);
     await expectAccessible(p, "assigning an incoming document");
     await assign.getByRole("button", { name: "Giao xử lý" }).click();
     await p.locator('[data-testid="document-status"]', { hasText: "Đã giao xử lý" }).waitFor();
@@ -232,6 +236,13 @@ describe("a decision from the district to its communes", () => {
   it("the specialist finds it in My tasks, replies with a linked công văn and marks it done", async () => {
     const p = await as("chuyenvien.quangthuan");
     await openBox(p, "tasks");
+    // Marked due soon in words and colour, with its due date.
+    const row = p.locator(`tr[data-number="${NUMBER}"]`);
+    await row.getByText("Sắp đến hạn").waitFor();
+    const [y, m, d] = TODAY_VN.split("-");
+    expect(await row.textContent()).toContain(`Hạn xử lý: ${d}/${m}/${y}`);
+    expect(await row.getAttribute("data-timing")).toBe("due_soon");
+    await expectAccessible(p, "my tasks with a due-soon assignment");
     await openRow(p, NUMBER);
     const incomingUrl = new URL(p.url()).searchParams.get("id");
     await p.getByRole("link", { name: "Trả lời bằng văn bản" }).click();

@@ -10,6 +10,7 @@ import { importWorker } from "./modules/catalog/import-jobs.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
 import { handOverListWorker } from "./modules/documents/hand-over-exports.ts";
 import { ocrWorker } from "./modules/documents/ocr.ts";
+import { reminderWorker } from "./modules/documents/reminders.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
 import { exportWorker } from "./modules/reports/exports.ts";
@@ -71,6 +72,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err: error }, "document OCR pass failed; it runs again at the next interval"),
     );
     app.addHook("onClose", () => ocr.stop());
+    // Due-soon and overdue reminders of incoming-document assignments (NĐ 30/2020 Điều 24), through the outbox.
+    const documentReminders = reminderWorker(
+      handle.db,
+      () => new Date(),
+      (error) =>
+        app.log.error({ err: error }, "document reminder pass failed; it runs again at the next interval"),
+    );
+    app.addHook("onClose", () => documentReminders.stop());
     // Report files (PDF, XLSX) are rendered by a background pass, not on the request path.
     const reportExports = exportWorker(
       handle.db,
@@ -121,6 +130,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     reconciler.start();
     ocr.start();
+    documentReminders.start();
     reportExports.start();
     handOverLists.start();
     catalogImports.start();

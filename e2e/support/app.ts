@@ -55,13 +55,19 @@ export async function apiFromPage<T>(
   );
 }
 
-/** Picks the <option> whose text contains `text` (option labels of unit pickers are indented by level). */
+/**
+ * Picks the <option> whose text contains `text` (option labels of unit pickers are indented by level). Many lists
+ * (officers, credentials, units) arrive after the form renders: the option is waited for, not read once, so a
+ * slow API under CI load is not taken for a missing option.
+ */
 export async function selectByText(scope: Page | Locator, label: string, text: string): Promise<void> {
   const select = field(scope, label);
-  const value = await select.evaluate((node, wanted) => {
-    const options = [...(node as HTMLSelectElement).options];
-    return options.find((o) => o.text.includes(wanted))?.value ?? null;
-  }, text);
-  if (value === null) throw new Error(`no option "${text}" in ${label}`);
-  await select.selectOption(value);
+  const option = select.locator("option", { hasText: text }).first();
+  try {
+    await option.waitFor({ state: "attached" });
+  } catch {
+    throw new Error(`no option "${text}" in ${label}`);
+  }
+  const value = await option.getAttribute("value");
+  await select.selectOption(value ?? { label: (await option.textContent()) ?? text });
 }

@@ -258,6 +258,18 @@ export const DocumentSummary = z.object({
   duplicateOf: Uuid.nullable(),
   createdAt: z.string(),
   version: z.number(),
+  /**
+   * In the "tasks" box: the caller's own assignment, its due date and where it stands today on the unit's working
+   * calendar (due soon from the working day before, overdue after the due date; NĐ 30/2020 Điều 24).
+   */
+  task: z
+    .object({
+      role: z.enum(ASSIGNMENT_ROLES),
+      dueOn: z.string().nullable(),
+      timing: z.enum(["due_soon", "overdue"]).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const RecipientView = z.object({

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { freePort } from "../support/http.ts";
 
 const SECRETS = { COOKIE_SECRET: "x".repeat(32), SIGNING_KEY_SECRET: "y".repeat(32) };
 
@@ -25,14 +26,6 @@ function connects(host: string, port: number): Promise<boolean> {
       resolve(false);
     });
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("demo listen address (issue 14, finding 9)", () => {

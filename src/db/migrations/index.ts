@@ -24,6 +24,7 @@ import * as deskHolidayDuties from "./2026-12-07-27-desk-holiday-duties.ts";
 import * as reportExports from "./2026-12-07-31-report-exports-i18.ts";
 import * as importJobs from "./2026-12-07-33-import-jobs-23d.ts";
 import * as documentsDuplicateIndex from "./2026-12-07-40-documents-duplicate-index-16d.ts";
+import * as documentReminders from "./2026-12-07-41-document-reminders.ts";
 import * as handOverListExports from "./2026-12-07-43-hand-over-list-exports.ts";
 
 /**
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-24-export-jobs-23c": exportJobs,
   "2026-12-07-33-import-jobs-23d": importJobs,
   "2026-12-07-40-documents-duplicate-index-16d": documentsDuplicateIndex,
+  "2026-12-07-41-document-reminders": documentReminders,
   "2026-12-07-43-hand-over-list-exports": handOverListExports,
 };

@@ -183,6 +183,10 @@ export interface DocumentAssignmentTable {
   assigned_by: string;
   assigned_at: Timestamp;
   done_at: NullableTimestamp;
+  /** When the due-soon reminder was written to the outbox (NĐ 30/2020 Điều 24); null: not yet. */
+  due_reminded_at: NullableTimestamp;
+  /** When the overdue reminder was written to the outbox; null: not yet. */
+  overdue_reminded_at: NullableTimestamp;
 }
 
 export interface WorkFileItemTable {

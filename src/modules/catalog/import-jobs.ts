@@ -194,6 +194,15 @@ async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" |
       .catch(() => undefined);
   };
   const now = clock();
+  /** A finished job: its count, its result, and the file it no longer needs. */
+  const doneColumns = (result: unknown, done: number) => ({
+    status: "done" as const,
+    done,
+    result: JSON.stringify(result),
+    content: null,
+    lease_until: null,
+    finished_at: clock(),
+  });
   try {
     const input = {
       format: job.format,
@@ -207,15 +216,7 @@ async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" |
       finish: async (tx, result) => {
         await tx
           .updateTable("import_jobs")
-          .set({
-            status: "done",
-            done: checked.candidates.length,
-            total: checked.candidates.length,
-            result: JSON.stringify(result),
-            content: null,
-            lease_until: null,
-            finished_at: clock(),
-          })
+          .set({ ...doneColumns(result, checked.candidates.length), total: checked.candidates.length })
           .where("id", "=", job.id)
           .execute();
       },
@@ -225,14 +226,7 @@ async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" |
       // A dry run is rolled back, its result with it: recorded after.
       await db
         .updateTable("import_jobs")
-        .set({
-          status: "done",
-          done: checked.candidates.length,
-          result: JSON.stringify(result),
-          content: null,
-          lease_until: null,
-          finished_at: clock(),
-        })
+        .set(doneColumns(result, checked.candidates.length))
         .where("id", "=", job.id)
         .execute();
     }

@@ -5,6 +5,7 @@
  * supporting, for information, with a due date), handled and marked done. Each change of an electronic copy is
  * reported back to the sender's recipient row.
  */
+import { sql } from "kysely";
 import type { z } from "zod";
 import type {
   AssignInput,
@@ -299,9 +300,14 @@ export async function assignIncoming(
           assigned_at: now,
         })
         .onConflict((oc) =>
-          oc
-            .columns(["document_id", "staff_id"])
-            .doUpdateSet({ role: a.role, due_on: a.dueOn ?? null, note: a.note ?? null }),
+          oc.columns(["document_id", "staff_id"]).doUpdateSet({
+            role: a.role,
+            due_on: a.dueOn ?? null,
+            note: a.note ?? null,
+            // A new due date is reminded again (NĐ 30/2020 Điều 24; reminders.ts); the same date keeps its marks.
+            due_reminded_at: sql<Date | null>`CASE WHEN document_assignments.due_on IS NOT DISTINCT FROM excluded.due_on THEN document_assignments.due_reminded_at END`,
+            overdue_reminded_at: sql<Date | null>`CASE WHEN document_assignments.due_on IS NOT DISTINCT FROM excluded.due_on THEN document_assignments.overdue_reminded_at END`,
+          }),
         )
         .execute();
     }

@@ -117,7 +117,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DocumentList, ...ErrorResponses },
       },
     },
-    async (request) => listDocuments(app.deps.db, requireStaff(request.principal), request.query),
+    async (request) =>
+      listDocuments(app.deps.db, requireStaff(request.principal), request.query, app.deps.clock()),
   );
 
   app.post(

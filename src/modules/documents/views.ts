@@ -4,9 +4,17 @@ import type { z } from "zod";
 import type { DocumentDetail, DocumentListQuery, DocumentSummary } from "../../contracts/documents.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import type { DocumentPersonRole } from "../../db/tables/documents.ts";
-import { documentType, queryWords, URGENCY_RANK, vietnamDate } from "../../domain/documents/index.ts";
+import { parseLocalDate } from "../../domain/calendar/index.ts";
+import {
+  assignmentTiming,
+  documentType,
+  queryWords,
+  URGENCY_RANK,
+  vietnamDate,
+} from "../../domain/documents/index.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
+import { calendarFor } from "../calendar/calendar-for.ts";
 import { visibleTo } from "./access.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { visibleDocument } from "./drafting.ts";
@@ -288,6 +296,7 @@ export async function listDocuments(
   db: Executor,
   staff: StaffPrincipal,
   query: z.infer<typeof DocumentListQuery>,
+  now: Date = new Date(),
 ): Promise<{ items: DocumentSummary[]; total: number }> {
   let q = db
     .selectFrom("documents as d")
@@ -346,5 +355,38 @@ export async function listDocuments(
     .limit(query.limit)
     .offset(query.offset)
     .execute();
-  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(total.n) };
+  const items = rows.map((r) => toSummary(r as SummaryRow));
+  if (query.box === "tasks" && items.length > 0) await addTasks(db, staff, items, now);
+  return { items, total: Number(total.n) };
+}
+
+/** The caller's assignment on each listed document, marked due soon or overdue (NĐ 30/2020 Điều 24). */
+async function addTasks(db: Executor, staff: StaffPrincipal, items: DocumentSummary[], now: Date) {
+  const assignments = await db
+    .selectFrom("document_assignments")
+    .select(["document_id", "role", "due_on", "done_at"])
+    .where("staff_id", "=", staff.staffId)
+    .where(
+      "document_id",
+      "in",
+      items.map((i) => i.id),
+    )
+    .execute();
+  const mine = new Map(assignments.map((a) => [a.document_id, a]));
+  const today = parseLocalDate(vietnamDate(now));
+  const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>>>();
+  for (const item of items) {
+    const a = mine.get(item.id);
+    if (!a) continue;
+    let timing: "due_soon" | "overdue" | null = null;
+    if (a.due_on && !a.done_at) {
+      let calendar = calendars.get(item.unitId);
+      if (!calendar) {
+        calendar = await calendarFor(db, item.unitId);
+        calendars.set(item.unitId, calendar);
+      }
+      timing = assignmentTiming(calendar, parseLocalDate(a.due_on), today);
+    }
+    item.task = { role: a.role, dueOn: a.due_on, timing };
+  }
 }

@@ -2,22 +2,12 @@
  * Demo mode: without PAYMENT_GATEWAY_URL the app serves the local gateway itself at /demo-gateway and the gateway
  * calls the IPN back on the loopback address, so `npm start` pays end to end in one process.
  */
-import { createServer } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../test/support/http.ts";
 import { createTestContext, type TestContext } from "../../../test/support/test-app.ts";
 import { MONDAY } from "../dossiers/test-support.ts";
 import { citizenClient, ownedDossier, pathOf, walkGateway } from "./test-support.ts";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let ctx: TestContext;
 let base: string;

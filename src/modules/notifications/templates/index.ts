@@ -1,6 +1,6 @@
 import { citizenAlreadyRegistered, citizenConfirmCode, citizenPasswordReset } from "./citizen.ts";
 import { deskRosterChanged } from "./desk.ts";
-import { documentUrgent } from "./document.ts";
+import { documentDue, documentOverdue, documentUrgent } from "./document.ts";
 import {
   dossierEnded,
   dossierLate,
@@ -36,6 +36,8 @@ const ALL = [
   dossierRejected,
   dossierNewAppointment,
   dossierEnded,
+  documentDue,
+  documentOverdue,
 ] as const;
 
 export type TemplateKey = (typeof ALL)[number]["key"];

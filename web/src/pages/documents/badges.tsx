@@ -22,3 +22,18 @@ export function UrgencyBadge({ urgency }: { urgency: DocumentSummaryT["urgency"]
     </span>
   );
 }
+
+/**
+ * Where the caller's own assignment stands (the tasks box): due soon from the working day before the due date,
+ * overdue after it (NĐ 30/2020 Điều 24). In words and colour, so colour is never the only sign.
+ */
+export function TaskDueBadge({ timing }: { timing: "due_soon" | "overdue" | null }) {
+  const { t } = useDocumentsI18n();
+  if (!timing) return null;
+  return (
+    <span className={`badge ${timing === "overdue" ? "doc-overdue" : "doc-due-soon"}`} data-timing={timing}>
+      <span aria-hidden="true">{timing === "overdue" ? "! " : "⏰ "}</span>
+      {t(`d.task.${timing}`)}
+    </span>
+  );
+}

@@ -7,7 +7,7 @@ import { errorText } from "../../lib/errors.ts";
 import { mayUse } from "../../nav.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
-import { StatusBadge, UrgencyBadge } from "./badges.tsx";
+import { StatusBadge, TaskDueBadge, UrgencyBadge } from "./badges.tsx";
 import { type DocumentsKey, documentPath, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
 
@@ -176,7 +176,15 @@ export function DocumentsInboxPage() {
                     key={d.id}
                     data-id={d.id}
                     data-number={d.numberAndNotation ?? ""}
-                    className={d.urgency !== "normal" ? "doc-row-urgent" : undefined}
+                    data-timing={d.task?.timing ?? undefined}
+                    className={
+                      [
+                        d.urgency !== "normal" ? "doc-row-urgent" : "",
+                        d.task?.timing === "overdue" ? "doc-row-overdue" : "",
+                      ]
+                        .filter(Boolean)
+                        .join(" ") || undefined
+                    }
                   >
                     <td data-label={t("d.col.number")}>
                       <Link to={documentPath(d.id)} className="code doc-number">
@@ -202,6 +210,12 @@ export function DocumentsInboxPage() {
                       {d.replyDueOn ? (
                         <span className="cell-sub">
                           {t("d.view.replyDue")}: {viDate(d.replyDueOn)}
+                        </span>
+                      ) : null}
+                      {d.task?.dueOn ? (
+                        <span className="cell-sub">
+                          {t("d.task.dueOn", { date: viDate(d.task.dueOn) })}{" "}
+                          <TaskDueBadge timing={d.task.timing} />
                         </span>
                       ) : null}
                     </td>
