@@ -883,6 +883,11 @@ export const ERRORS = {
     vi: "Tệp báo cáo chưa được tạo xong; vui lòng thử lại sau giây lát.",
     en: "The report file is not ready yet; try again in a moment.",
   },
+  HAND_OVER_LIST_NOT_READY: {
+    status: 409,
+    vi: "Tệp mục lục hồ sơ nộp lưu chưa được tạo xong; vui lòng thử lại sau giây lát.",
+    en: "The hand-over list file is not ready yet; try again in a moment.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export class AppError extends Error {

@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
 import { importWorker } from "./modules/catalog/import-jobs.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
+import { handOverListWorker } from "./modules/documents/hand-over-exports.ts";
 import { ocrWorker } from "./modules/documents/ocr.ts";
 import { reminderWorker } from "./modules/documents/reminders.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
@@ -87,6 +88,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err: error }, "report export pass failed; it runs again at the next interval"),
     );
     app.addHook("onClose", () => reportExports.stop());
+    // The year's hand-over list of work files printed as PDF by a background pass, not on the request path.
+    const handOverLists = handOverListWorker(
+      handle.db,
+      () => new Date(),
+      (error) =>
+        app.log.error({ err: error }, "hand-over list print pass failed; it runs again at the next interval"),
+    );
+    app.addHook("onClose", () => handOverLists.stop());
     // Catalog imports taken up again after a process stopped mid-way (their lease ran out).
     const catalogImports = importWorker(
       handle.db,
@@ -123,6 +132,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ocr.start();
     documentReminders.start();
     reportExports.start();
+    handOverLists.start();
     catalogImports.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);

@@ -394,3 +394,35 @@ export const DocumentListQuery = z.strictObject({
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 export type RecipientView = z.infer<typeof RecipientView>;
+
+/** A unit's document figures for a period (GET /units/:id/document-stats): counts only, never content. */
+export const DocumentFigures = z.object({
+  sent: z.object({ electronic: z.number(), paper: z.number() }),
+  received: z.object({ electronic: z.number(), paper: z.number() }),
+  signedDigitally: z.number(),
+  handled: z.object({ onTime: z.number(), late: z.number(), openOverdue: z.number() }),
+});
+
+export const DocumentStats = DocumentFigures.extend({
+  unitId: Uuid,
+  unitName: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** The unit's own row, then one per unit directly below it that the caller may read (with the units under it). */
+  rows: z.array(
+    DocumentFigures.extend({ unitId: Uuid, unitName: z.string(), unitCode: z.string(), below: z.boolean() }),
+  ),
+  total: DocumentFigures,
+});
+
+/** A print of the year's hand-over list (PDF), rendered in the background: its state and, once done, its file. */
+export const HandOverListExport = z.object({
+  id: Uuid,
+  year: z.number(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  filename: z.string().nullable(),
+  error: z.string().nullable(),
+  requestedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Where to download the file once done. */
+  fileUrl: z.string().nullable(),
+});

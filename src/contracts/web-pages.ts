@@ -24,6 +24,7 @@ export const STAFF_PAGE_PATHS: readonly string[] = [
   "/app/documents/receive",
   "/app/documents/view",
   "/app/documents/registers",
+  "/app/documents/stats",
   "/app/documents/files",
   "/app/feedback",
   "/app/feedback/new",

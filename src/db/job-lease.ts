@@ -1,5 +1,6 @@
 /**
- * Leased background jobs, shared by the queues kept as rows (report exports, catalog imports, document OCR).
+ * Leased background jobs, shared by the queues kept as rows (report exports, catalog imports, document OCR,
+ * hand-over list prints).
  * A claim is one UPDATE over a batch picked once with `SELECT … FOR UPDATE SKIP LOCKED`: due rows are pending, or
  * running with a lease that has run out (a crashed pass is retried), and below the attempt cap; each claimed row
  * is marked running, its attempt counted and its lease set, so several processes share the work.

@@ -793,6 +793,16 @@ export const CALLS: Record<string, RouteCall> = {
   "GET /api/v1/units/:id/work-files/hand-over-list": unit((u) =>
     get(`${V1}/units/${u.id}/work-files/hand-over-list?year=2026`),
   ),
+  "POST /api/v1/units/:id/work-files/hand-over-list/exports": unit((u) =>
+    post(`${V1}/units/${u.id}/work-files/hand-over-list/exports`, { year: 2026 }),
+  ),
+  // No print is held by the fixture: past authorization the answer is 404 for this id.
+  "GET /api/v1/units/:id/work-files/hand-over-list/exports/:exportId": unit((u) =>
+    get(`${V1}/units/${u.id}/work-files/hand-over-list/exports/00000000-0000-4000-8000-000000000000`),
+  ),
+  "GET /api/v1/units/:id/work-files/hand-over-list/exports/:exportId/file": unit((u) =>
+    get(`${V1}/units/${u.id}/work-files/hand-over-list/exports/00000000-0000-4000-8000-000000000000/file`),
+  ),
   "GET /api/v1/work-files/:id": unit((u) => get(`${V1}/work-files/${u.workFileId}`), "workFileId"),
   "POST /api/v1/work-files/:id/close": unit(
     (u) => post(`${V1}/work-files/${u.workFileId}/close`, { version: STALE }),

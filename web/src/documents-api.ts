@@ -4,7 +4,9 @@ import type {
   CreateDocumentInput,
   DocumentDetail,
   DocumentList,
+  DocumentStats,
   DoneInput,
+  HandOverListExport,
   IssueDocumentInput,
   ReceiveOutsideInput,
   SignDocumentInput,
@@ -21,6 +23,9 @@ export type DocumentSummaryT = DocumentListT["items"][number];
 export type DocumentBoxT = "all" | "drafts" | "approval" | "issuing" | "outgoing" | "incoming" | "tasks";
 export type WorkFileListT = z.infer<typeof WorkFileList>;
 export type WorkFileDetailT = z.infer<typeof WorkFileDetail>;
+export type DocumentStatsT = z.infer<typeof DocumentStats>;
+export type HandOverListExportT = z.infer<typeof HandOverListExport>;
+export type DocumentFiguresT = DocumentStatsT["total"];
 export type RegisterKind = "outgoing" | "incoming" | "follow-up" | "postal";
 export interface DocumentTypeT {
   code: string;
@@ -94,6 +99,19 @@ export const documentsApi = {
       "GET",
       `/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to })}`,
     ),
+  printHandOverList: (unitId: string, year: number) =>
+    call<HandOverListExportT>(
+      "POST",
+      `/units/${encodeURIComponent(unitId)}/work-files/hand-over-list/exports`,
+      { year },
+    ),
+  handOverListPrint: (unitId: string, id: string) =>
+    call<HandOverListExportT>(
+      "GET",
+      `/units/${encodeURIComponent(unitId)}/work-files/hand-over-list/exports/${encodeURIComponent(id)}`,
+    ),
+  stats: (unitId: string, from: string, to: string) =>
+    call<DocumentStatsT>("GET", `/units/${encodeURIComponent(unitId)}/document-stats${query({ from, to })}`),
   registerUrl: (unitId: string, kind: RegisterKind, from: string, to: string, format: "pdf" | "xlsx") =>
     `/api/v1/units/${encodeURIComponent(unitId)}/document-registers/${kind}${query({ from, to, format })}`,
 };

@@ -98,6 +98,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (p) => can(p, "document.manage") || can(p, "document.assign"),
   },
   {
+    id: "document-stats",
+    path: "/app/documents/stats",
+    group: "work",
+    icon: "book",
+    label: "nav.documentStats",
+    description: "nav.documentStats.description",
+    // Figures only: the unit's leader and clerk, and supervisors above for the units below (document.stats).
+    visible: (p) => can(p, "document.stats"),
+  },
+  {
     id: "reports",
     path: "/app/reports",
     group: "work",

@@ -129,6 +129,13 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ),
   },
   {
+    path: "/app/documents/stats",
+    nav: "document-stats",
+    page: lazy(() =>
+      import("./pages/documents/stats-page.tsx").then((m) => ({ default: m.DocumentStatsPage })),
+    ),
+  },
+  {
     path: "/app/feedback",
     nav: "feedback",
     page: lazy(() =>

@@ -26,6 +26,7 @@ import * as importJobs from "./2026-12-07-33-import-jobs-23d.ts";
 import * as documentsDuplicateIndex from "./2026-12-07-40-documents-duplicate-index-16d.ts";
 import * as documentReminders from "./2026-12-07-41-document-reminders.ts";
 import * as workFileDossiers from "./2026-12-07-42-work-file-dossiers.ts";
+import * as handOverListExports from "./2026-12-07-43-hand-over-list-exports.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-40-documents-duplicate-index-16d": documentsDuplicateIndex,
   "2026-12-07-41-document-reminders": documentReminders,
   "2026-12-07-42-work-file-dossiers": workFileDossiers,
+  "2026-12-07-43-hand-over-list-exports": handOverListExports,
 };

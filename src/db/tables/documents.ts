@@ -199,7 +199,24 @@ export interface WorkFileDossierTable {
   filed_at: Timestamp;
 }
 
+/** A requested print of a year's hand-over list (mục lục hồ sơ, tài liệu nộp lưu), rendered by a background pass. */
+export interface HandOverListExportTable {
+  id: Generated<string>;
+  unit_id: string;
+  requested_by: string | null;
+  year: number;
+  status: Generated<"pending" | "running" | "done" | "failed">;
+  attempts: Generated<number>;
+  lease_until: NullableTimestamp;
+  error: string | null;
+  filename: string | null;
+  content: ColumnType<Buffer | null, Buffer | Uint8Array | null | undefined, Buffer | Uint8Array | null>;
+  requested_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface DocumentTables {
+  hand_over_list_exports: HandOverListExportTable;
   document_registers: DocumentRegisterTable;
   work_files: WorkFileTable;
   documents: DocumentTable;

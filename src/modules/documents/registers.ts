@@ -15,7 +15,7 @@ import {
 } from "../../pdf/documents/registers.ts";
 import { assertCan, can } from "../auth/policy.ts";
 import type { StaffPrincipal } from "../auth/principal.ts";
-import { getUnit } from "../units/queries.ts";
+import { escapeLike, getUnit } from "../units/queries.ts";
 
 const dmy = (d: string | Date | null) => {
   if (!d) return "";
@@ -210,20 +210,65 @@ export async function registerFile(data: RegisterData, format: "pdf" | "xlsx") {
       };
 }
 
-/** Counts per unit and period for the reports: no content, so supervisors above may read them. */
-export async function documentStats(
+/** The figures of one unit (or one unit with the units below it) for a period. */
+export interface DocumentFigures {
+  sent: { electronic: number; paper: number };
+  received: { electronic: number; paper: number };
+  signedDigitally: number;
+  handled: { onTime: number; late: number; openOverdue: number };
+}
+
+const zero = (): DocumentFigures => ({
+  sent: { electronic: 0, paper: 0 },
+  received: { electronic: 0, paper: 0 },
+  signedDigitally: 0,
+  handled: { onTime: 0, late: 0, openOverdue: 0 },
+});
+
+function add(into: DocumentFigures, f: DocumentFigures): DocumentFigures {
+  into.sent.electronic += f.sent.electronic;
+  into.sent.paper += f.sent.paper;
+  into.received.electronic += f.received.electronic;
+  into.received.paper += f.received.paper;
+  into.signedDigitally += f.signedDigitally;
+  into.handled.onTime += f.handled.onTime;
+  into.handled.late += f.handled.late;
+  into.handled.openOverdue += f.handled.openOverdue;
+  return into;
+}
+
+/**
+ * Each unit's own figures, for the one unit or (below = true) the unit and every unit under it. Sent: one per
+ * recipient reached in the period, electronically or on paper (sổ gửi văn bản đi bưu điện, Phụ lục IV); received:
+ * incoming documents that arrived in the period, electronically (from a unit in the tree or an outside system) or on
+ * paper; signed digitally: outgoing documents issued in the period with the agency's signed file (NĐ 30/2020 Điều
+ * 8); handled on time or late: incoming documents finished in the period against the earliest due day of their
+ * assignments (a day as in Vietnam); open overdue: incoming documents still assigned or in progress with a due day
+ * before the period's last day.
+ */
+async function figuresByUnit(
   db: Executor,
-  staff: StaffPrincipal,
-  unitId: string,
+  unit: { id: string; path: string },
+  below: boolean,
   from: string,
   to: string,
-) {
-  const unit = await getUnit(db, unitId);
-  assertCan(staff, "document.stats", { id: unit.id, path: unit.path });
+): Promise<Map<string, DocumentFigures>> {
   const { start, end } = periodBounds(from, to);
-  const { rows } = await sql<{
-    sent_electronic: number;
-    sent_paper: number;
+  const units = below
+    ? sql`d.unit_id IN (SELECT u.id FROM units u WHERE u.path LIKE ${`${escapeLike(unit.path)}%`})`
+    : sql`d.unit_id = ${unit.id}`;
+  const sent = await sql<{ unit_id: string; electronic: number; paper: number }>`
+    SELECT d.unit_id,
+      count(*) FILTER (WHERE r.channel <> 'paper')::int AS electronic,
+      count(*) FILTER (WHERE r.channel = 'paper')::int AS paper
+    FROM document_recipients r JOIN documents d ON d.id = r.document_id
+    WHERE ${units} AND r.sent_at >= ${start} AND r.sent_at < ${end}
+    GROUP BY d.unit_id
+  `.execute(db);
+  const late = sql`EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on IS NOT NULL
+    AND (d.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a.due_on)`;
+  const docs = await sql<{
+    unit_id: string;
     received_electronic: number;
     received_paper: number;
     signed_digitally: number;
@@ -231,41 +276,103 @@ export async function documentStats(
     done_late: number;
     open_overdue: number;
   }>`
-    SELECT
-      (SELECT count(*)::int FROM document_recipients r JOIN documents d ON d.id = r.document_id
-        WHERE d.unit_id = ${unit.id} AND r.sent_at >= ${start} AND r.sent_at < ${end} AND r.channel <> 'paper') AS sent_electronic,
-      (SELECT count(*)::int FROM document_recipients r JOIN documents d ON d.id = r.document_id
-        WHERE d.unit_id = ${unit.id} AND r.sent_at >= ${start} AND r.sent_at < ${end} AND r.channel = 'paper') AS sent_paper,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
-        AND d.arrived_at >= ${start} AND d.arrived_at < ${end} AND d.origin IN ('motcua','outside')) AS received_electronic,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
-        AND d.arrived_at >= ${start} AND d.arrived_at < ${end} AND d.origin = 'paper') AS received_paper,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'outgoing'
-        AND d.issued_at >= ${start} AND d.issued_at < ${end} AND d.issued_file_id IS NOT NULL) AS signed_digitally,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
-        AND d.done_at >= ${start} AND d.done_at < ${end}
-        AND NOT EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on IS NOT NULL
-          AND (d.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a.due_on)) AS done_on_time,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
-        AND d.done_at >= ${start} AND d.done_at < ${end}
-        AND EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on IS NOT NULL
-          AND (d.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a.due_on)) AS done_late,
-      (SELECT count(*)::int FROM documents d WHERE d.unit_id = ${unit.id} AND d.direction = 'incoming'
-        AND d.status IN ('assigned','in_progress')
-        AND EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id AND a.due_on < ${to}::date)) AS open_overdue
+    SELECT d.unit_id,
+      count(*) FILTER (WHERE d.direction = 'incoming' AND d.arrived_at >= ${start} AND d.arrived_at < ${end}
+        AND d.origin IN ('motcua','outside'))::int AS received_electronic,
+      count(*) FILTER (WHERE d.direction = 'incoming' AND d.arrived_at >= ${start} AND d.arrived_at < ${end}
+        AND d.origin = 'paper')::int AS received_paper,
+      count(*) FILTER (WHERE d.direction = 'outgoing' AND d.issued_at >= ${start} AND d.issued_at < ${end}
+        AND d.issued_file_id IS NOT NULL)::int AS signed_digitally,
+      count(*) FILTER (WHERE d.direction = 'incoming' AND d.done_at >= ${start} AND d.done_at < ${end}
+        AND NOT ${late})::int AS done_on_time,
+      count(*) FILTER (WHERE d.direction = 'incoming' AND d.done_at >= ${start} AND d.done_at < ${end}
+        AND ${late})::int AS done_late,
+      count(*) FILTER (WHERE d.direction = 'incoming' AND d.status IN ('assigned','in_progress')
+        AND EXISTS (SELECT 1 FROM document_assignments a WHERE a.document_id = d.id
+          AND a.due_on < ${to}::date))::int AS open_overdue
+    FROM documents d
+    WHERE ${units}
+      AND ((d.arrived_at >= ${start} AND d.arrived_at < ${end})
+        OR (d.issued_at >= ${start} AND d.issued_at < ${end})
+        OR (d.done_at >= ${start} AND d.done_at < ${end})
+        OR d.status IN ('assigned','in_progress'))
+    GROUP BY d.unit_id
   `.execute(db);
-  const r = rows[0];
-  if (!r) throw new AppError("NOT_FOUND");
-  return {
-    unitId: unit.id,
-    period: { from, to },
-    sent: { electronic: Number(r.sent_electronic), paper: Number(r.sent_paper) },
-    received: { electronic: Number(r.received_electronic), paper: Number(r.received_paper) },
-    signedDigitally: Number(r.signed_digitally),
-    handled: {
+  const byUnit = new Map<string, DocumentFigures>();
+  const of = (id: string) => {
+    const f = byUnit.get(id) ?? zero();
+    byUnit.set(id, f);
+    return f;
+  };
+  for (const r of sent.rows) {
+    const f = of(r.unit_id);
+    f.sent = { electronic: Number(r.electronic), paper: Number(r.paper) };
+  }
+  for (const r of docs.rows) {
+    const f = of(r.unit_id);
+    f.received = { electronic: Number(r.received_electronic), paper: Number(r.received_paper) };
+    f.signedDigitally = Number(r.signed_digitally);
+    f.handled = {
       onTime: Number(r.done_on_time),
       late: Number(r.done_late),
       openOverdue: Number(r.open_overdue),
-    },
+    };
+  }
+  return byUnit;
+}
+
+/**
+ * Counts per unit and period for the reports: no content, so supervisors above may read them (document.stats).
+ * The unit's own figures, then a row for the unit itself and one for each unit directly below it that the caller
+ * may read, each of those counting its whole subtree (a province's supervisor sees its districts with their
+ * communes, a district's sees its communes), and their total. A leader of the unit (scope "own") gets its row only.
+ */
+export async function documentStats(
+  db: Executor,
+  staff: StaffPrincipal,
+  unitId: string,
+  from: string,
+  to: string,
+) {
+  if (from > to) throw new AppError("VALIDATION_FAILED", { details: { from, to, reason: "from_after_to" } });
+  const unit = await getUnit(db, unitId);
+  assertCan(staff, "document.stats", { id: unit.id, path: unit.path });
+  const children = (
+    await db
+      .selectFrom("units")
+      .select(["id", "name", "code", "path"])
+      .where("parent_id", "=", unit.id)
+      .where("active", "=", true)
+      .orderBy("name")
+      .execute()
+  ).filter((c) => can(staff, "document.stats", { id: c.id, path: c.path }));
+  const byUnit = await figuresByUnit(db, unit, children.length > 0, from, to);
+  const own = byUnit.get(unit.id) ?? zero();
+  const paths =
+    children.length > 0
+      ? await db
+          .selectFrom("units")
+          .select(["id", "path"])
+          .where("path", "like", `${escapeLike(unit.path)}%`)
+          .execute()
+      : [];
+  const rows = [
+    { unitId: unit.id, unitName: unit.name, unitCode: unit.code, below: false, ...own },
+    ...children.map((c) => {
+      const sum = zero();
+      for (const u of paths) {
+        const f = byUnit.get(u.id);
+        if (f && u.path.startsWith(c.path)) add(sum, f);
+      }
+      return { unitId: c.id, unitName: c.name, unitCode: c.code, below: true, ...sum };
+    }),
+  ];
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    period: { from, to },
+    ...own,
+    rows,
+    total: rows.reduce((t, r) => add(t, r), zero()),
   };
 }

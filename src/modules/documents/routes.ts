@@ -10,11 +10,13 @@ import {
   DocumentDetail,
   DocumentList,
   DocumentListQuery,
+  DocumentStats,
   DoneInput,
   FileDocumentInput,
   FileDossierInput,
   FiledDossierResult,
   HandOverList,
+  HandOverListExport,
   HandOverWorkFileInput,
   IssueDocumentInput,
   ReasonInput,
@@ -29,10 +31,12 @@ import {
 } from "../../contracts/documents.ts";
 import { bodyLimitFor } from "../../contracts/signing.ts";
 import { DOCUMENT_TYPES } from "../../domain/documents/index.ts";
+import { AppError } from "../../errors.ts";
 import { REGISTER_COLUMNS } from "../../pdf/documents/registers.ts";
 import { requireStaff } from "../auth/policy.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { addComment, createDraft, sendBack, submitDraft, updateDraft } from "./drafting.ts";
+import { findHandOverListExport, handOverUnit, requestHandOverListExport } from "./hand-over-exports.ts";
 import {
   assignIncoming,
   finishHandling,
@@ -316,7 +320,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Thống kê văn bản điện tử, giấy, ký số, đúng hạn, trễ hạn / Document statistics of a unit",
         params: IdParams,
         querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-        response: { 200: z.unknown(), ...ErrorResponses },
+        response: { 200: DocumentStats, ...ErrorResponses },
       },
     },
     async (request) =>
@@ -387,6 +391,89 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       handOverList(app.deps.db, requireStaff(request.principal), request.params.id, request.query.year),
+  );
+
+  const exportView = (
+    unitId: string,
+    row: Awaited<ReturnType<typeof findHandOverListExport>>,
+  ): z.infer<typeof HandOverListExport> => ({
+    id: row.id,
+    year: row.year,
+    status: row.status,
+    filename: row.filename,
+    error: row.error,
+    requestedAt: new Date(row.requested_at).toISOString(),
+    finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
+    fileUrl:
+      row.status === "done"
+        ? `/api/v1/units/${unitId}/work-files/hand-over-list/exports/${row.id}/file`
+        : null,
+  });
+  const ExportParams = z.strictObject({ id: Uuid, exportId: Uuid });
+
+  app.post(
+    "/units/:id/work-files/hand-over-list/exports",
+    {
+      schema: {
+        tags,
+        summary:
+          "In mục lục hồ sơ, tài liệu nộp lưu của năm ra PDF (tạo trong nền) / Print the year's hand-over list as PDF (rendered in the background)",
+        params: IdParams,
+        body: z.strictObject({ year: z.number().int().min(2000).max(2199) }),
+        response: { 202: HandOverListExport, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request.principal);
+      const { id } = await requestHandOverListExport(
+        app.deps.db,
+        staff,
+        request.params.id,
+        request.body.year,
+        app.deps.clock(),
+      );
+      const row = await findHandOverListExport(app.deps.db, request.params.id, id);
+      return reply.code(202).send(exportView(request.params.id, row));
+    },
+  );
+
+  app.get(
+    "/units/:id/work-files/hand-over-list/exports/:exportId",
+    {
+      schema: {
+        tags,
+        summary: "Trạng thái tệp mục lục hồ sơ nộp lưu / Status of a hand-over list print",
+        params: ExportParams,
+        response: { 200: HandOverListExport, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const unit = await handOverUnit(app.deps.db, requireStaff(request.principal), request.params.id);
+      return exportView(unit.id, await findHandOverListExport(app.deps.db, unit.id, request.params.exportId));
+    },
+  );
+
+  app.get(
+    "/units/:id/work-files/hand-over-list/exports/:exportId/file",
+    {
+      schema: {
+        tags,
+        summary: "Tải tệp mục lục hồ sơ nộp lưu (PDF) / Download the hand-over list (PDF)",
+        params: ExportParams,
+        response: { 200: Binary("PDF"), ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const unit = await handOverUnit(app.deps.db, requireStaff(request.principal), request.params.id);
+      const row = await findHandOverListExport(app.deps.db, unit.id, request.params.exportId);
+      if (row.status !== "done" || row.content === null || row.filename === null)
+        throw new AppError("HAND_OVER_LIST_NOT_READY", { details: { status: row.status } });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(row.filename))
+        .header("cache-control", "no-store")
+        .send(Buffer.from(row.content));
+    },
   );
 
   app.get(

@@ -304,6 +304,11 @@ export async function approveCatalog(db: Db, staff: StaffPrincipal, unitId: stri
 export async function handOverList(db: Executor, staff: StaffPrincipal, unitId: string, year: number) {
   const unit = await getUnit(db, unitId);
   if (!mayReadFiles(staff, unit)) throw forbidden("document.read");
+  return handOverListOf(db, unit, year);
+}
+
+/** The list itself, for a caller already authorised (the route above, the background pass that prints it). */
+export async function handOverListOf(db: Executor, unit: { id: string; name: string }, year: number) {
   const rows = await db
     .selectFrom("work_files as f")
     .leftJoin("documents as d", "d.work_file_id", "f.id")

@@ -320,6 +320,9 @@ export const en: Record<MessageKey, string> = {
   "nav.documentRegisters": "Document registers",
   "nav.documentRegisters.description":
     "Registers of outgoing and incoming documents and follow-up (PDF, XLSX).",
+  "nav.documentStats": "Document statistics",
+  "nav.documentStats.description":
+    "Documents sent and received electronically and on paper, signed digitally, handled on time or late, per unit.",
   "nav.feedback": "Feedback",
   "nav.feedback.description": "Register, classify, answer and publish feedback and petitions.",
   "nav.feedbackSettings": "Feedback settings",

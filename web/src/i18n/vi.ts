@@ -321,6 +321,9 @@ export const vi = {
   "nav.documents.description": "Văn bản đến, văn bản đi, soạn thảo, trình ký, phát hành và việc được giao.",
   "nav.documentRegisters": "Sổ văn bản",
   "nav.documentRegisters.description": "Sổ đăng ký văn bản đi, đến, theo dõi giải quyết (PDF, XLSX).",
+  "nav.documentStats": "Thống kê văn bản",
+  "nav.documentStats.description":
+    "Số văn bản đi, đến điện tử và giấy, ký số, giải quyết đúng hạn, trễ hạn theo đơn vị.",
   "nav.feedback": "Phản ánh, kiến nghị",
   "nav.feedback.description": "Sổ theo dõi, phân loại, trả lời và công khai phản ánh, kiến nghị.",
   "nav.feedbackSettings": "Cài đặt phản ánh, kiến nghị",

@@ -1,8 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
-import { documentsApi, type WorkFileListT } from "../../documents-api.ts";
+import { documentsApi, type HandOverListExportT, type WorkFileListT } from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
 import { mayUse } from "../../nav.ts";
 import { useMe } from "../../session.tsx";
@@ -11,6 +11,60 @@ import { FileDossierForm, WorkFilePapers } from "./work-file-papers.tsx";
 import "./documents.css";
 
 const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+
+/**
+ * Prints the year's hand-over list (mục lục hồ sơ, tài liệu nộp lưu, NĐ 30/2020 Điều 28–31) as PDF: the server draws
+ * it in the background; the button asks, then follows the job until its file can be downloaded.
+ */
+function HandOverListPrint({ unitId, year }: { unitId: string; year: number }) {
+  const { t, lang } = useDocumentsI18n();
+  const [job, setJob] = useState<HandOverListExportT | null>(null);
+  const [error, setError] = useState<string>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function follow(id: string) {
+    const next = await documentsApi.handOverListPrint(unitId, id);
+    setJob(next);
+    if (next.status === "pending" || next.status === "running")
+      timer.current = setTimeout(() => void follow(id).catch((e) => setError(errorText(e, lang))), 1000);
+  }
+
+  async function start() {
+    clearTimeout(timer.current);
+    setError(undefined);
+    try {
+      const created = await documentsApi.printHandOverList(unitId, year);
+      setJob(created);
+      await follow(created.id);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }
+
+  return (
+    <span className="doc-print">
+      <button
+        type="button"
+        className="button"
+        onClick={() => void start()}
+        data-testid="hand-over-list-print"
+      >
+        {t("d.files.list.print", { year })}
+      </button>
+      <span role="status" aria-live="polite">
+        {job && (job.status === "pending" || job.status === "running") ? t("d.files.list.pending") : null}
+        {job?.status === "done" && job.fileUrl ? (
+          <a href={job.fileUrl} download={job.filename ?? undefined} data-testid="hand-over-list-file">
+            {t("d.files.list.download", { year: job.year })}
+          </a>
+        ) : null}
+        {job?.status === "failed" ? t("d.files.list.failed") : null}
+      </span>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+    </span>
+  );
+}
 
 /**
  * The unit's work files of a year (hồ sơ công việc, NĐ 30/2020 Điều 28–31): the list with each file's documents,
@@ -136,6 +190,7 @@ export function WorkFilesPage() {
             value={year}
             onChange={(e) => setYear(Number(e.target.value) || thisYear())}
           />
+          <HandOverListPrint key={year} unitId={me.unit.id} year={year} />
           {isLeader && pending > 0 ? (
             <button type="button" className="button" onClick={() => void approve()}>
               {t("d.files.approve")}
