@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../test/support/test-db.ts";
 import type { DbHandle } from "./connection.ts";
-import { claimLeased } from "./job-lease.ts";
+import { claimLeased, runFileJobs } from "./job-lease.ts";
 
 const NOW = new Date("2026-12-07T02:00:00Z");
 const QUEUE = {
@@ -47,5 +47,55 @@ describe("claimLeased", () => {
     ]);
     // maxAttempts is 2: a lease run out after the second attempt is not taken up again.
     expect(await claim(new Date(later.getTime() + 61_000))).toEqual([]);
+  });
+});
+
+describe("runFileJobs", () => {
+  let handle: DbHandle;
+  const FILE_QUEUE = { ...QUEUE, table: "file_probe" } as const;
+  beforeAll(async () => {
+    handle = await createTestDb();
+    await sql`CREATE TABLE file_probe (
+      id text PRIMARY KEY, status text NOT NULL, attempts integer NOT NULL DEFAULT 0, lease_until timestamptz,
+      created_at timestamptz NOT NULL, content bytea, filename text, error text, finished_at timestamptz)`.execute(
+      handle.db,
+    );
+    await sql`INSERT INTO file_probe (id, status, created_at) VALUES
+      ('good', 'pending', ${new Date(NOW.getTime() - 2000)}), ('bad', 'pending', ${new Date(NOW.getTime() - 1000)})`.execute(
+      handle.db,
+    );
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const row = async (id: string) =>
+    (
+      await sql<{
+        status: string;
+        content: Uint8Array | null;
+        filename: string | null;
+        error: string | null;
+      }>`
+        SELECT status, content, filename, error FROM file_probe WHERE id = ${id}`.execute(handle.db)
+    ).rows[0];
+  const make = async (job: { id: string }) => {
+    if (job.id === "bad") throw new Error("the drawing failed");
+    return { content: new Uint8Array([37, 80, 68, 70]), filename: `${job.id}.pdf` };
+  };
+
+  it("keeps the made file on its row; a failure is retried, then failed after the queue's last attempt", async () => {
+    expect(await runFileJobs(handle.db, FILE_QUEUE, NOW, 10, make)).toEqual({ done: 1, failed: 1 });
+    const good = await row("good");
+    expect([good?.status, good?.filename, [...(good?.content ?? [])]]).toEqual([
+      "done",
+      "good.pdf",
+      [37, 80, 68, 70],
+    ]);
+    // First of two attempts (maxAttempts 2): back to pending with the message, due again at once.
+    expect(await row("bad")).toMatchObject({ status: "pending", error: "the drawing failed" });
+    expect(await runFileJobs(handle.db, FILE_QUEUE, NOW, 10, make)).toEqual({ done: 0, failed: 1 });
+    expect((await row("bad"))?.status).toBe("failed");
+    expect(await runFileJobs(handle.db, FILE_QUEUE, NOW, 10, make)).toEqual({ done: 0, failed: 0 });
   });
 });

@@ -46,6 +46,50 @@ export async function claimLeased<Row>(db: Db, queue: LeasedQueue, now: Date, li
   return rows;
 }
 
+/** What a file job made: the bytes and the name they are served under. */
+export interface MadeFile {
+  content: Uint8Array;
+  filename: string;
+}
+
+/**
+ * One pass over a queue whose jobs each make a file (report exports, hand-over list prints), in a table with the
+ * columns status, attempts, lease_until, content, filename, error and finished_at: claim up to `limit` due jobs,
+ * `make` each file and keep it on the row while the row is still this pass's (running); a failure goes back to
+ * pending with its message, or to failed once the queue's attempts are used up.
+ */
+export async function runFileJobs<Job extends { id: string; attempts: number }>(
+  db: Db,
+  queue: LeasedQueue,
+  now: Date,
+  limit: number,
+  make: (job: Job) => Promise<MadeFile>,
+): Promise<{ done: number; failed: number }> {
+  const table = sql.table(queue.table);
+  const jobs = await claimLeased<Job>(db, queue, now, limit);
+  let done = 0;
+  let failed = 0;
+  for (const job of jobs) {
+    try {
+      const file = await make(job);
+      await sql`
+        UPDATE ${table} SET status = 'done', content = ${file.content}, filename = ${file.filename},
+          lease_until = NULL, error = NULL, finished_at = ${now}
+        WHERE id = ${job.id} AND status = 'running'
+      `.execute(db);
+      done++;
+    } catch (error) {
+      failed++;
+      const status = job.attempts >= queue.maxAttempts ? "failed" : "pending";
+      const message = String(error instanceof Error ? error.message : error).slice(0, 500);
+      await sql`
+        UPDATE ${table} SET status = ${status}, lease_until = NULL, error = ${message} WHERE id = ${job.id}
+      `.execute(db);
+    }
+  }
+  return { done, failed };
+}
+
 /** Runs `pass` every `intervalMs` until stopped; a pass never overlaps the previous one. */
 export function periodicPass(
   pass: () => Promise<unknown>,

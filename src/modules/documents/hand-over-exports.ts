@@ -6,7 +6,7 @@
  * reads the list, draws it and keeps the bytes on the row.
  */
 import type { Db } from "../../db/database.ts";
-import { claimLeased, periodicPass } from "../../db/job-lease.ts";
+import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
 import { AppError } from "../../errors.ts";
 import { renderHandOverListPdf } from "../../pdf/documents/hand-over-list.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -84,47 +84,15 @@ const QUEUE = {
 } as const;
 
 /** One pass: claim, read and draw each list, keep its bytes. Returns how many were done and failed. */
-export async function runHandOverListPass(
-  db: Db,
-  now: Date,
-  limit = 2,
-): Promise<{ done: number; failed: number }> {
-  const jobs = await claimLeased<Claimed>(db, QUEUE, now, limit);
-  let done = 0;
-  let failed = 0;
-  for (const job of jobs) {
-    try {
-      const unit = await getUnit(db, job.unit_id);
-      const list = await handOverListOf(db, unit, job.year);
-      const bytes = await renderHandOverListPdf({ ...list, printedAt: new Date(job.requested_at) });
-      await db
-        .updateTable("hand_over_list_exports")
-        .set({
-          status: "done",
-          content: bytes,
-          filename: `muc-luc-ho-so-nop-luu-${unit.code}-${job.year}.pdf`,
-          lease_until: null,
-          error: null,
-          finished_at: now,
-        })
-        .where("id", "=", job.id)
-        .where("status", "=", "running")
-        .execute();
-      done++;
-    } catch (error) {
-      failed++;
-      await db
-        .updateTable("hand_over_list_exports")
-        .set({
-          status: job.attempts >= HAND_OVER_EXPORT_LIMITS.attempts ? "failed" : "pending",
-          lease_until: null,
-          error: String(error instanceof Error ? error.message : error).slice(0, 500),
-        })
-        .where("id", "=", job.id)
-        .execute();
-    }
-  }
-  return { done, failed };
+export function runHandOverListPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
+  return runFileJobs<Claimed>(db, QUEUE, now, limit, async (job) => {
+    const unit = await getUnit(db, job.unit_id);
+    const list = await handOverListOf(db, unit, job.year);
+    return {
+      content: await renderHandOverListPdf({ ...list, printedAt: new Date(job.requested_at) }),
+      filename: `muc-luc-ho-so-nop-luu-${unit.code}-${job.year}.pdf`,
+    };
+  });
 }
 
 /** Runs passes every `intervalMs` until stopped; a pass never overlaps the previous one. */

@@ -1,12 +1,12 @@
 /**
  * The periodic report as a file, off the request path: a request writes a row of report_exports (with its audit
- * entry, in one transaction) and answers at once; a background pass claims due rows with
- * `claimLeased` (src/db/job-lease.ts: one UPDATE over a batch picked with FOR UPDATE SKIP LOCKED) (attempt counted, lease set — several processes share
- * the work, a crashed pass is retried after its lease), computes the report as it stood at the request, renders
- * the PDF or XLSX and keeps the bytes on the row.
+ * entry, in one transaction) and answers at once; a background pass (`runFileJobs`, src/db/job-lease.ts: due rows
+ * claimed with FOR UPDATE SKIP LOCKED, attempt counted, lease set — several processes share the work, a crashed
+ * pass is retried after its lease) computes the report as it stood at the request, renders the PDF or XLSX and
+ * keeps the bytes on the row.
  */
 import type { Db } from "../../db/database.ts";
-import { claimLeased, periodicPass } from "../../db/job-lease.ts";
+import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
 import { figureCells } from "../../domain/reports/dossier-figures.ts";
 import type { ReportPeriod } from "../../domain/reports/periods.ts";
 import { AppError } from "../../errors.ts";
@@ -115,49 +115,17 @@ const EXPORT_QUEUE = {
   leaseSeconds: EXPORT_LIMITS.leaseSeconds,
 } as const;
 
-export function claimExports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  return claimLeased<Claimed>(db, EXPORT_QUEUE, now, limit);
-}
-
 /** One pass: claim, compute and render each export, keep its bytes. Returns how many were done and failed. */
-export async function runExportPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
-  const jobs = await claimExports(db, now, limit);
-  let done = 0;
-  let failed = 0;
-  for (const job of jobs) {
-    try {
-      const unit = await getUnit(db, job.unit_id);
-      const report = await dossierReport(db, unit, job.period, job.rollup, new Date(job.requested_at));
-      const data = reportFileData(report, unit);
-      const bytes = job.format === "pdf" ? await renderDossierReport(data) : await dossierReportXlsx(data);
-      await db
-        .updateTable("report_exports")
-        .set({
-          status: "done",
-          content: bytes,
-          filename: exportFilename(unit, job.period, job.format),
-          lease_until: null,
-          error: null,
-          finished_at: now,
-        })
-        .where("id", "=", job.id)
-        .where("status", "=", "running")
-        .execute();
-      done++;
-    } catch (error) {
-      failed++;
-      await db
-        .updateTable("report_exports")
-        .set({
-          status: job.attempts >= EXPORT_LIMITS.attempts ? "failed" : "pending",
-          lease_until: null,
-          error: String(error instanceof Error ? error.message : error).slice(0, 500),
-        })
-        .where("id", "=", job.id)
-        .execute();
-    }
-  }
-  return { done, failed };
+export function runExportPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
+  return runFileJobs<Claimed>(db, EXPORT_QUEUE, now, limit, async (job) => {
+    const unit = await getUnit(db, job.unit_id);
+    const report = await dossierReport(db, unit, job.period, job.rollup, new Date(job.requested_at));
+    const data = reportFileData(report, unit);
+    return {
+      content: job.format === "pdf" ? await renderDossierReport(data) : await dossierReportXlsx(data),
+      filename: exportFilename(unit, job.period, job.format),
+    };
+  });
 }
 
 /** Runs passes every `intervalMs` until stopped; a pass never overlaps the previous one. */
