@@ -1,12 +1,10 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { api, type Unit } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { type DocumentFiguresT, type DocumentStatsT, documentsApi } from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
-import { byVietnameseName } from "../../lib/text.ts";
-import { buildTree, flatten } from "../../lib/tree.ts";
+import { useUnitOptions } from "../../lib/unit-options.ts";
 import { useMe } from "../../session.tsx";
 import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
@@ -115,26 +113,13 @@ export function DocumentStatsPage() {
   const { t, lang } = useDocumentsI18n();
   const me = useMe();
   const initial = periodAround(todayInVietnam(), "month");
-  const [units, setUnits] = useState<{ id: string; label: string }[]>([]);
+  const units = useUnitOptions();
   const [unitId, setUnitId] = useState(me.unit.id);
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [shown, setShown] = useState({ unitId: me.unit.id, ...initial });
   const [stats, setStats] = useState<DocumentStatsT | null>(null);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    api.units.list().then(
-      (r) =>
-        setUnits(
-          flatten(buildTree(byVietnameseName<Unit>(r.items))).map(({ item, depth }) => ({
-            id: item.id,
-            label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${item.name}`,
-          })),
-        ),
-      () => setUnits([]),
-    );
-  }, []);
 
   useEffect(() => {
     setStats(null);

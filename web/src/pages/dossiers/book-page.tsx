@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { api, type Unit } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
@@ -7,8 +6,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { dossierApi, type TrackingBook } from "../../dossier-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
-import { byVietnameseName } from "../../lib/text.ts";
-import { buildTree, flatten } from "../../lib/tree.ts";
+import { useUnitOptions } from "../../lib/unit-options.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { formatDay, formatShort, TIMELINESS_LABELS, todayLocal } from "./labels.ts";
@@ -28,23 +26,10 @@ export function BookPage() {
   const unit = search.get("unit") || me.unit.code;
   const from = search.get("from") || monthStart(today);
   const to = search.get("to") || today;
-  const [units, setUnits] = useState<{ code: string; label: string }[]>([]);
+  const units = useUnitOptions();
   const [draft, setDraft] = useState({ unit, from, to });
   const [book, setBook] = useState<TrackingBook | null>(null);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    api.units.list().then(
-      (r) =>
-        setUnits(
-          flatten(buildTree(byVietnameseName<Unit>(r.items))).map(({ item, depth }) => ({
-            code: item.code,
-            label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${item.name}`,
-          })),
-        ),
-      () => setUnits([]),
-    );
-  }, []);
 
   useEffect(() => {
     setDraft({ unit, from, to });

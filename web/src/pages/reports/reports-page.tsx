@@ -1,13 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { api, type Unit } from "../../api.ts";
 import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
-import { byVietnameseName } from "../../lib/text.ts";
-import { buildTree, flatten } from "../../lib/tree.ts";
+import { useUnitOptions } from "../../lib/unit-options.ts";
 import { type DossierReport, type ReportExport, reportApi } from "../../report-api.ts";
 import { useMe } from "../../session.tsx";
 import { formatDay, todayLocal } from "../dossiers/labels.ts";
@@ -191,7 +189,7 @@ export function ReportsPage() {
   const { t, lang } = useI18n();
   const me = useMe();
   const today = todayLocal();
-  const [units, setUnits] = useState<{ id: string; label: string }[]>([]);
+  const units = useUnitOptions();
   const [unitId, setUnitId] = useState(me.unit.id);
   const [rollup, setRollup] = useState(false);
   const [choice, setChoice] = useState<Choice>({
@@ -210,19 +208,6 @@ export function ReportsPage() {
   });
   const [report, setReport] = useState<DossierReport | null>(null);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    api.units.list().then(
-      (r) =>
-        setUnits(
-          flatten(buildTree(byVietnameseName<Unit>(r.items))).map(({ item, depth }) => ({
-            id: item.id,
-            label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${item.name}`,
-          })),
-        ),
-      () => setUnits([]),
-    );
-  }, []);
 
   useEffect(() => {
     setReport(null);
