@@ -8,6 +8,7 @@ import { errorText } from "../../lib/errors.ts";
 import { focusFirstInvalid } from "../../lib/form-errors.ts";
 import { byVietnameseName } from "../../lib/text.ts";
 import { buildTree, flatten } from "../../lib/tree.ts";
+import { vietnamDay } from "../../lib/vietnam-day.ts";
 import { mayUse } from "../../nav.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
@@ -46,15 +47,11 @@ const RESULT_KINDS = [
   "commendation",
 ] as const;
 
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 function blankDocument(): Doc {
   return {
     id: "",
     version: 1,
-    effectiveFrom: todayInVietnam(),
+    effectiveFrom: vietnamDay(),
     effectiveTo: null,
     code: { status: "unverified", value: null, candidate: null, note: "" },
     name: "",
@@ -123,7 +120,7 @@ export function ProcedureEditorPage() {
   const [doc, setDoc] = useState<Doc | null>(ref ? null : blankDocument());
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
   const [latestFrom, setLatestFrom] = useState<string | null>(null);
-  const [effectiveFrom, setEffectiveFrom] = useState(todayInVietnam());
+  const [effectiveFrom, setEffectiveFrom] = useState(vietnamDay());
   const [owner, setOwner] = useState("");
   const [fields, setFields] = useState<CatalogField[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -144,7 +141,7 @@ export function ProcedureEditorPage() {
       setBaseVersion(latest.version);
       setLatestFrom(latest.effectiveFrom);
       // The new version takes effect today, or with the latest version when that one is still to come.
-      const today = todayInVietnam();
+      const today = vietnamDay();
       setEffectiveFrom([latest.effectiveFrom, today].sort().at(-1) ?? today);
       setError(null);
     } catch (e) {

@@ -15,6 +15,7 @@ import { useMe } from "../../session.tsx";
 import { base64Of } from "./base64.ts";
 import { documentPath, useDocumentsI18n } from "./documents-i18n.ts";
 import "./documents.css";
+import { vietnamYear } from "../../lib/vietnam-day.ts";
 
 const URGENCIES = ["normal", "khan", "thuong_khan", "hoa_toc"] as const;
 const CONFIDENTIALITIES = ["normal", "mat", "toi_mat", "tuyet_mat"] as const;
@@ -56,7 +57,7 @@ export function DocumentDraftPage() {
       (r) => setTypes(r.items),
       (e) => setError(errorText(e, lang)),
     );
-    documentsApi.workFiles(me.unit.id, new Date(Date.now() + 7 * 3_600_000).getUTCFullYear()).then(
+    documentsApi.workFiles(me.unit.id, vietnamYear()).then(
       (r) => setFiles(r.items.filter((f) => f.status === "open")),
       () => setFiles([]),
     );

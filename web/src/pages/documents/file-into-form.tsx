@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { SelectField } from "../../components/field.tsx";
 import { type DocumentDetailT, documentsApi, type WorkFileListT } from "../../documents-api.ts";
+import { vietnamYear } from "../../lib/vietnam-day.ts";
 import { useDocumentsI18n } from "./documents-i18n.ts";
-
-const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 
 /**
  * Filing a document (outgoing or incoming) into one of its unit's open work files of the year, or taking it out
@@ -24,7 +23,7 @@ export function FileIntoForm({
 
   useEffect(() => {
     documentsApi
-      .workFiles(doc.unitId, thisYear())
+      .workFiles(doc.unitId, vietnamYear())
       .then((l) => setFiles(l.items))
       // Who may not read the unit's files gets no form.
       .catch(() => setFiles(null));

@@ -8,12 +8,13 @@ import { errorText } from "../../lib/errors.ts";
 import { useMe } from "../../session.tsx";
 import { useDocumentsI18n } from "./documents-i18n.ts";
 import "./documents.css";
+import { vietnamDay } from "../../lib/vietnam-day.ts";
 
 const KINDS: readonly RegisterKind[] = ["outgoing", "incoming", "follow-up", "postal"];
 
 /** Today and 1 January of this year, as in Vietnam (UTC+7). */
 function thisYear(): { from: string; to: string } {
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = vietnamDay();
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 

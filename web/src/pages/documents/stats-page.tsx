@@ -8,13 +8,9 @@ import { useUnitOptions } from "../../lib/unit-options.ts";
 import { useMe } from "../../session.tsx";
 import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
+import { vietnamDay } from "../../lib/vietnam-day.ts";
 
 type Quick = "month" | "quarter" | "year";
-
-/** Today as in Vietnam (UTC+7, no daylight saving), YYYY-MM-DD. */
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The calendar month, quarter or year that holds the day: first and last day. */
 export function periodAround(day: string, quick: Quick): { from: string; to: string } {
@@ -112,7 +108,7 @@ function StatsTable({ stats }: { stats: DocumentStatsT }) {
 export function DocumentStatsPage() {
   const { t, lang } = useDocumentsI18n();
   const me = useMe();
-  const initial = periodAround(todayInVietnam(), "month");
+  const initial = periodAround(vietnamDay(), "month");
   const units = useUnitOptions();
   const [unitId, setUnitId] = useState(me.unit.id);
   const [from, setFrom] = useState(initial.from);
@@ -142,7 +138,7 @@ export function DocumentStatsPage() {
   }
 
   function pick(quick: Quick) {
-    const p = periodAround(todayInVietnam(), quick);
+    const p = periodAround(vietnamDay(), quick);
     setFrom(p.from);
     setTo(p.to);
     setShown({ unitId, ...p });

@@ -3,6 +3,7 @@ import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { documentsApi, type WorkFileDetailT, type WorkFileListT } from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
+import { vietnamYear } from "../../lib/vietnam-day.ts";
 import { documentPath, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 
 /**
@@ -155,8 +156,6 @@ export function FileDossierForm({
   );
 }
 
-const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
-
 /**
  * On a dossier's page once it has its result: file that result into one of the caller's unit's open work files of
  * the year. Who may not read the unit's files gets nothing.
@@ -169,7 +168,7 @@ export function DossierIntoWorkFile({ dossierId, unitId }: { dossierId: string; 
 
   useEffect(() => {
     documentsApi
-      .workFiles(unitId, thisYear())
+      .workFiles(unitId, vietnamYear())
       .then((l) => setFiles(l.items))
       .catch(() => setFiles(null));
   }, [unitId]);

@@ -9,8 +9,7 @@ import { useMe } from "../../session.tsx";
 import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import { FileDossierForm, WorkFilePapers } from "./work-file-papers.tsx";
 import "./documents.css";
-
-const thisYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+import { vietnamYear } from "../../lib/vietnam-day.ts";
 
 /**
  * Prints the year's hand-over list (mục lục hồ sơ, tài liệu nộp lưu, NĐ 30/2020 Điều 28–31) as PDF: the server draws
@@ -75,7 +74,7 @@ function HandOverListPrint({ unitId, year }: { unitId: string; year: number }) {
 export function WorkFilesPage() {
   const { t, lang } = useDocumentsI18n();
   const me = useMe();
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useState(vietnamYear());
   const [list, setList] = useState<WorkFileListT | null>(null);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -188,7 +187,7 @@ export function WorkFilesPage() {
             min={2000}
             max={2199}
             value={year}
-            onChange={(e) => setYear(Number(e.target.value) || thisYear())}
+            onChange={(e) => setYear(Number(e.target.value) || vietnamYear())}
           />
           <HandOverListPrint key={year} unitId={me.unit.id} year={year} />
           {isLeader && pending > 0 ? (
