@@ -53,19 +53,32 @@ export async function lockVersioned<T extends VersionedTable>(
   return row as unknown as VersionedRow<T>;
 }
 
-export interface VersionedUpdate<T extends VersionedTable> {
+interface VersionedUpdateBase<T extends VersionedTable> {
   table: T;
   id: string;
   /** The version the caller read (the client's `version`, or the row it locked). */
   version: number;
   /** The columns to change; `version` is set by the helper. */
   changes: Omit<Updateable<Database[T]>, "version">;
-  /** The audit event of the change, built from the row as it is after the update. */
-  audit: (after: VersionedRow<T>) => AuditEvent;
   now: Date;
   /** The entity named in a 404's details (default: the table). */
   entity?: string;
 }
+
+export type VersionedUpdate<T extends VersionedTable> = VersionedUpdateBase<T> &
+  (
+    | {
+        /** The audit event of the change, built from the row as it is after the update. */
+        audit: (after: VersionedRow<T>) => AuditEvent;
+      }
+    | {
+        /**
+         * For a module whose own event log records the audit event too (feedback's events): called in the same
+         * transaction after the update; it must call recordAudit.
+         */
+        record: (tx: Tx, after: VersionedRow<T>) => Promise<void>;
+      }
+  );
 
 /**
  * UPDATE table SET changes, version = version + 1 WHERE id = … AND version = the version read; then the audit
@@ -93,6 +106,7 @@ export async function updateVersioned<T extends VersionedTable>(
     throw new AppError("CONFLICT", { details: { currentVersion: current.version } });
   }
   const row = after as unknown as VersionedRow<T>;
-  await recordAudit(tx, update.audit(row), update.now);
+  if ("audit" in update) await recordAudit(tx, update.audit(row), update.now);
+  else await update.record(tx, row);
   return row;
 }
