@@ -49,7 +49,7 @@ export interface Step {
  * The step's change of the record: the UPDATE checks the version the step locked and sets the next one, and
  * `record` writes the feedback event (with its audit event) in the same transaction.
  */
-function changeRecord(
+export function changeRecord(
   step: Step,
   changes: VersionedUpdate<"feedback">["changes"],
   record: (tx: Tx) => Promise<void>,
