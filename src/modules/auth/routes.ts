@@ -19,10 +19,10 @@ import { csrfUserInfo } from "./csrf.ts";
 import { knownDeviceOf, rememberDevice } from "./known-device.ts";
 import { loginStaff } from "./login.ts";
 import { checkPasswordAgain } from "./password-again.ts";
-import { assertStrongPassword, hashPassword } from "./passwords.ts";
+import { changeStaffPassword } from "./password-change.ts";
 import { ACTIONS, requireStaff, widestScope } from "./policy.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
-import { destroySession, destroySessionsOf } from "./sessions.ts";
+import { destroySession } from "./sessions.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.ts";
 
 const errors = {
@@ -167,43 +167,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/password",
     { schema: { tags: ["auth"], body: PasswordChange, response: { 200: Ok, ...errors } } },
     async (request) => {
-      const staff = requireStaff(request.principal);
-      const now = clock();
-      const row = await getStaffRow(db, staff.staffId);
-      await checkPasswordAgain(
-        db,
-        { kind: "staff", id: staff.staffId },
-        row.password_hash,
-        request.body.currentPassword,
-        now,
-      );
-      assertStrongPassword(request.body.newPassword);
-      const hash = await hashPassword(request.body.newPassword);
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable("staff")
-          .set({
-            password_hash: hash,
-            must_change_password: false,
-            version: row.version + 1,
-            updated_at: now,
-          })
-          .where("id", "=", staff.staffId)
-          .execute();
-        await destroySessionsOf(tx, { kind: "staff", id: staff.staffId }, staff.sessionHash);
-        await recordAudit(
-          tx,
-          {
-            actor: { kind: "staff", id: staff.staffId },
-            action: "auth.password_change",
-            entityType: "staff",
-            entityId: staff.staffId,
-            unitId: staff.unitId,
-            summary: {},
-          },
-          now,
-        );
-      });
+      await changeStaffPassword(db, requireStaff(request.principal), request.body, clock());
       return { ok: true as const };
     },
   );

@@ -15,6 +15,7 @@ import {
 } from "../../domain/calendar/index.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan, requireStaff, widestScope } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
 import { type HolidayDecisionRow, toDecision } from "./decision-rows.ts";
@@ -244,17 +245,17 @@ export async function updateDecision(
     const before = await findLive(tx, id, true);
     await assertScope(tx, principal, decisionScopeOf(before), true);
     await assertScope(tx, principal, decision.scope);
-    if (before.version !== input.version) {
-      throw new AppError("CONFLICT", { details: { currentVersion: before.version } });
-    }
-    const after = await tx
-      .updateTable("holiday_decisions")
-      .set({ ...columns(decision), version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateVersioned(tx, {
+      table: "holiday_decisions",
+      id,
+      version: input.version,
+      changes: { ...columns(decision), updated_at: now },
+      record: (t, row) =>
+        audit(t, principal, "update", id, { before: toDecision(before), after: toDecision(row) }, now),
+      now,
+      entity: "holiday_decision",
+    });
     await bumpDecisionsToken(tx);
-    await audit(tx, principal, "update", id, { before: toDecision(before), after: toDecision(after) }, now);
     return after;
   });
 }
@@ -271,16 +272,16 @@ export async function deleteDecision(
   await db.transaction().execute(async (tx) => {
     const before = await findLive(tx, id, true);
     await assertScope(tx, principal, decisionScopeOf(before), true);
-    if (before.version !== version) {
-      throw new AppError("CONFLICT", { details: { currentVersion: before.version } });
-    }
-    await tx
-      .updateTable("holiday_decisions")
-      .set({ deleted_at: now, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .execute();
+    await updateVersioned(tx, {
+      table: "holiday_decisions",
+      id,
+      version,
+      changes: { deleted_at: now, updated_at: now },
+      record: (t) => audit(t, principal, "delete", id, { before: toDecision(before) }, now),
+      now,
+      entity: "holiday_decision",
+    });
     await bumpDecisionsToken(tx);
-    await audit(tx, principal, "delete", id, { before: toDecision(before) }, now);
   });
 }
 

@@ -21,6 +21,7 @@ import type { Level, Procedure } from "../../domain/catalog/procedure-schema.ts"
 import { AppError } from "../../errors.ts";
 import { type Actor, recordAudit } from "../audit/audit-log.ts";
 import { canonicalJson } from "../audit/canonical-json.ts";
+import { lockVersioned, updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan, type UnitRef } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
 import { escapeLike, getUnit, getUnitByCode } from "../units/queries.ts";
@@ -533,20 +534,17 @@ export async function updateOffering(
       .executeTakeFirst();
     if (!current) throw new AppError("NOT_FOUND", { details: { entity: "offering", id } });
     assertCan(principal, "catalog.manage", await getUnit(tx, current.unit_id));
-    if (current.version !== input.version) {
-      throw new AppError("CONFLICT", { details: { currentVersion: current.version } });
-    }
+    // Authorized first, then the version: a stranger learns nothing of the row's version.
+    await lockVersioned(tx, "procedure_offerings", id, input.version, "offering");
     const local = input.local ? LocalAdditionsSchema.parse(input.local) : parseLocal(current.local);
     if (input.local) await assertLocalFits(tx, current.procedure_id, local, vietnamDay(now));
     const active = input.active ?? current.active;
-    await tx
-      .updateTable("procedure_offerings")
-      .set({ local: JSON.stringify(local), active, version: current.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(
-      tx,
-      {
+    await updateVersioned(tx, {
+      table: "procedure_offerings",
+      id,
+      version: input.version,
+      changes: { local: JSON.stringify(local), active, updated_at: now },
+      audit: () => ({
         actor: actorOf(principal),
         action: active ? "catalog.offering.update" : "catalog.offering.withdraw",
         entityType: "procedure_offering",
@@ -556,9 +554,10 @@ export async function updateOffering(
           before: { active: current.active, local: parseLocal(current.local) },
           after: { active, local },
         },
-      },
+      }),
       now,
-    );
+      entity: "offering",
+    });
     return getOffering(tx, id);
   });
 }

@@ -3,7 +3,7 @@ import { AddressSchema } from "../../contracts/dossiers.ts";
 import type { Db, Executor } from "../../db/database.ts";
 import { checkCccd } from "../../domain/citizens/cccd.ts";
 import { AppError } from "../../errors.ts";
-import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned, type VersionedUpdate } from "../audit/versioned-update.ts";
 import { checkPasswordAgain } from "../auth/password-again.ts";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.ts";
 import { destroySessionsOf } from "../auth/sessions.ts";
@@ -94,24 +94,23 @@ export async function updateCitizenProfile(
         .executeTakeFirst();
       if (owner) throw new AppError("CITIZEN_EMAIL_TAKEN");
     }
-    await tx
-      .updateTable("citizens")
-      .set((eb) => ({ ...changes, updated_at: now, version: eb("version", "+", 1) }))
-      .where("id", "=", citizenId)
-      .where("version", "=", input.version)
-      .execute();
-    await recordAudit(
-      tx,
-      {
+    // The version was read without a lock: a change meanwhile is a 409 here, not a silent no-op.
+    await updateVersioned(tx, {
+      table: "citizens",
+      id: citizenId,
+      version: input.version,
+      changes: { ...(changes as VersionedUpdate<"citizens">["changes"]), updated_at: now },
+      audit: () => ({
         actor: { kind: "citizen", id: citizenId },
         action: "citizen.profile_update",
         entityType: "citizen",
         entityId: citizenId,
         unitId: null,
         summary: { fields: changed },
-      },
+      }),
       now,
-    );
+      entity: "citizen",
+    });
     return getCitizenMe(tx, citizenId);
   });
 }
@@ -125,7 +124,7 @@ export async function changeCitizenPassword(
 ): Promise<void> {
   const row = await db
     .selectFrom("citizens")
-    .select(["password_hash", "status"])
+    .select(["password_hash", "status", "version"])
     .where("id", "=", principal.citizenId)
     .executeTakeFirst();
   if (row?.status !== "active") throw new AppError("UNAUTHENTICATED");
@@ -140,23 +139,23 @@ export async function changeCitizenPassword(
   assertStrongPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable("citizens")
-      .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb("version", "+", 1) }))
-      .where("id", "=", principal.citizenId)
-      .execute();
-    await destroySessionsOf(tx, { kind: "citizen", id: principal.citizenId }, principal.sessionHash);
-    await recordAudit(
-      tx,
-      {
+    // The version read before the (slow) hashing: a change of the account meanwhile is a 409, not a lost update.
+    await updateVersioned(tx, {
+      table: "citizens",
+      id: principal.citizenId,
+      version: row.version,
+      changes: { password_hash: passwordHash, updated_at: now },
+      audit: () => ({
         actor: { kind: "citizen", id: principal.citizenId },
         action: "citizen.password_change",
         entityType: "citizen",
         entityId: principal.citizenId,
         unitId: null,
         summary: {},
-      },
+      }),
       now,
-    );
+      entity: "citizen",
+    });
+    await destroySessionsOf(tx, { kind: "citizen", id: principal.citizenId }, principal.sessionHash);
   });
 }

@@ -28,6 +28,7 @@ import {
 } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { storeUpload } from "../files/store-upload.ts";
@@ -191,9 +192,11 @@ export async function registerIncoming(
     assertVersion(row, input.version);
     const { registerId, number } = await takeNumber(tx, row.unit_id, INCOMING_SERIES, numberingYear(now));
     const duplicate = await duplicateOf(tx, row);
-    await tx
-      .updateTable("documents")
-      .set({
+    await updateVersioned(tx, {
+      table: "documents",
+      id,
+      version: row.version,
+      changes: {
         status,
         register_id: registerId,
         number,
@@ -202,24 +205,20 @@ export async function registerIncoming(
         registered_by: staff.staffId,
         duplicate_of: duplicate,
         updated_at: now,
-        version: row.version + 1,
-      })
-      .where("id", "=", id)
-      .execute();
-    await addPeople(tx, id, [{ staffId: staff.staffId, role: "clerk" }]);
-    await reportToSender(tx, row, "registered", now, { incomingNumber: number });
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(staff),
         action: "document.register",
         entityType: "document",
         entityId: id,
         unitId: row.unit_id,
         summary: { arrivalNumber: number, duplicateOf: duplicate, due: row.register_due_on },
-      },
+      }),
       now,
-    );
+      entity: "document",
+    });
+    await addPeople(tx, id, [{ staffId: staff.staffId, role: "clerk" }]);
+    await reportToSender(tx, row, "registered", now, { incomingNumber: number });
     return { arrivalNumber: number, duplicateOf: duplicate };
   });
 }
@@ -236,24 +235,23 @@ export async function refuseIncoming(
     assertClerkOf(staff, row);
     const status = incomingTransition(row, "refuse");
     assertVersion(row, input.version);
-    await tx
-      .updateTable("documents")
-      .set({ status, refused_reason: input.reason, updated_at: now, version: row.version + 1 })
-      .where("id", "=", id)
-      .execute();
-    await reportToSender(tx, row, "refused", now, { reason: input.reason });
-    await recordAudit(
-      tx,
-      {
+    await updateVersioned(tx, {
+      table: "documents",
+      id,
+      version: row.version,
+      changes: { status, refused_reason: input.reason, updated_at: now },
+      audit: () => ({
         actor: actorOf(staff),
         action: "document.refuse",
         entityType: "document",
         entityId: id,
         unitId: row.unit_id,
         summary: { reason: input.reason },
-      },
+      }),
       now,
-    );
+      entity: "document",
+    });
+    await reportToSender(tx, row, "refused", now, { reason: input.reason });
   });
 }
 
@@ -316,16 +314,32 @@ export async function assignIncoming(
       ...ids.map((s) => ({ staffId: s, role: "assignee" as const })),
     ]);
     const passedTo = await tx.selectFrom("staff").select("full_name").where("id", "in", ids).execute();
-    await tx
-      .updateTable("documents")
-      .set({
+    await updateVersioned(tx, {
+      table: "documents",
+      id,
+      version: row.version,
+      changes: {
         status,
         passed_to: passedTo.map((p) => p.full_name).join(", "),
         updated_at: now,
-        version: row.version + 1,
-      })
-      .where("id", "=", id)
-      .execute();
+      },
+      audit: () => ({
+        actor: actorOf(staff),
+        action: "document.assign",
+        entityType: "document",
+        entityId: id,
+        unitId: row.unit_id,
+        summary: {
+          assignments: input.assignments.map((a) => ({
+            staffId: a.staffId,
+            role: a.role,
+            dueOn: a.dueOn ?? null,
+          })),
+        },
+      }),
+      now,
+      entity: "document",
+    });
     await tx
       .insertInto("document_comments")
       .values({
@@ -339,24 +353,6 @@ export async function assignIncoming(
       })
       .execute();
     await reportToSender(tx, row, "assigned", now);
-    await recordAudit(
-      tx,
-      {
-        actor: actorOf(staff),
-        action: "document.assign",
-        entityType: "document",
-        entityId: id,
-        unitId: row.unit_id,
-        summary: {
-          assignments: input.assignments.map((a) => ({
-            staffId: a.staffId,
-            role: a.role,
-            dueOn: a.dueOn ?? null,
-          })),
-        },
-      },
-      now,
-    );
   });
 }
 
@@ -387,24 +383,23 @@ export async function startHandling(
     assertLeadOrLeader(staff, row, await isLead(tx, id, staff.staffId));
     const status = incomingTransition(row, "start");
     assertVersion(row, input.version);
-    await tx
-      .updateTable("documents")
-      .set({ status, updated_at: now, version: row.version + 1 })
-      .where("id", "=", id)
-      .execute();
-    await reportToSender(tx, row, "in_progress", now);
-    await recordAudit(
-      tx,
-      {
+    await updateVersioned(tx, {
+      table: "documents",
+      id,
+      version: row.version,
+      changes: { status, updated_at: now },
+      audit: () => ({
         actor: actorOf(staff),
         action: "document.start",
         entityType: "document",
         entityId: id,
         unitId: row.unit_id,
         summary: {},
-      },
+      }),
       now,
-    );
+      entity: "document",
+    });
+    await reportToSender(tx, row, "in_progress", now);
   });
 }
 
@@ -432,11 +427,22 @@ export async function finishHandling(
         });
       }
     }
-    await tx
-      .updateTable("documents")
-      .set({ status, done_at: now, updated_at: now, version: row.version + 1 })
-      .where("id", "=", id)
-      .execute();
+    await updateVersioned(tx, {
+      table: "documents",
+      id,
+      version: row.version,
+      changes: { status, done_at: now, updated_at: now },
+      audit: () => ({
+        actor: actorOf(staff),
+        action: "document.done",
+        entityType: "document",
+        entityId: id,
+        unitId: row.unit_id,
+        summary: { replyDocumentId: input.replyDocumentId ?? null },
+      }),
+      now,
+      entity: "document",
+    });
     await tx
       .updateTable("document_assignments")
       .set({ done_at: now })
@@ -454,17 +460,5 @@ export async function finishHandling(
       })
       .execute();
     await reportToSender(tx, row, "done", now);
-    await recordAudit(
-      tx,
-      {
-        actor: actorOf(staff),
-        action: "document.done",
-        entityType: "document",
-        entityId: id,
-        unitId: row.unit_id,
-        summary: { replyDocumentId: input.replyDocumentId ?? null },
-      },
-      now,
-    );
   });
 }

@@ -8,6 +8,7 @@ import type { Db, Executor } from "../../db/database.ts";
 import { vietnamDate } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { can } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
@@ -144,23 +145,22 @@ export async function fileDocument(
       assertOpen(current);
     }
     assertVersion(row, input.version);
-    await tx
-      .updateTable("documents")
-      .set({ work_file_id: input.workFileId, version: row.version + 1, updated_at: now })
-      .where("id", "=", row.id)
-      .execute();
-    await recordAudit(
-      tx,
-      {
+    await updateVersioned(tx, {
+      table: "documents",
+      id: row.id,
+      version: row.version,
+      changes: { work_file_id: input.workFileId, updated_at: now },
+      audit: () => ({
         actor: actorOf(staff),
         action: "document.file",
         entityType: "document",
         entityId: row.id,
         unitId: row.unit_id,
         summary: { from: row.work_file_id, to: input.workFileId },
-      },
+      }),
       now,
-    );
+      entity: "document",
+    });
   });
 }
 
@@ -189,29 +189,27 @@ export async function closeWorkFile(
       throw new AppError("DATE_OUT_OF_RANGE", { details: { field: "workEndedOn", min: opened, max: today } });
     }
     const dueOn = archiveDueOn(ended);
-    await tx
-      .updateTable("work_files")
-      .set({
+    await updateVersioned(tx, {
+      table: "work_files",
+      id: file.id,
+      version: file.version,
+      changes: {
         status: "closed",
         closed_at: now,
         work_ended_on: ended,
         archive_due_on: dueOn,
-        version: file.version + 1,
-      })
-      .where("id", "=", file.id)
-      .execute();
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(staff),
         action: "work_file.close",
         entityType: "work_file",
         entityId: file.id,
         unitId: unit.id,
         summary: { workEndedOn: ended, archiveDueOn: dueOn },
-      },
+      }),
       now,
-    );
+      entity: "work_file",
+    });
     return { archiveDueOn: dueOn };
   });
 }
@@ -235,29 +233,27 @@ export async function handOverWorkFile(
     if (file.status !== "closed") {
       throw new AppError("INVALID_STATE", { details: { entity: "work_file", id, status: file.status } });
     }
-    await tx
-      .updateTable("work_files")
-      .set({
+    const dueOn = day(file.archive_due_on);
+    await updateVersioned(tx, {
+      table: "work_files",
+      id: file.id,
+      version: file.version,
+      changes: {
         status: "archived",
         handed_over_at: now,
         handover_record: input.record,
-        version: file.version + 1,
-      })
-      .where("id", "=", file.id)
-      .execute();
-    const dueOn = day(file.archive_due_on);
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(staff),
         action: "work_file.hand_over",
         entityType: "work_file",
         entityId: file.id,
         unitId: unit.id,
         summary: { record: input.record, late: dueOn !== null && vietnamDate(now) > dueOn },
-      },
+      }),
       now,
-    );
+      entity: "work_file",
+    });
   });
 }
 

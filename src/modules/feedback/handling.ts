@@ -25,6 +25,7 @@ import {
   statusAfterClassification,
 } from "../../domain/feedback/index.ts";
 import { AppError } from "../../errors.ts";
+import { updateVersioned, type VersionedUpdate } from "../audit/versioned-update.ts";
 import type { Principal, StaffPrincipal } from "../auth/principal.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { findUnitByCode } from "../units/queries.ts";
@@ -42,6 +43,26 @@ export interface Step {
   row: FeedbackRow;
   staff: StaffPrincipal;
   now: Date;
+}
+
+/**
+ * The step's change of the record: the UPDATE checks the version the step locked and sets the next one, and
+ * `record` writes the feedback event (with its audit event) in the same transaction.
+ */
+export function changeRecord(
+  step: Step,
+  changes: VersionedUpdate<"feedback">["changes"],
+  record: (tx: Tx) => Promise<void>,
+): Promise<unknown> {
+  return updateVersioned(step.tx, {
+    table: "feedback",
+    id: step.row.id,
+    version: step.row.version,
+    changes,
+    record: (tx) => record(tx),
+    now: step.now,
+    entity: "feedback",
+  });
 }
 
 /** Loads, locks and checks a record for a step: visibility, permission, version, status. */
@@ -90,34 +111,34 @@ export async function classify(step: Step, input: z.infer<typeof ClassifyInput>)
     status === "accepted"
       ? new Date(answerDue(calendar, now.getTime(), await answerWorkingDays(tx, row.unit_id)))
       : null;
-  await tx
-    .updateTable("feedback")
-    .set({
+  await changeRecord(
+    step,
+    {
       status,
       classification: input.classification,
       not_accepted_reason: input.classification === "not_accepted" ? input.reason : null,
       classified_at: now,
       forward_due_at: forwardDueAt,
       answer_due_at: answerDueAt,
-      version: row.version + 1,
-    })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    {
-      action: "classify",
-      fromStatus: row.status,
-      toStatus: status,
-      detail: {
-        classification: input.classification,
-        ...(forwardDueAt ? { forwardDueAt: forwardDueAt.toISOString() } : {}),
-        ...(answerDueAt ? { answerDueAt: answerDueAt.toISOString() } : {}),
-      },
     },
-    now,
+    async (t) => {
+      await recordFeedbackEvent(
+        t,
+        row,
+        staffActor(staff),
+        {
+          action: "classify",
+          fromStatus: row.status,
+          toStatus: status,
+          detail: {
+            classification: input.classification,
+            ...(forwardDueAt ? { forwardDueAt: forwardDueAt.toISOString() } : {}),
+            ...(answerDueAt ? { answerDueAt: answerDueAt.toISOString() } : {}),
+          },
+        },
+        now,
+      );
+    },
   );
 }
 
@@ -137,21 +158,9 @@ export async function forward(step: Step, input: z.infer<typeof ForwardInput>) {
     if (!target?.active || target.id === row.unit_id)
       throw new AppError("FEEDBACK_FORWARD_TARGET_INVALID", { details: { unit: input.toUnit } });
     // Inside motcua the record moves into the competent unit's register and starts there as received.
-    await recordFeedbackEvent(
-      tx,
-      row,
-      staffActor(staff),
+    await changeRecord(
+      step,
       {
-        action: "forward",
-        fromStatus: row.status,
-        toStatus: "forwarded",
-        detail: { ...common, toUnit: target.code, note: input.note ?? null },
-      },
-      now,
-    );
-    await tx
-      .updateTable("feedback")
-      .set({
         unit_id: target.id,
         status: "received",
         registered_at: now,
@@ -165,41 +174,53 @@ export async function forward(step: Step, input: z.infer<typeof ForwardInput>) {
         forward_note: null,
         handler_id: null,
         answer_due_at: null,
-        version: row.version + 1,
-      })
-      .where("id", "=", row.id)
-      .execute();
-    await recordFeedbackEvent(
-      tx,
-      { ...row, unit_id: target.id },
-      staffActor(staff),
-      { action: "arrive", fromStatus: null, toStatus: "received", detail: { fromUnit: row.unit_id } },
-      now,
+      },
+      async (t) => {
+        await recordFeedbackEvent(
+          t,
+          row,
+          staffActor(staff),
+          {
+            action: "forward",
+            fromStatus: row.status,
+            toStatus: "forwarded",
+            detail: { ...common, toUnit: target.code, note: input.note ?? null },
+          },
+          now,
+        );
+        await recordFeedbackEvent(
+          t,
+          { ...row, unit_id: target.id },
+          staffActor(staff),
+          { action: "arrive", fromStatus: null, toStatus: "received", detail: { fromUnit: row.unit_id } },
+          now,
+        );
+      },
     );
     return;
   }
-  await tx
-    .updateTable("feedback")
-    .set({
+  await changeRecord(
+    step,
+    {
       status: "forwarded",
       forwarded_at: now,
       forwarded_to_external: input.toExternal,
       forward_note: input.note ?? null,
-      version: row.version + 1,
-    })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    {
-      action: "forward",
-      fromStatus: row.status,
-      toStatus: "forwarded",
-      detail: { ...common, toExternal: input.toExternal, note: input.note ?? null },
     },
-    now,
+    async (t) => {
+      await recordFeedbackEvent(
+        t,
+        row,
+        staffActor(staff),
+        {
+          action: "forward",
+          fromStatus: row.status,
+          toStatus: "forwarded",
+          detail: { ...common, toExternal: input.toExternal, note: input.note ?? null },
+        },
+        now,
+      );
+    },
   );
 }
 
@@ -220,110 +241,104 @@ export async function assign(step: Step, input: z.infer<typeof AssignInput>) {
       throw new AppError("FEEDBACK_DUE_DATE_INVALID", { details: { answerDueDate: input.answerDueDate } });
     answerDueAt = new Date(due);
   }
-  await tx
-    .updateTable("feedback")
-    .set({
+  await changeRecord(
+    step,
+    {
       handler_id: handler.id,
       ...(answerDueAt ? { answer_due_at: answerDueAt } : {}),
-      version: row.version + 1,
-    })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    {
-      action: "assign",
-      fromStatus: row.status,
-      toStatus: row.status,
-      detail: {
-        handlerId: handler.id,
-        ...(answerDueAt
-          ? {
-              answerDueAt: answerDueAt.toISOString(),
-              before: row.answer_due_at ? new Date(row.answer_due_at).toISOString() : null,
-            }
-          : {}),
-      },
     },
-    now,
+    async (t) => {
+      await recordFeedbackEvent(
+        t,
+        row,
+        staffActor(staff),
+        {
+          action: "assign",
+          fromStatus: row.status,
+          toStatus: row.status,
+          detail: {
+            handlerId: handler.id,
+            ...(answerDueAt
+              ? {
+                  answerDueAt: answerDueAt.toISOString(),
+                  before: row.answer_due_at ? new Date(row.answer_due_at).toISOString() : null,
+                }
+              : {}),
+          },
+        },
+        now,
+      );
+    },
   );
 }
 
 export async function study(step: Step, input: z.infer<typeof StudyInput>) {
-  const { tx, row, staff, now } = step;
+  const { row, staff, now } = step;
   const merged: Study = { ...(row.study ?? {}) };
   for (const [criterion, entry] of Object.entries(input.study)) {
     if (entry) merged[criterion as keyof Study] = { assessment: entry.assessment, note: entry.note ?? null };
   }
-  await tx
-    .updateTable("feedback")
-    .set({ study: JSON.stringify(merged), version: row.version + 1 })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    {
-      action: "study",
-      fromStatus: row.status,
-      toStatus: row.status,
-      detail: { criteria: Object.keys(input.study) },
-    },
-    now,
-  );
+  await changeRecord(step, { study: JSON.stringify(merged) }, async (t) => {
+    await recordFeedbackEvent(
+      t,
+      row,
+      staffActor(staff),
+      {
+        action: "study",
+        fromStatus: row.status,
+        toStatus: row.status,
+        detail: { criteria: Object.keys(input.study) },
+      },
+      now,
+    );
+  });
 }
 
 /** Decide and answer (art. 17–18): only once every one of the six criteria has been assessed. */
 export async function answer(step: Step, input: z.infer<typeof AnswerInput>) {
-  const { tx, row, staff, now } = step;
+  const { row, staff, now } = step;
   const missing = missingCriteria(row.study);
   if (missing.length > 0) throw new AppError("FEEDBACK_STUDY_INCOMPLETE", { details: { missing } });
-  await tx
-    .updateTable("feedback")
-    .set({
-      status: "answered",
-      decision: input.decision,
-      answer: input.answer,
-      answered_at: now,
-      handler_id: row.handler_id ?? staff.staffId,
-      version: row.version + 1,
-    })
-    .where("id", "=", row.id)
-    .execute();
   const late = isLate(
     row.answer_due_at ? new Date(row.answer_due_at).getTime() : null,
     now.getTime(),
     now.getTime(),
   );
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
+  await changeRecord(
+    step,
     {
-      action: "answer",
-      fromStatus: row.status,
-      toStatus: "answered",
-      detail: { decision: input.decision, late },
+      status: "answered",
+      decision: input.decision,
+      answer: input.answer,
+      answered_at: now,
+      handler_id: row.handler_id ?? staff.staffId,
     },
-    now,
+    async (t) => {
+      await recordFeedbackEvent(
+        t,
+        row,
+        staffActor(staff),
+        {
+          action: "answer",
+          fromStatus: row.status,
+          toStatus: "answered",
+          detail: { decision: input.decision, late },
+        },
+        now,
+      );
+    },
   );
 }
 
 export async function markSpam(step: Step) {
-  const { tx, row, staff, now } = step;
-  await tx
-    .updateTable("feedback")
-    .set({ spam: true, spam_at: now, spam_by: staff.staffId, version: row.version + 1 })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    { action: "mark_spam", fromStatus: row.status, toStatus: row.status },
-    now,
-  );
+  const { row, staff, now } = step;
+  await changeRecord(step, { spam: true, spam_at: now, spam_by: staff.staffId }, async (t) => {
+    await recordFeedbackEvent(
+      t,
+      row,
+      staffActor(staff),
+      { action: "mark_spam", fromStatus: row.status, toStatus: row.status },
+      now,
+    );
+  });
 }

@@ -23,13 +23,14 @@ import {
   redact,
 } from "../../domain/feedback/index.ts";
 import { AppError } from "../../errors.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { enforceRateLimit } from "../auth/rate-limit.ts";
 import { findProcedure } from "../catalog/queries.ts";
 import { secretMatches } from "../dossiers/secret.ts";
 import { enqueueNotification } from "../notifications/outbox.ts";
 import { findUnitByCode } from "../units/queries.ts";
 import { type FeedbackRow, recordFeedbackEvent, staffActor } from "./access.ts";
-import type { Step } from "./handling.ts";
+import { changeRecord, type Step } from "./handling.ts";
 import { feedbackLookupUrl } from "./intake.ts";
 
 export const STATUS_LABELS: Record<FeedbackStatus, { vi: string; en: string }> = {
@@ -71,24 +72,23 @@ export async function publish(step: Step, input: z.infer<typeof PublishInput>, p
     ...new Set([...findPersonalData(input.question, known), ...findPersonalData(input.answer, known)]),
   ];
   if (findings.length > 0) throw new AppError("FEEDBACK_PERSONAL_DATA", { details: { findings } });
-  await tx
-    .updateTable("feedback")
-    .set({
+  await changeRecord(
+    step,
+    {
       status: "published",
       published_question: input.question,
       published_answer: input.answer,
       published_at: now,
       published_by: staff.staffId,
-      version: row.version + 1,
-    })
-    .where("id", "=", row.id)
-    .execute();
-  await recordFeedbackEvent(
-    tx,
-    row,
-    staffActor(staff),
-    { action: "publish", fromStatus: row.status, toStatus: "published" },
-    now,
+    },
+    (t) =>
+      recordFeedbackEvent(
+        t,
+        row,
+        staffActor(staff),
+        { action: "publish", fromStatus: row.status, toStatus: "published" },
+        now,
+      ),
   );
   const unit = await tx
     .selectFrom("units")
@@ -180,23 +180,22 @@ export async function rateAnswer(
     if (row.status !== "published")
       throw new AppError("FEEDBACK_STEP_NOT_ALLOWED", { details: { status: row.status, action: "rate" } });
     if (row.rating !== null) throw new AppError("FEEDBACK_ALREADY_RATED");
-    await tx
-      .updateTable("feedback")
-      .set({
-        rating: input.score,
-        rating_comment: input.comment ?? null,
-        rated_at: now,
-        version: row.version + 1,
-      })
-      .where("id", "=", row.id)
-      .execute();
-    await recordFeedbackEvent(
-      tx,
-      row,
-      { kind: "anonymous", id: null },
-      { action: "rate", fromStatus: row.status, toStatus: row.status, detail: { score: input.score } },
+    await updateVersioned(tx, {
+      table: "feedback",
+      id: row.id,
+      version: row.version,
+      changes: { rating: input.score, rating_comment: input.comment ?? null, rated_at: now },
+      record: (t) =>
+        recordFeedbackEvent(
+          t,
+          row,
+          { kind: "anonymous", id: null },
+          { action: "rate", fromStatus: row.status, toStatus: row.status, detail: { score: input.score } },
+          now,
+        ),
       now,
-    );
+      entity: "feedback",
+    });
     return publicStatus(tx, { ...row, rating: input.score });
   });
 }

@@ -16,6 +16,7 @@ import type { Db, Executor } from "../../db/database.ts";
 import type { SigningCredentialTable, SigningMode } from "../../db/tables/signing.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan, can, requireStaff, type UnitRef } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
@@ -337,24 +338,18 @@ export async function revokeCredential(
     const row = await getCredentialRow(tx, id);
     if (!mayManage(staff, row)) throw new AppError("FORBIDDEN", { details: { action: "signing.manage" } });
     if (row.revoked_at) throw new AppError("CREDENTIAL_REVOKED");
-    const updated = await tx
-      .updateTable("signing_credentials")
-      .set({
+    // A revocation meanwhile moved the version too: the version condition alone refuses a second one (409).
+    await updateVersioned(tx, {
+      table: "signing_credentials",
+      id,
+      version: input.version,
+      changes: {
         revoked_at: now,
         revoked_by: staff.staffId,
         revoke_reason: input.reason ?? null,
         sealed_p12: null,
-        version: input.version + 1,
-      })
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .where("revoked_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) throw new AppError("CONFLICT", { details: { currentVersion: row.version } });
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(staff),
         action: "signing.credential.revoke",
         entityType: "signing_credential",
@@ -366,9 +361,10 @@ export async function revokeCredential(
           serialNumber: row.serial_number,
           fingerprint: row.fingerprint,
         },
-      },
+      }),
       now,
-    );
+      entity: "signing_credential",
+    });
   });
   return toCredential(await getCredentialRow(db, id), now);
 }

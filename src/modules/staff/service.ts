@@ -5,6 +5,7 @@ import type { Db, Executor } from "../../db/database.ts";
 import type { StaffTable } from "../../db/tables/foundation.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { updateVersioned } from "../audit/versioned-update.ts";
 import { staffNameKey } from "../auth/login.ts";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.ts";
 import { assertCan, assertMayGrantRoles, assertMayManageAccount } from "../auth/policy.ts";
@@ -132,27 +133,20 @@ export async function updateStaff(
       active: input.active !== undefined && input.active !== before.active,
     });
     if (input.roles) assertMayGrantRoles(principal, input.roles);
-    const updated = await tx
-      .updateTable("staff")
-      .set({
+    await updateVersioned(tx, {
+      table: "staff",
+      id,
+      version: input.version,
+      changes: {
         ...(input.fullName !== undefined && { full_name: input.fullName }),
         ...(input.position !== undefined && { position: input.position }),
         ...(input.email !== undefined && { email: input.email }),
         ...(input.phone !== undefined && { phone: input.phone }),
         ...(input.roles !== undefined && { roles: [...new Set(input.roles)] }),
         ...(input.active !== undefined && { active: input.active }),
-        version: input.version + 1,
         updated_at: now,
-      })
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) throw new AppError("CONFLICT", { details: { currentVersion: before.version } });
-    if (input.active === false) await destroySessionsOf(tx, { kind: "staff", id });
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(principal),
         action: "staff.update",
         entityType: "staff",
@@ -162,9 +156,11 @@ export async function updateStaff(
           before: { roles: before.roles, active: before.active, fullName: before.full_name },
           after: { roles: input.roles ?? before.roles, active: input.active ?? before.active },
         },
-      },
+      }),
       now,
-    );
+      entity: "staff",
+    });
+    if (input.active === false) await destroySessionsOf(tx, { kind: "staff", id });
     return getStaffRow(tx, id);
   });
 }
@@ -183,32 +179,31 @@ export async function resetStaffPassword(
   assertStrongPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable("staff")
-      .set({
+    // The version read before the (slow) hashing: an edit of the account meanwhile is a 409, not a lost update.
+    await updateVersioned(tx, {
+      table: "staff",
+      id,
+      version: target.version,
+      changes: {
         password_hash: passwordHash,
         must_change_password: true,
         failed_logins: 0,
         locked_until: null,
-        version: target.version + 1,
         updated_at: now,
-      })
-      .where("id", "=", id)
-      .execute();
-    await destroySessionsOf(tx, { kind: "staff", id });
-    // A temporary password from an administrator also lifts a sign-in lock.
-    await clearRateLimit(tx, staffNameKey(target.username));
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: () => ({
         actor: actorOf(principal),
         action: "staff.password_reset",
         entityType: "staff",
         entityId: id,
         unitId: target.unit_id,
         summary: {},
-      },
+      }),
       now,
-    );
+      entity: "staff",
+    });
+    await destroySessionsOf(tx, { kind: "staff", id });
+    // A temporary password from an administrator also lifts a sign-in lock.
+    await clearRateLimit(tx, staffNameKey(target.username));
   });
 }

@@ -10,6 +10,7 @@ import {
 import type { Db, Tx } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit-log.ts";
+import { lockVersioned, updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
 import { escapeLike, findUnitByCode, getUnit, type UnitRow } from "./queries.ts";
@@ -79,11 +80,8 @@ export async function createUnit(
   });
 }
 
-async function lockForUpdate(tx: Tx, id: string, version: number): Promise<UnitRow> {
-  const row = await tx.selectFrom("units").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-  if (!row) throw new AppError("NOT_FOUND", { details: { entity: "unit", id } });
-  if (row.version !== version) throw new AppError("CONFLICT", { details: { currentVersion: row.version } });
-  return row;
+function lockForUpdate(tx: Tx, id: string, version: number): Promise<UnitRow> {
+  return lockVersioned(tx, "units", id, version, "unit");
 }
 
 export async function updateUnit(
@@ -112,25 +110,22 @@ export async function updateUnit(
       ...(input.validFrom !== undefined && { valid_from: input.validFrom }),
       ...(input.workingHours !== undefined && { working_hours: JSON.stringify(input.workingHours) as never }),
     };
-    const after = await tx
-      .updateTable("units")
-      .set({ ...changes, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      tx,
-      {
+    return updateVersioned(tx, {
+      table: "units",
+      id,
+      version: before.version,
+      changes: { ...changes, updated_at: now },
+      audit: (after) => ({
         actor: actorOf(principal),
         action: "unit.update",
         entityType: "unit",
         entityId: id,
         unitId: id,
         summary: { before: pick(before, Object.keys(changes)), after: pick(after, Object.keys(changes)) },
-      },
+      }),
       now,
-    );
-    return after;
+      entity: "unit",
+    });
   });
 }
 
@@ -169,31 +164,22 @@ export async function moveUnit(
         .where("id", "=", d.id)
         .execute();
     }
-    const after = await tx
-      .updateTable("units")
-      .set({
-        parent_id: newParent.id,
-        path: newPath,
-        depth: newParent.depth + 1,
-        version: before.version + 1,
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      tx,
-      {
+    return updateVersioned(tx, {
+      table: "units",
+      id,
+      version: before.version,
+      changes: { parent_id: newParent.id, path: newPath, depth: newParent.depth + 1, updated_at: now },
+      audit: (after) => ({
         actor: actorOf(principal),
         action: "unit.move",
         entityType: "unit",
         entityId: id,
         unitId: id,
         summary: { before: { parentId: before.parent_id }, after: { parentId: after.parent_id } },
-      },
+      }),
       now,
-    );
-    return after;
+      entity: "unit",
+    });
   });
 }
 
@@ -219,31 +205,27 @@ export async function setUnitActive(
       if (activeChild) throw new AppError("UNIT_HAS_ACTIVE_CHILDREN");
       if (input.successorId) await getUnit(tx, input.successorId);
     }
-    const after = await tx
-      .updateTable("units")
-      .set({
+    return updateVersioned(tx, {
+      table: "units",
+      id,
+      version: before.version,
+      changes: {
         active,
         valid_to: active ? null : (input.validTo ?? now.toISOString().slice(0, 10)),
         successor_id: active ? null : (input.successorId ?? null),
-        version: before.version + 1,
         updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      tx,
-      {
+      },
+      audit: (after) => ({
         actor: actorOf(principal),
         action: active ? "unit.activate" : "unit.deactivate",
         entityType: "unit",
         entityId: id,
         unitId: id,
         summary: { before: { active: before.active }, after: { active, successorId: after.successor_id } },
-      },
+      }),
       now,
-    );
-    return after;
+      entity: "unit",
+    });
   });
 }
 
