@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
-import { SelectField, TextField } from "../../components/field.tsx";
+import { TextField } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { type DocumentFiguresT, type DocumentStatsT, documentsApi } from "../../documents-api.ts";
 import { errorText } from "../../lib/errors.ts";
-import { useUnitOptions } from "../../lib/unit-options.ts";
 import { useMe } from "../../session.tsx";
 import { type DocumentsKey, useDocumentsI18n, viDate } from "./documents-i18n.ts";
 import "./documents.css";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamDay } from "../../lib/vietnam-day.ts";
 
 type Quick = "month" | "quarter" | "year";
@@ -109,7 +109,6 @@ export function DocumentStatsPage() {
   const { t, lang } = useDocumentsI18n();
   const me = useMe();
   const initial = periodAround(vietnamDay(), "month");
-  const units = useUnitOptions();
   const [unitId, setUnitId] = useState(me.unit.id);
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
@@ -152,15 +151,7 @@ export function DocumentStatsPage() {
           {t("d.stats.filter")}
         </h2>
         <form className="doc-register-form" onSubmit={submit}>
-          {units.length > 1 ? (
-            <SelectField label={t("d.stats.unit")} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
+          <UnitPicker label={t("d.stats.unit")} value={unitId} onChange={setUnitId} />
           <TextField
             type="date"
             label={t("d.reg.from")}

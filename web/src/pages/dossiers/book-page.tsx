@@ -1,17 +1,17 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
-import { SelectField, TextField } from "../../components/field.tsx";
+import { TextField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { dossierApi, type TrackingBook } from "../../dossier-api.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
-import { useUnitOptions } from "../../lib/unit-options.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 import { useMe } from "../../session.tsx";
 import { formatDay, formatShort, TIMELINESS_LABELS, todayLocal } from "./labels.ts";
 import { dossierPath } from "./receipt-panel.tsx";
 import "./dossiers.css";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 
 function monthStart(today: string): string {
   return `${today.slice(0, 8)}01`;
@@ -26,7 +26,6 @@ export function BookPage() {
   const unit = search.get("unit") || me.unit.code;
   const from = search.get("from") || monthStart(today);
   const to = search.get("to") || today;
-  const units = useUnitOptions();
   const [draft, setDraft] = useState({ unit, from, to });
   const [book, setBook] = useState<TrackingBook | null>(null);
   const [error, setError] = useState<string>();
@@ -86,19 +85,12 @@ export function BookPage() {
           {t("book.filter")}
         </h2>
         <form className="dos-book-filter" onSubmit={submit}>
-          {units.length > 1 ? (
-            <SelectField
-              label={t("book.unit")}
-              value={draft.unit}
-              onChange={(e) => setDraft({ ...draft, unit: e.target.value })}
-            >
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.label}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
+          <UnitPicker
+            label={t("book.unit")}
+            value={draft.unit}
+            onChange={(unit) => setDraft({ ...draft, unit })}
+            by="code"
+          />
           <TextField
             label={t("book.from")}
             type="date"

@@ -3,9 +3,9 @@ import { Alert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/field.tsx";
 import { Icon } from "../../components/icons.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
 import { errorText } from "../../lib/errors.ts";
-import { useUnitOptions } from "../../lib/unit-options.ts";
 import { type DossierReport, type ReportExport, reportApi } from "../../report-api.ts";
 import { useMe } from "../../session.tsx";
 import { formatDay, todayLocal } from "../dossiers/labels.ts";
@@ -189,7 +189,6 @@ export function ReportsPage() {
   const { t, lang } = useI18n();
   const me = useMe();
   const today = todayLocal();
-  const units = useUnitOptions();
   const [unitId, setUnitId] = useState(me.unit.id);
   const [rollup, setRollup] = useState(false);
   const [choice, setChoice] = useState<Choice>({
@@ -260,15 +259,7 @@ export function ReportsPage() {
           {t("reports.filter")}
         </h2>
         <form className="dos-book-filter" onSubmit={submit}>
-          {units.length > 1 ? (
-            <SelectField label={t("reports.unit")} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
+          <UnitPicker label={t("reports.unit")} value={unitId} onChange={setUnitId} />
           <SelectField
             label={t("reports.kind")}
             value={choice.kind}
