@@ -62,10 +62,16 @@ export function firstErrorField<F extends string>(
   return fields.find((f) => errors[f]);
 }
 
-/** After a failed submit: move the keyboard focus to the first field marked invalid. */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
+/**
+ * After a failed submit: move the keyboard focus to the first field marked invalid. Called right after the errors
+ * are set, before React has committed them (and while the form may still be disabled as busy): it looks again on
+ * each animation frame, for up to ten, until an enabled invalid field is there to take the focus.
+ */
+export function focusFirstInvalid(form: HTMLFormElement | null, framesLeft = 10): void {
   requestAnimationFrame(() => {
-    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]:not(:disabled)');
     target?.focus();
+    if (target && document.activeElement === target) return;
+    if (framesLeft > 1 && form?.isConnected) focusFirstInvalid(form, framesLeft - 1);
   });
 }
