@@ -16,10 +16,26 @@ module.exports = {
       to: { path: "^(node:)?(fs|net|http|https|child_process|dgram|tls)$|pg|kysely|fastify" },
     },
     {
-      name: "lower-layers-do-not-import-modules",
-      comment: "db, adapters, pdf and contracts never import feature modules.",
+      name: "signing-is-a-library",
+      comment:
+        "src/signing (PDF signatures, CMS, PKCS#12, X.509, RFC 3161 encodings) imports only itself, the error " +
+        "table and the fonts it draws stamps with: no database, no feature module, no adapter.",
       severity: "error",
-      from: { path: "^src/(db|adapters|pdf|contracts)/" },
+      from: { path: "^src/signing/", pathNot: "test-support\\.ts$" },
+      to: { path: "^src/", pathNot: "^src/(signing/|errors\\.ts$|pdf/fonts/)" },
+    },
+    {
+      name: "signing-has-no-io",
+      comment: "No I/O in the signing library: no sockets, files or processes, no database drivers.",
+      severity: "error",
+      from: { path: "^src/signing/", pathNot: "test-support\\.ts$" },
+      to: { path: "^(node:)?(fs|fs/promises|net|http|https|child_process|dgram|tls)$|pg|kysely|fastify" },
+    },
+    {
+      name: "lower-layers-do-not-import-modules",
+      comment: "db, adapters, pdf, signing and contracts never import feature modules.",
+      severity: "error",
+      from: { path: "^src/(db|adapters|pdf|signing|contracts)/" },
       to: { path: "^src/modules/" },
     },
     {

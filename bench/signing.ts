@@ -9,12 +9,12 @@
  */
 import os from "node:os";
 import { PDF } from "@libpdf/core";
-import { loadP12 } from "../src/modules/signing/keys.ts";
-import { LocalTimestampAuthority } from "../src/modules/signing/local-tsa.ts";
-import { sign } from "../src/modules/signing/sign.ts";
-import { createTestPki } from "../src/modules/signing/test-pki.ts";
-import { samplePdf } from "../src/modules/signing/test-support.ts";
-import { verifyPdf } from "../src/modules/signing/verify.ts";
+import { loadP12 } from "../src/signing/keys.ts";
+import { LocalTimestampAuthority } from "../src/signing/local-tsa.ts";
+import { sign } from "../src/signing/sign.ts";
+import { createTestPki } from "../src/signing/test-pki.ts";
+import { samplePdf } from "../src/signing/test-support.ts";
+import { verifyPdf } from "../src/signing/verify.ts";
 
 const seconds = Number(process.argv[2] ?? 3);
 

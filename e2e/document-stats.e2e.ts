@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { samplePdf } from "../src/modules/signing/test-support.ts";
+import { samplePdf } from "../src/signing/test-support.ts";
 import { apiFromPage, login } from "./support/app.ts";
 import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
 import { type ProductServer, startServer } from "./support/server.ts";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hasPdfsig, pdfsig, samplePdf } from "../src/modules/signing/test-support.ts";
+import { hasPdfsig, pdfsig, samplePdf } from "../src/signing/test-support.ts";
 import { DEMO_PASSWORD, field, login, selectByText } from "./support/app.ts";
 import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
 import { type ProductServer, startServer } from "./support/server.ts";

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DossierList } from "../src/contracts/dossiers.ts";
-import { hasPdfsig, pdfsig, samplePdf } from "../src/modules/signing/test-support.ts";
 import { DEMO_SIGNING } from "../src/seed/demo-signing.ts";
+import { hasPdfsig, pdfsig, samplePdf } from "../src/signing/test-support.ts";
 import { field, login, logout } from "./support/app.ts";
 import { expectAccessible, launchBrowser, newContext, screenshot, watchConsole } from "./support/browser.ts";
 import { type ProductServer, startServer } from "./support/server.ts";

@@ -254,7 +254,7 @@ export const ERRORS = {
     en: "The holiday decision is invalid.",
   },
   INVALID_LUNAR_DATE: { status: 400, vi: "Ngày âm lịch không tồn tại.", en: "No such lunar date." },
-  // Digital signatures: the codes of SigningError (src/modules/signing/errors.ts), one for one, as 4xx
+  // Digital signatures: the codes the signing library (src/signing) throws, as 4xx
   // (TSA_FAILED is the upstream timestamp authority failing: 503, worth retrying); then the HTTP layer's own.
   WRONG_P12_PASSWORD: {
     status: 422,
@@ -897,9 +897,12 @@ export class AppError extends Error {
   readonly messageEn: string;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, options: { details?: unknown; vi?: string; en?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { details?: unknown; vi?: string; en?: string; cause?: unknown } = {},
+  ) {
     const spec: ErrorSpec = ERRORS[code];
-    super(options.en ?? spec.en);
+    super(options.en ?? spec.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = spec.status;
@@ -918,6 +921,11 @@ export class AppError extends Error {
       },
     };
   }
+}
+
+/** Whether `error` is an AppError, of `code` when one is given. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
 }
 
 export interface ErrorBody {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/database.ts";
-import { parseCertificateDer } from "../modules/signing/certificates.ts";
 import { insertCredential, sealingContext } from "../modules/signing/credentials.ts";
-import { createTestPki, loadP12, sealP12, type TestIdentity } from "../modules/signing/index.ts";
 import { insertTrustedRoot } from "../modules/signing/trusted-roots.ts";
+import { parseCertificateDer } from "../signing/certs.ts";
+import { createTestPki, loadP12, sealP12, type TestIdentity } from "../signing/index.ts";
 import { DEMO_PASSWORD } from "./demo-units.ts";
 
 const SYSTEM = { kind: "system", id: null } as const;

@@ -60,7 +60,7 @@ export interface SignatureCheck {
     signer: string | null;
     status: string;
     signingTime: string | null;
-    /** trusted, unknown-issuer, invalid or not-checked (modules/signing/verify.ts). */
+    /** trusted, unknown-issuer, invalid or not-checked (src/signing/verify.ts). */
     chain?: string;
   }[];
 }

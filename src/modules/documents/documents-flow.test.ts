@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
-import { hasPdfsig, pdfsig } from "../signing/test-support.ts";
-import { verifyPdf } from "../signing/verify.ts";
+import { hasPdfsig, pdfsig } from "../../signing/test-support.ts";
+import { verifyPdf } from "../../signing/verify.ts";
 import {
   DECISION_TEXT,
   DEMO_PASSWORD,

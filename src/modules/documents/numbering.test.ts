@@ -4,9 +4,9 @@
  * queue on the register row; on PGlite they are serialised by its single connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { samplePdf } from "../../signing/test-support.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { storeBytes } from "../files/store-upload.ts";
-import { samplePdf } from "../signing/test-support.ts";
 import { takeNumber } from "./numbering.ts";
 import { issueDocument } from "./signing.ts";
 import { DEMO_PASSWORD, type DocumentsTestContext, documentsTestContext } from "./test-support.ts";

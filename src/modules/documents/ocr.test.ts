@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
-import { commandAvailable } from "../signing/test-support.ts";
+import { commandAvailable } from "../../signing/test-support.ts";
 import { claimOcrJobs, runOcrPass } from "./ocr.ts";
 import { type DocumentsTestContext, detail, documentsTestContext, ok } from "./test-support.ts";
 

@@ -16,12 +16,12 @@ import {
   vietnamDate,
 } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
+import { verifyPdf } from "../../signing/verify.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { enqueueNotification } from "../notifications/outbox.ts";
 import { activeTrustedRoots } from "../signing/trusted-roots.ts";
-import { verifyPdf } from "../signing/verify.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { addPeople, transition, visibleDocument } from "./drafting.ts";
 import { type OutsideExchange, paperOnlyExchange } from "./exchange.ts";

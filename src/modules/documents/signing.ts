@@ -21,13 +21,12 @@ import {
 } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
 import { documentStampRects } from "../../pdf/documents/official-document.ts";
+import { sign } from "../../signing/sign.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
 import { storeBytes } from "../files/store-upload.ts";
 import { credentialForSigning, defaultCredential } from "../signing/credentials.ts";
-import { signingCall } from "../signing/http-errors.ts";
-import { sign } from "../signing/sign.ts";
 import { unlockWithAttempts } from "../signing/signing-service.ts";
 import type { DocumentDeps } from "./deps.ts";
 import { addPeople, transition, visibleDocument } from "./drafting.ts";
@@ -84,19 +83,17 @@ export async function approveAndSign(
     .where("id", "=", staff.staffId)
     .executeTakeFirstOrThrow();
   const source = await fileBytes(deps, deps.db, row.current_file_id);
-  const result = await signingCall(() =>
-    sign(source, {
-      signer,
-      signingTime: now,
-      appearance: {
-        kind: "signer",
-        ...(authority ? { authority } : {}),
-        ...(profile.position ? { position: profile.position } : {}),
-        signerName: profile.full_name,
-      },
-      reason: authority ? `Ký duyệt (${authority})` : "Ký duyệt",
-    }),
-  );
+  const result = await sign(source, {
+    signer,
+    signingTime: now,
+    appearance: {
+      kind: "signer",
+      ...(authority ? { authority } : {}),
+      ...(profile.position ? { position: profile.position } : {}),
+      signerName: profile.full_name,
+    },
+    reason: authority ? `Ký duyệt (${authority})` : "Ký duyệt",
+  });
   await deps.db.transaction().execute(async (tx) => {
     const { row: locked } = await visibleDocument(tx, staff, id, true);
     transition(locked, "sign");
@@ -233,16 +230,14 @@ export async function issueDocument(
     const parts = { type, agency: unit.agencyAbbr, draftingUnit: row.drafting_unit_abbr };
     const full = numberAndNotation(number, parts);
     const issuedOn = vietnamDate(now);
-    const result = await signingCall(async () =>
-      sign(signed, {
-        signer: seal,
-        signingTime: now,
-        appearance: { kind: "seal", organization: unit.name },
-        reason: `Phát hành văn bản số ${full}`,
-        location: unit.place,
-        stamps: await stampsFor(signed, full, issueDateLine(unit.place, issuedOn)),
-      }),
-    );
+    const result = await sign(signed, {
+      signer: seal,
+      signingTime: now,
+      appearance: { kind: "seal", organization: unit.name },
+      reason: `Phát hành văn bản số ${full}`,
+      location: unit.place,
+      stamps: await stampsFor(signed, full, issueDateLine(unit.place, issuedOn)),
+    });
     const file = await storeBytes(
       tx,
       deps.files,

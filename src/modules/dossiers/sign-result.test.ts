@@ -8,7 +8,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../../../test/support/test-app.ts";
 import { DEMO_SIGNING, seedDemoSigning } from "../../seed/demo-signing.ts";
-import { verifyPdf } from "../signing/verify.ts";
+import { verifyPdf } from "../../signing/verify.ts";
 import { act, type DossierJson, receptionBody } from "./test-support.ts";
 
 let ctx: TestContext;

@@ -10,13 +10,12 @@ import type { z } from "zod";
 import type { ActionResult, SignResultInput } from "../../contracts/dossiers.ts";
 import { formatLocalDate, localDayOf } from "../../domain/calendar/index.ts";
 import { AppError } from "../../errors.ts";
+import { sign } from "../../signing/sign.ts";
 import { requireStaff } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
 import { calendarFor } from "../calendar/calendar-for.ts";
 import { storeBytes } from "../files/store-upload.ts";
 import { credentialForSigning, defaultCredential } from "../signing/credentials.ts";
-import { signingCall } from "../signing/http-errors.ts";
-import { sign } from "../signing/sign.ts";
 import { unlockWithAttempts } from "../signing/signing-service.ts";
 import { applyEvent } from "./engine.ts";
 import { leaderAtTask, loadForAction } from "./load.ts";
@@ -71,18 +70,16 @@ export async function signResult(
     .where("id", "=", staff.staffId)
     .executeTakeFirstOrThrow();
   const source = await files.get(draft.sha256);
-  const signed = await signingCall(() =>
-    sign(source, {
-      signer,
-      signingTime: now,
-      appearance: {
-        kind: "signer",
-        ...(profile.position ? { position: profile.position } : {}),
-        signerName: profile.full_name,
-      },
-      reason: "Phê duyệt kết quả giải quyết thủ tục hành chính",
-    }),
-  );
+  const signed = await sign(source, {
+    signer,
+    signingTime: now,
+    appearance: {
+      kind: "signer",
+      ...(profile.position ? { position: profile.position } : {}),
+      signerName: profile.full_name,
+    },
+    reason: "Phê duyệt kết quả giải quyết thủ tục hành chính",
+  });
   // 3. The signed file and the approval in one transaction (the version read at step 1 still has to match).
   return performAction(app, staff, log, async (ctx) => {
     const file = await storeBytes(

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { samplePdf } from "../../signing/test-support.ts";
 import { type CliIo, runPki, runSign, runVerify } from "./cli.ts";
-import { samplePdf } from "./test-support.ts";
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

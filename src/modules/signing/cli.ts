@@ -4,14 +4,15 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
-import type { AppearanceKind, AppearanceOptions } from "./appearance.ts";
-import { certificateBytes } from "./asn1.ts";
-import { isSigningError } from "./errors.ts";
-import { loadP12 } from "./keys.ts";
-import { sign } from "./sign.ts";
-import { createTestPki, writeTestPki } from "./test-pki.ts";
-import { HttpTimestampAuthority } from "./tsa.ts";
-import { verifyPdf } from "./verify.ts";
+import { HttpTimestampAuthority } from "../../adapters/timestamp/http-tsa.ts";
+import { isAppError } from "../../errors.ts";
+import type { AppearanceKind, AppearanceOptions } from "../../signing/appearance.ts";
+import { certificateBytes } from "../../signing/asn1.ts";
+import { loadP12 } from "../../signing/keys.ts";
+import { sign } from "../../signing/sign.ts";
+import { createTestPki } from "../../signing/test-pki.ts";
+import { verifyPdf } from "../../signing/verify.ts";
+import { writeTestPki } from "./test-pki-files.ts";
 
 export interface CliIo {
   out(text: string): void;
@@ -101,7 +102,7 @@ async function guarded(io: CliIo, usage: string, body: () => Promise<number>): P
       io.err(`${error.message}\n${usage}`);
       return 2;
     }
-    if (isSigningError(error)) {
+    if (isAppError(error)) {
       io.err(JSON.stringify(error.toBody(), null, 2));
       return 1;
     }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import type { SigningCredential } from "../../contracts/signing.ts";
-import { derToPem } from "./asn1.ts";
+import { derToPem } from "../../signing/asn1.ts";
+import { writePkcs12 } from "../../signing/pkcs12.ts";
+import { issueCertificate, type TestPki } from "../../signing/test-pki.ts";
+import { samplePdf, sharedPki } from "../../signing/test-support.ts";
 import {
   b64,
   DEMO_SIGNING,
@@ -11,9 +14,6 @@ import {
   signingTestContext,
   unitCredentials,
 } from "./http-test-support.ts";
-import { writePkcs12 } from "./pkcs12.ts";
-import { issueCertificate, type TestPki } from "./test-pki.ts";
-import { samplePdf, sharedPki } from "./test-support.ts";
 
 const DAY = 24 * 3600 * 1000;
 let ctx: SigningTestContext;

@@ -15,16 +15,26 @@ import { SIGNING_LIMITS } from "../../contracts/signing.ts";
 import type { Db, Executor } from "../../db/database.ts";
 import type { SigningCredentialTable, SigningMode } from "../../db/tables/signing.ts";
 import { AppError } from "../../errors.ts";
+import {
+  assertUsableForSigning,
+  type CertificateInfo,
+  fromBase64,
+  keyTypeOfCertificate,
+  parseCertificateText,
+  toBase64,
+} from "../../signing/certs.ts";
+import {
+  type SigningCredential as LoadedCredential,
+  loadP12,
+  sealP12,
+  unlockStoredP12,
+} from "../../signing/keys.ts";
+import { isTestPkiCertificate } from "../../signing/test-pki.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan, can, requireStaff, type UnitRef } from "../auth/policy.ts";
 import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
-import { fromBase64, keyTypeOfCertificate, parseCertificateText, toBase64 } from "./certificates.ts";
-import { assertUsableForSigning, type CertificateInfo } from "./certs.ts";
-import { signingCall } from "./http-errors.ts";
-import { type SigningCredential as LoadedCredential, loadP12, sealP12, unlockStoredP12 } from "./keys.ts";
-import { isTestPkiCertificate } from "./test-pki.ts";
 
 export type CredentialRow = Selectable<SigningCredentialTable> & {
   unit_name: string;
@@ -282,11 +292,14 @@ export async function uploadCredential(
       });
     }
     // Open first (cheap) so that refusals come before the deliberately slow sealing.
-    const loaded = await signingCall(() => loadP12(bytes, input.password, { now }));
+    const loaded = await loadP12(bytes, input.password, { now });
     const testPki = assertAllowedPki(loaded.certificate, secrets.demo);
-    const { sealed } = await signingCall(() =>
-      sealP12(bytes, { serverSecret: secrets.serverSecret, password: input.password, context, now }),
-    );
+    const { sealed } = await sealP12(bytes, {
+      serverSecret: secrets.serverSecret,
+      password: input.password,
+      context,
+      now,
+    });
     credential = {
       id,
       owner,
@@ -300,7 +313,7 @@ export async function uploadCredential(
     };
   } else {
     const parsed = parseCertificateText(input.certificate);
-    await signingCall(() => assertUsableForSigning(parsed.cert, now));
+    await assertUsableForSigning(parsed.cert, now);
     const testPki = assertAllowedPki(parsed.der, secrets.demo);
     const chain = (input.chain ?? []).map((text) => parseCertificateText(text).der);
     credential = {
@@ -439,9 +452,7 @@ export async function unlockCredential(
 ): Promise<LoadedCredential> {
   if (row.storage !== "p12" || !row.sealed_p12) throw new AppError("CREDENTIAL_EXTERNAL");
   const sealed = new Uint8Array(row.sealed_p12);
-  return signingCall(() =>
-    unlockStoredP12(sealed, { serverSecret, password, context: sealingContext(row), now }),
-  );
+  return unlockStoredP12(sealed, { serverSecret, password, context: sealingContext(row), now });
 }
 
 export function certificateOfRow(row: CredentialRow): Uint8Array {

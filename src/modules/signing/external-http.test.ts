@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import type { ExternalPrepared, SigningCredential, SignResult } from "../../contracts/signing.ts";
-import { derToPem } from "./asn1.ts";
-import { buildSignedAttributes, buildSignedData } from "./cms.ts";
-import { CredentialDigestSigner, decodeSigningRequest } from "./external-signer.ts";
+import { derToPem } from "../../signing/asn1.ts";
+import { buildSignedAttributes, buildSignedData } from "../../signing/cms.ts";
+import { CredentialDigestSigner, decodeSigningRequest } from "../../signing/external-signer.ts";
+import { signData } from "../../signing/key-algorithms.ts";
+import { type SigningCredential as LoadedCredential, loadP12 } from "../../signing/keys.ts";
+import type { TestPki } from "../../signing/test-pki.ts";
+import { hasPdfsig, pdfsig, samplePdf, sharedPki } from "../../signing/test-support.ts";
 import {
   b64,
   bytesOf,
@@ -12,10 +16,6 @@ import {
   signingTestContext,
   verifyOk,
 } from "./http-test-support.ts";
-import { signData } from "./key-algorithms.ts";
-import { type SigningCredential as LoadedCredential, loadP12 } from "./keys.ts";
-import type { TestPki } from "./test-pki.ts";
-import { hasPdfsig, pdfsig, samplePdf, sharedPki } from "./test-support.ts";
 
 /**
  * The external-signer flow over HTTP, driven by the core's reference client: the "token" holds the key (here a

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import type { SigningCredential, SignResult } from "../../contracts/signing.ts";
+import { hasPdfsig, pdfsig, samplePdf } from "../../signing/test-support.ts";
 import { verifyAuditLog } from "../audit/audit-log.ts";
 import {
   b64,
@@ -15,7 +16,6 @@ import {
   unitCredentials,
   verifyOk,
 } from "./http-test-support.ts";
-import { hasPdfsig, pdfsig, samplePdf } from "./test-support.ts";
 
 let ctx: SigningTestContext;
 let leader: TestClient;

@@ -7,6 +7,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
+import { HttpTimestampAuthority } from "../../adapters/timestamp/http-tsa.ts";
 import type { Config } from "../../config.ts";
 import type {
   ExternalCompleteInput,
@@ -19,24 +20,9 @@ import { SIGNING_LIMITS } from "../../contracts/signing.ts";
 import type { Db, Executor, Tx } from "../../db/database.ts";
 import type { ExternalSessionState, SigningMode } from "../../db/tables/signing.ts";
 import { AppError } from "../../errors.ts";
-import { recordAudit } from "../audit/audit-log.ts";
-import { assertCan, requireStaff } from "../auth/policy.ts";
-import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
-import { admitAttempt, failAttempt, returnAttempt, succeedAttempt } from "../auth/rate-limit.ts";
-import { inspectUpload } from "../files/inspect-upload.ts";
-import { type FileRow, storeBytes } from "../files/store-upload.ts";
-import type { AppearanceOptions } from "./appearance.ts";
-import { certificateFromDer } from "./asn1.ts";
-import { fromBase64, toBase64 } from "./certificates.ts";
-import { assertUsableForSigning, describeCertificate } from "./certs.ts";
-import {
-  type CredentialRow,
-  certificateOfRow,
-  chainOf,
-  credentialForSigning,
-  unlockCredential,
-} from "./credentials.ts";
-import { signingCall } from "./http-errors.ts";
+import type { AppearanceOptions } from "../../signing/appearance.ts";
+import { certificateFromDer } from "../../signing/asn1.ts";
+import { assertUsableForSigning, describeCertificate, fromBase64, toBase64 } from "../../signing/certs.ts";
 import {
   type SignResult as CoreSignResult,
   completeSignature,
@@ -44,8 +30,21 @@ import {
   type PreparedSignature,
   prepareSignature,
   sign,
-} from "./sign.ts";
-import { HttpTimestampAuthority, type TimestampAuthority } from "./tsa.ts";
+} from "../../signing/sign.ts";
+import type { TimestampAuthority } from "../../signing/tsa.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { assertCan, requireStaff } from "../auth/policy.ts";
+import { actorOf, type Principal, type StaffPrincipal } from "../auth/principal.ts";
+import { admitAttempt, failAttempt, returnAttempt, succeedAttempt } from "../auth/rate-limit.ts";
+import { inspectUpload } from "../files/inspect-upload.ts";
+import { type FileRow, storeBytes } from "../files/store-upload.ts";
+import {
+  type CredentialRow,
+  certificateOfRow,
+  chainOf,
+  credentialForSigning,
+  unlockCredential,
+} from "./credentials.ts";
 
 export interface SigningDeps {
   db: Db;
@@ -60,7 +59,7 @@ export interface SigningDeps {
  */
 async function onDocument<T>(deps: SigningDeps, body: () => Promise<T>): Promise<T> {
   try {
-    return await signingCall(body);
+    return await body();
   } catch (error) {
     if (error instanceof AppError) throw error;
     deps.log?.error({ err: error }, "signing: the PDF library failed on a document");
@@ -468,7 +467,7 @@ export async function prepareExternal(
     deps.config.demo,
   );
   const certificate = certificateOfRow(row);
-  await signingCall(() => assertUsableForSigning(certificateFromDer(certificate), now));
+  await assertUsableForSigning(certificateFromDer(certificate), now);
   const source = await sourceDocument(deps, staff, input);
   const appearance = await appearanceOf(deps.db, staff, input);
   const prepared = await onDocument(deps, () =>
@@ -576,11 +575,9 @@ export async function completeExternal(
       details: [{ path: session.signer_kind === "digest" ? "/signature" : "/cms", message: "required" }],
     });
   }
-  const result = await signingCall(() =>
-    session.signer_kind === "digest"
-      ? completeSignature(prepared, fromBase64(input.signature ?? ""))
-      : completeWithCms(prepared, fromBase64(input.cms ?? "")),
-  );
+  const result = await (session.signer_kind === "digest"
+    ? completeSignature(prepared, fromBase64(input.signature ?? ""))
+    : completeWithCms(prepared, fromBase64(input.cms ?? "")));
   // Signed by the registered certificate only (completeWithCms checks the CMS signer against it).
   const expected = describeCertificate(certificateFromDer(certificateOfRow(row))).sha256;
   if (result.signer.sha256 !== expected) throw new AppError("SIGNATURE_MISMATCH");

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
+import { type LocalTsaServer, startLocalTsaServer } from "../../adapters/timestamp/local-tsa-server.ts";
 import type { SigningCredential } from "../../contracts/signing.ts";
+import { samplePdf, sharedPki } from "../../signing/test-support.ts";
 import {
   b64,
   bytesOf,
@@ -12,8 +14,6 @@ import {
   signOk,
   verifyOk,
 } from "./http-test-support.ts";
-import { type LocalTsaServer, startLocalTsaServer } from "./local-tsa.ts";
-import { samplePdf, sharedPki } from "./test-support.ts";
 
 /** PAdES B-T through the API: SIGNING_TSA_URL points at the core's local RFC 3161 authority. */
 let tsa: LocalTsaServer;

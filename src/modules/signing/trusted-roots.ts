@@ -8,11 +8,11 @@ import type { TrustedRoot as TrustedRootDto, TrustedRootInput } from "../../cont
 import type { Db, Executor, Tx } from "../../db/database.ts";
 import type { SigningTrustedRootTable } from "../../db/tables/signing.ts";
 import { AppError } from "../../errors.ts";
+import { type ParsedCertificate, parseCertificateText } from "../../signing/certs.ts";
+import { isTestPkiCertificate } from "../../signing/test-pki.ts";
 import { type Actor, recordAudit } from "../audit/audit-log.ts";
 import { assertCan, type UnitRef } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
-import { type ParsedCertificate, parseCertificateText } from "./certificates.ts";
-import { isTestPkiCertificate } from "./test-pki.ts";
 
 type RootRow = Selectable<SigningTrustedRootTable>;
 

@@ -10,13 +10,12 @@ import type { VerifyInput, VerifyReport as VerifyReportDto } from "../../contrac
 import { SIGNING_LIMITS } from "../../contracts/signing.ts";
 import type { Db } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
+import { fromBase64 } from "../../signing/certs.ts";
+import { type VerifyReport, verifyPdf } from "../../signing/verify.ts";
 import { can } from "../auth/policy.ts";
 import type { Principal } from "../auth/principal.ts";
 import { enforceRateLimit } from "../auth/rate-limit.ts";
-import { fromBase64 } from "./certificates.ts";
-import { signingCall } from "./http-errors.ts";
 import { activeTrustedRoots } from "./trusted-roots.ts";
-import { type VerifyReport, verifyPdf } from "./verify.ts";
 
 /** Verifications per client address and window. */
 export const VERIFY_RATE_LIMIT = { limit: 30, windowSeconds: 60 };
@@ -84,7 +83,7 @@ async function runVerify(deps: VerificationDeps, bytes: Uint8Array): Promise<Ver
   if (!looksLikePdf(bytes)) throw new AppError("PDF_INVALID");
   const roots = await activeTrustedRoots(deps.db, deps.demo);
   try {
-    const report = await signingCall(() => verifyPdf(bytes, { trustedRoots: roots }));
+    const report = await verifyPdf(bytes, { trustedRoots: roots });
     // The verifier reads signatures even from damaged files; with none found, say when it is no PDF at all.
     if (report.signatureCount === 0 && !(await parses(bytes))) throw new AppError("PDF_INVALID");
     return toDto(report, bytes.length, roots.length);

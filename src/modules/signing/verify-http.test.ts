@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../../test/support/test-app.ts";
 import type { SignResult, TrustedRoot, VerifyReport } from "../../contracts/signing.ts";
+import { derToPem } from "../../signing/asn1.ts";
+import { fixturePath, readFixture, samplePdf, sharedPki } from "../../signing/test-support.ts";
 import { storeBytes } from "../files/store-upload.ts";
-import { derToPem } from "./asn1.ts";
 import {
   b64,
   bytesOf,
@@ -15,7 +16,6 @@ import {
   signOk,
   verifyOk,
 } from "./http-test-support.ts";
-import { fixturePath, readFixture, samplePdf, sharedPki } from "./test-support.ts";
 import { VERIFY_RATE_LIMIT } from "./verification.ts";
 
 let ctx: SigningTestContext;

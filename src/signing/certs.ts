@@ -1,9 +1,13 @@
-/** Reading X.509 certificates: names, validity, key usage, and building a chain to a trusted root. */
+/**
+ * Reading X.509 certificates: parsing them from PEM or base64 DER as they arrive, names, validity, key usage, and
+ * building a chain to a trusted root.
+ */
 import { createPublicKey, type KeyObject } from "node:crypto";
 import * as asn1js from "asn1js";
 import type * as pkijs from "pkijs";
-import { certificateDer, children, OID, sha256Hex, toHex } from "./asn1.ts";
-import { SigningError } from "./errors.ts";
+import { AppError } from "../errors.ts";
+import { certificateDer, certificateFromDer, children, OID, pemToDer, sha256Hex, toHex } from "./asn1.ts";
+import { type KeyType, keyTypeOf } from "./key-algorithms.ts";
 
 export interface DistinguishedName {
   commonName?: string;
@@ -137,12 +141,11 @@ export function isValidAt(cert: pkijs.Certificate, at: Date): boolean {
 export function assertUsableForSigning(cert: pkijs.Certificate, now: Date = new Date()): void {
   const info = describeCertificate(cert);
   const details = { subject: info.subject.text, notBefore: info.notBefore, notAfter: info.notAfter };
-  if (now.getTime() > cert.notAfter.value.getTime()) throw new SigningError("CERT_EXPIRED", { details });
-  if (now.getTime() < cert.notBefore.value.getTime())
-    throw new SigningError("CERT_NOT_YET_VALID", { details });
+  if (now.getTime() > cert.notAfter.value.getTime()) throw new AppError("CERT_EXPIRED", { details });
+  if (now.getTime() < cert.notBefore.value.getTime()) throw new AppError("CERT_NOT_YET_VALID", { details });
   const usage = info.keyUsage;
   if (!usage?.some((u) => u === "digitalSignature" || u === "nonRepudiation")) {
-    throw new SigningError("CERT_KEY_USAGE", { details: { ...details, keyUsage: usage ?? null } });
+    throw new AppError("CERT_KEY_USAGE", { details: { ...details, keyUsage: usage ?? null } });
   }
 }
 
@@ -245,4 +248,52 @@ function result(
     path: path.map((c) => describeName(c.subject).text),
     message: problems.length > 0 ? problems.join("; ") : fallback,
   };
+}
+
+export interface ParsedCertificate {
+  der: Uint8Array;
+  cert: pkijs.Certificate;
+  info: CertificateInfo;
+}
+
+/** One certificate from PEM text or base64 DER; CERTIFICATE_INVALID otherwise. */
+export function parseCertificateText(text: string): ParsedCertificate {
+  const trimmed = text.trim();
+  let der: Uint8Array | undefined;
+  if (trimmed.includes("-----BEGIN CERTIFICATE-----")) {
+    const blocks = pemToDer(trimmed);
+    if (blocks.length !== 1) {
+      throw new AppError("CERTIFICATE_INVALID", { details: { certificates: blocks.length, expected: 1 } });
+    }
+    der = blocks[0];
+  } else if (/^[A-Za-z0-9+/\s]+={0,2}\s*$/.test(trimmed)) {
+    der = new Uint8Array(Buffer.from(trimmed.replace(/\s/g, ""), "base64"));
+  }
+  if (!der || der.length === 0) throw new AppError("CERTIFICATE_INVALID");
+  return parseCertificateDer(der);
+}
+
+export function parseCertificateDer(der: Uint8Array): ParsedCertificate {
+  try {
+    const cert = certificateFromDer(der);
+    return { der, cert, info: describeCertificate(cert) };
+  } catch {
+    throw new AppError("CERTIFICATE_INVALID");
+  }
+}
+
+export function keyTypeOfCertificate(cert: pkijs.Certificate): KeyType {
+  try {
+    return keyTypeOf(publicKeyOf(cert));
+  } catch {
+    throw new AppError("KEY_UNSUPPORTED");
+  }
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString("base64");
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, "base64"));
 }

@@ -3,17 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isSigningError, type SigningErrorCode } from "./errors.ts";
+import { type ErrorCode, isAppError } from "../errors.ts";
 import { loadP12, sealP12, unlockStoredP12, unsealP12 } from "./keys.ts";
 import { writePkcs12 } from "./pkcs12.ts";
 import { issueCertificate, type TestPki } from "./test-pki.ts";
 import { hasOpenssl, readFixture, sharedPki } from "./test-support.ts";
 
-function codeOf(action: () => unknown): SigningErrorCode | string {
+function codeOf(action: () => unknown): ErrorCode | string {
   try {
     action();
   } catch (error) {
-    return isSigningError(error) ? error.code : String(error);
+    return isAppError(error) ? error.code : String(error);
   }
   return "no error";
 }

@@ -1,6 +1,6 @@
 /** The /ByteRange and /Contents placeholders of a signature dictionary, and patching them in place. */
 import { PdfArray, PdfNumber, PdfString } from "@libpdf/core";
-import { SigningError } from "./errors.ts";
+import { AppError } from "../errors.ts";
 
 const WIDE = 9_999_999_999;
 const BYTE_RANGE_TEXT = `[0 ${WIDE} ${WIDE} ${WIDE}]`;
@@ -24,9 +24,9 @@ export interface Placeholders {
 function indexOfOnce(haystack: Buffer, needle: string, from: number): number {
   const first = haystack.indexOf(needle, from, "latin1");
   if (first === -1)
-    throw new SigningError("PDF_NOT_INCREMENTAL", { en: `Placeholder not found: ${needle.slice(0, 20)}` });
+    throw new AppError("PDF_NOT_INCREMENTAL", { en: `Placeholder not found: ${needle.slice(0, 20)}` });
   if (haystack.indexOf(needle, first + 1, "latin1") !== -1) {
-    throw new SigningError("PDF_NOT_INCREMENTAL", { en: "Placeholder found twice" });
+    throw new AppError("PDF_NOT_INCREMENTAL", { en: "Placeholder found twice" });
   }
   return first;
 }
@@ -53,7 +53,7 @@ export function patchByteRange(pdf: Uint8Array, at: Placeholders): [number, numb
 export function patchContents(pdf: Uint8Array, at: Placeholders, der: Uint8Array): void {
   const hex = Buffer.from(der).toString("hex");
   if (hex.length > at.contentsLength) {
-    throw new SigningError("SIGNATURE_TOO_LARGE", {
+    throw new AppError("SIGNATURE_TOO_LARGE", {
       details: { needed: der.length, reserved: at.contentsLength / 2 },
     });
   }

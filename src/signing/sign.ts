@@ -9,6 +9,7 @@
  */
 import { PdfDict, PdfName, PdfNumber, PdfString } from "@libpdf/core";
 import * as pkijs from "pkijs";
+import { AppError } from "../errors.ts";
 import {
   type AppearanceOptions,
   type AppearanceStamp,
@@ -36,7 +37,6 @@ import {
   signatureTimestampAttribute,
 } from "./cms.ts";
 import { checkCms } from "./cms-verify.ts";
-import { SigningError } from "./errors.ts";
 import {
   credentialSigner,
   type DocumentSigner,
@@ -152,7 +152,7 @@ export async function prepareSignature(
   const kind = appearance ? (appearance.kind ?? "signer") : "invisible";
   const fieldName = chooseFieldName(pdf, kind, options.fieldName);
   if (!appearance && options.stamps?.length) {
-    throw new SigningError("PAGE_OUT_OF_RANGE", { en: "Stamps need a visible signature on their page" });
+    throw new AppError("PAGE_OUT_OF_RANGE", { en: "Stamps need a visible signature on their page" });
   }
 
   const widget = PdfDict.of({
@@ -187,7 +187,7 @@ export async function prepareSignature(
     widget.set("Rect", rectArray({ x: 0, y: 0, width: 0, height: 0 }));
   }
   const page = pdf.getPage(pageIndex);
-  if (!page) throw new SigningError("PAGE_OUT_OF_RANGE", { details: { page: pageIndex } });
+  if (!page) throw new AppError("PAGE_OUT_OF_RANGE", { details: { page: pageIndex } });
   widget.set("P", page.ref);
 
   const reserve = estimateReserve(options, withTimestamp);
@@ -211,7 +211,7 @@ export async function prepareSignature(
 
   const saved = await pdf.save({ incremental: true });
   const appended = saved.length > input.length && Buffer.from(saved.subarray(0, input.length)).equals(input);
-  if (!appended && wasSigned) throw new SigningError("PDF_NOT_INCREMENTAL");
+  if (!appended && wasSigned) throw new AppError("PDF_NOT_INCREMENTAL");
   const output = new Uint8Array(saved);
   const placeholders = findPlaceholders(output, appended ? input.length : 0, reserve);
   const byteRange = patchByteRange(output, placeholders);
@@ -267,11 +267,11 @@ export async function completeSignature(
   timestampAuthority?: TimestampAuthority,
 ): Promise<SignResult> {
   if (!prepared.request || !prepared.keyType) {
-    throw new SigningError("SIGNATURE_MISMATCH", { en: "This signature was prepared for a CMS signer" });
+    throw new AppError("SIGNATURE_MISMATCH", { en: "This signature was prepared for a CMS signer" });
   }
   const publicKey = publicKeyOf(certificateFromDer(prepared.certificate));
   if (!verifyData(publicKey, prepared.hash, prepared.request.signedAttributes, signatureValue)) {
-    throw new SigningError("SIGNATURE_MISMATCH");
+    throw new AppError("SIGNATURE_MISMATCH");
   }
   const unsignedAttributes = timestampAuthority
     ? [
@@ -299,7 +299,7 @@ export async function completeWithCms(prepared: PreparedSignature, cms: Uint8Arr
   try {
     signedData = parseSignedData(cms);
   } catch (cause) {
-    throw new SigningError("CMS_INVALID", { cause });
+    throw new AppError("CMS_INVALID", { cause });
   }
   const check = await checkCms(signedData, {
     digest: (hash) =>
@@ -309,7 +309,7 @@ export async function completeWithCms(prepared: PreparedSignature, cms: Uint8Arr
   const signerMatches =
     check.signer !== undefined && equalBytes(certificateDer(check.signer), prepared.certificate);
   if (!check.digestMatches || !check.signatureValid || !signerMatches) {
-    throw new SigningError("CMS_INVALID", { details: { problems: check.problems } });
+    throw new AppError("CMS_INVALID", { details: { problems: check.problems } });
   }
   return finish(prepared, cms, check.timestampToken ? "B-T" : "B-B");
 }
@@ -343,7 +343,7 @@ export async function sign(input: Uint8Array, options: SignOptions): Promise<Sig
     },
     options.timestampAuthority !== undefined,
   );
-  if (!prepared.request) throw new SigningError("SIGNATURE_MISMATCH");
+  if (!prepared.request) throw new AppError("SIGNATURE_MISMATCH");
   const signature = await signer.signDigest(prepared.request);
   return completeSignature(prepared, signature, options.timestampAuthority);
 }

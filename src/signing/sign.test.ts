@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { PDF, PdfArray, PdfDict, PdfNumber, PdfRef, PdfStream, rgb } from "@libpdf/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isSigningError } from "./errors.ts";
+import { HttpTimestampAuthority } from "../adapters/timestamp/http-tsa.ts";
+import { startLocalTsaServer } from "../adapters/timestamp/local-tsa-server.ts";
+import { isAppError } from "../errors.ts";
 import { loadP12, type SigningCredential } from "./keys.ts";
-import { startLocalTsaServer } from "./local-tsa.ts";
 import { type SignResult, sign } from "./sign.ts";
 import { issueCertificate, type TestPki } from "./test-pki.ts";
 import { hasPdfsig, pdfsig, samplePdf, sharedPki } from "./test-support.ts";
-import { HttpTimestampAuthority } from "./tsa.ts";
 import { verifyPdf } from "./verify.ts";
 
 const RED_RING_PNG = makeRingPng(120);
@@ -268,7 +268,7 @@ describe("the visible appearance (Decree 30/2020)", () => {
       signer: agency,
       appearance: { kind: "seal", image: new TextEncoder().encode("GIF89a not png") },
     }).catch((e: unknown) => e);
-    expect(isSigningError(error, "IMAGE_INVALID")).toBe(true);
+    expect(isAppError(error, "IMAGE_INVALID")).toBe(true);
   });
 
   it("puts the corner appearance for attachments at the top right of the first page", async () => {
@@ -299,19 +299,19 @@ describe("refusals", () => {
         signDigest: async () => new Uint8Array(256),
       },
     }).catch((e: unknown) => e);
-    expect(isSigningError(error, "CERT_EXPIRED")).toBe(true);
+    expect(isAppError(error, "CERT_EXPIRED")).toBe(true);
   });
 
   it("refuses a field name that is already taken", async () => {
     const error = await sign(first.pdf, { signer: agency, fieldName: "motcua-signer-1" }).catch(
       (e: unknown) => e,
     );
-    expect(isSigningError(error, "FIELD_EXISTS")).toBe(true);
+    expect(isAppError(error, "FIELD_EXISTS")).toBe(true);
   });
 
   it("refuses a file that is not a PDF", async () => {
     const error = await sign(new TextEncoder().encode("hello"), { signer: agency }).catch((e: unknown) => e);
-    expect(isSigningError(error, "PDF_INVALID")).toBe(true);
+    expect(isAppError(error, "PDF_INVALID")).toBe(true);
   });
 });
 

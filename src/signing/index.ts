@@ -1,10 +1,8 @@
-/** Public API of the signing module (no HTTP here: routes map SigningError codes to statuses). */
+/** Public API of the signing library (no HTTP here: its errors are AppErrors of src/errors.ts, one table). */
 export type { AppearanceKind, AppearanceOptions, Rect } from "./appearance.ts";
 export { vietnamTime } from "./appearance.ts";
 export type { CertificateInfo, ChainResult, ChainStatus, DistinguishedName, KeyUsage } from "./certs.ts";
 export { assertUsableForSigning, describeCertificate, validateChain } from "./certs.ts";
-export type { SigningErrorCode } from "./errors.ts";
-export { isSigningError, SIGNING_ERROR_CODES, SigningError } from "./errors.ts";
 export type {
   CmsSigner,
   DigestSigner,
@@ -21,8 +19,8 @@ export {
 } from "./external-signer.ts";
 export type { LoadP12Options, SealOptions, SigningCredential } from "./keys.ts";
 export { loadP12, sealP12, serverKeyId, unlockStoredP12, unsealP12 } from "./keys.ts";
-export type { LocalTsaOptions, LocalTsaServer } from "./local-tsa.ts";
-export { LocalTimestampAuthority, startLocalTsaServer } from "./local-tsa.ts";
+export type { LocalTsaOptions } from "./local-tsa.ts";
+export { LocalTimestampAuthority } from "./local-tsa.ts";
 export type { PreparedSignature, PrepareOptions, SignOptions, SignResult } from "./sign.ts";
 export { completeSignature, completeWithCms, prepareSignature, sign } from "./sign.ts";
 export type { IssuedCertificate, IssueOptions, TestIdentity, TestPki, TestPkiOptions } from "./test-pki.ts";
@@ -31,10 +29,8 @@ export {
   issueCertificate,
   isTestPkiCertificate,
   TEST_PKI_MARKER,
-  writeTestPki,
 } from "./test-pki.ts";
-export type { HttpTimestampAuthorityOptions, TimestampAuthority } from "./tsa.ts";
-export { HttpTimestampAuthority } from "./tsa.ts";
+export type { TimestampAuthority } from "./tsa.ts";
 export type {
   SignatureReport,
   SignatureStatus,

@@ -4,11 +4,9 @@
  * OU so configuration can refuse these roots outside demo mode (see isTestPkiCertificate).
  */
 import { createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { certificateFromDer, derOf, derToPem, digest, OID, parseAsn1, toArrayBuffer } from "./asn1.ts";
+import { certificateFromDer, derOf, digest, OID, parseAsn1, toArrayBuffer } from "./asn1.ts";
 import { describeName, type KeyUsage } from "./certs.ts";
 import { type KeyType, keyTypeOf } from "./key-algorithms.ts";
 import { writePkcs12 } from "./pkcs12.ts";
@@ -296,50 +294,4 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
 export function isTestPkiCertificate(der: Uint8Array): boolean {
   const cert = certificateFromDer(der);
   return [cert.subject, cert.issuer].some((n) => describeName(n).text.includes(TEST_PKI_MARKER));
-}
-
-function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
-/** Writes the PKI to `dir` and returns the file names written. */
-export async function writeTestPki(dir: string, pki: TestPki): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files: [string, string | Uint8Array, boolean][] = [
-    ["root-ca.pem", derToPem(pki.root.certificate), false],
-    ["root-ca.key.pem", pki.root.privateKey.export({ format: "pem", type: "pkcs8" }).toString(), true],
-    ["tsa.pem", derToPem(pki.tsa.certificate), false],
-    ["tsa.key.pem", pki.tsa.privateKey.export({ format: "pem", type: "pkcs8" }).toString(), true],
-    ["agency-seal.p12", pki.agency.p12, true],
-    ["agency-seal.pem", derToPem(pki.agency.certificate), false],
-  ];
-  for (const official of pki.officials) {
-    files.push([`official-${slug(official.name)}.p12`, official.p12, true]);
-    files.push([`official-${slug(official.name)}.pem`, derToPem(official.certificate), false]);
-  }
-  files.push([
-    "README.txt",
-    [
-      "motcua test PKI — for demos and tests only. Nothing here may be trusted outside demo mode.",
-      `PKCS#12 password: ${pki.password}`,
-      `Agency seal: agency-seal.p12 (${pki.agency.name})`,
-      ...pki.officials.map((o) => `Official: official-${slug(o.name)}.p12 (${o.name}, ${o.title ?? ""})`),
-      "Root to configure as trusted in demo mode: root-ca.pem. Timestamp authority: tsa.pem + tsa.key.pem.",
-      "",
-    ].join("\n"),
-    false,
-  ]);
-  for (const [file, content, secret] of files) {
-    const path = join(dir, file);
-    await writeFile(path, content);
-    if (secret) await chmod(path, 0o600);
-  }
-  return files.map(([file]) => file);
 }

@@ -1,17 +1,17 @@
 /** Reading and extending a PDF's form structure for a new signature field, through @libpdf/core. */
 import { PDF, PdfArray, PdfDict, PdfNumber, PdfRef } from "@libpdf/core";
+import { AppError } from "../errors.ts";
 import { type AppearanceKind, FIELD_PREFIX } from "./appearance.ts";
-import { SigningError } from "./errors.ts";
 
 export async function loadPdf(bytes: Uint8Array): Promise<PDF> {
   let pdf: PDF;
   try {
     pdf = await PDF.load(bytes);
   } catch (cause) {
-    throw new SigningError("PDF_INVALID", { cause });
+    throw new AppError("PDF_INVALID", { cause });
   }
-  if (pdf.isEncrypted) throw new SigningError("PDF_ENCRYPTED");
-  if (pdf.getPageCount() === 0) throw new SigningError("PAGE_OUT_OF_RANGE", { details: { count: 0 } });
+  if (pdf.isEncrypted) throw new AppError("PDF_ENCRYPTED");
+  if (pdf.getPageCount() === 0) throw new AppError("PAGE_OUT_OF_RANGE", { details: { count: 0 } });
   return pdf;
 }
 
@@ -32,7 +32,7 @@ function existingFieldNames(pdf: PDF): Set<string> {
 export function chooseFieldName(pdf: PDF, kind: AppearanceKind | "invisible", requested?: string): string {
   const names = existingFieldNames(pdf);
   if (requested) {
-    if (names.has(requested)) throw new SigningError("FIELD_EXISTS", { details: { fieldName: requested } });
+    if (names.has(requested)) throw new AppError("FIELD_EXISTS", { details: { fieldName: requested } });
     return requested;
   }
   const prefix = kind === "invisible" ? "motcua-signature" : FIELD_PREFIX[kind];
@@ -56,7 +56,7 @@ export function addToAcroForm(pdf: PDF, ref: PdfRef): void {
   pdf.getOrCreateForm();
   const catalog = pdf.getCatalog();
   const acroForm = resolveDict(pdf, catalog.get("AcroForm"));
-  if (!acroForm) throw new SigningError("PDF_INVALID", { en: "The document has no usable AcroForm" });
+  if (!acroForm) throw new AppError("PDF_INVALID", { en: "The document has no usable AcroForm" });
   const fields = resolveArray(pdf, acroForm.get("Fields"));
   acroForm.set("Fields", new PdfArray([...(fields?.toArray() ?? []), ref]));
   acroForm.set("SigFlags", PdfNumber.of(3));

@@ -17,6 +17,7 @@ import {
   randomBytes,
 } from "node:crypto";
 import * as asn1js from "asn1js";
+import { AppError } from "../errors.ts";
 import {
   children,
   concatBytes,
@@ -34,7 +35,6 @@ import {
   parseAsn1,
   toArrayBuffer,
 } from "./asn1.ts";
-import { SigningError } from "./errors.ts";
 
 export interface Pkcs12Bag<T> {
   value: T;
@@ -128,8 +128,8 @@ const PRF_HASHES: Record<string, HashName> = {
   [OID.hmacSha512]: "sha512",
 };
 
-function unsupported(what: string): SigningError {
-  return new SigningError("P12_UNSUPPORTED", { details: { algorithm: what } });
+function unsupported(what: string): AppError {
+  return new AppError("P12_UNSUPPORTED", { details: { algorithm: what } });
 }
 
 /** Decrypts an EncryptedContentInfo-style payload given its AlgorithmIdentifier. */
@@ -217,7 +217,7 @@ function readSafeContents(bytes: Uint8Array, password: string, into: Pkcs12Conte
       try {
         into.keys.push({ value: importKey(derOf(value), password), ...meta });
       } catch (cause) {
-        throw new SigningError("WRONG_P12_PASSWORD", { cause });
+        throw new AppError("WRONG_P12_PASSWORD", { cause });
       }
     }
   }
@@ -250,10 +250,10 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
     if (info.type !== OID.data) throw new Error("Public-key integrity mode is not supported");
     authSafe = octets(info.content);
   } catch (cause) {
-    throw new SigningError("P12_INVALID", { cause });
+    throw new AppError("P12_INVALID", { cause });
   }
   const macData = pfx[2];
-  if (macData && !verifyMac(macData, authSafe, password)) throw new SigningError("WRONG_P12_PASSWORD");
+  if (macData && !verifyMac(macData, authSafe, password)) throw new AppError("WRONG_P12_PASSWORD");
   const contents: Pkcs12Contents = { keys: [], certificates: [] };
   try {
     for (const contentInfo of children(parseAsn1(authSafe))) {
@@ -267,8 +267,8 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
         try {
           plain = decryptWithPassword(algorithm, octets(encrypted), password);
         } catch (cause) {
-          if (cause instanceof SigningError) throw cause;
-          throw new SigningError(macData ? "P12_INVALID" : "WRONG_P12_PASSWORD", { cause });
+          if (cause instanceof AppError) throw cause;
+          throw new AppError(macData ? "P12_INVALID" : "WRONG_P12_PASSWORD", { cause });
         }
         readSafeContents(plain, password, contents);
       } else {
@@ -276,8 +276,8 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
       }
     }
   } catch (cause) {
-    if (cause instanceof SigningError) throw cause;
-    throw new SigningError("P12_INVALID", { cause });
+    if (cause instanceof AppError) throw cause;
+    throw new AppError("P12_INVALID", { cause });
   }
   return contents;
 }

@@ -20,9 +20,9 @@ import {
   scryptSync,
 } from "node:crypto";
 import type * as pkijs from "pkijs";
+import { AppError } from "../errors.ts";
 import { certificateFromDer, concatBytes, equalBytes } from "./asn1.ts";
 import { assertUsableForSigning, type CertificateInfo, describeCertificate, publicKeyOf } from "./certs.ts";
-import { SigningError } from "./errors.ts";
 import { type KeyType, keyTypeOf } from "./key-algorithms.ts";
 import { readPkcs12 } from "./pkcs12.ts";
 
@@ -78,7 +78,7 @@ export function loadP12(
       info: describeCertificate(match.cert),
     };
   }
-  throw new SigningError("P12_NO_KEY", {
+  throw new AppError("P12_NO_KEY", {
     details: { keys: contents.keys.length, certificates: contents.certificates.length },
   });
 }
@@ -139,7 +139,7 @@ export function sealP12(
 /** Decrypts a sealed blob back to the PKCS#12 bytes (WRONG_P12_PASSWORD, STORED_KEY_MISMATCH). */
 export function unsealP12(sealed: Uint8Array, options: SealOptions): Uint8Array {
   if (sealed.length <= HEADER || !equalBytes(sealed.subarray(0, MAGIC.length), MAGIC)) {
-    throw new SigningError("STORED_KEY_INVALID");
+    throw new AppError("STORED_KEY_INVALID");
   }
   const at = MAGIC.length;
   const keyId = sealed.subarray(at, at + 8);
@@ -147,7 +147,7 @@ export function unsealP12(sealed: Uint8Array, options: SealOptions): Uint8Array 
   const iv = sealed.subarray(at + 24, at + 36);
   const tag = sealed.subarray(at + 36, at + 52);
   const body = sealed.subarray(HEADER);
-  if (!equalBytes(keyId, serverKeyId(options.serverSecret))) throw new SigningError("STORED_KEY_MISMATCH");
+  if (!equalBytes(keyId, serverKeyId(options.serverSecret))) throw new AppError("STORED_KEY_MISMATCH");
   const decipher = createDecipheriv(
     "aes-256-gcm",
     sealingKey(options.serverSecret, options.password, salt, options.context),
@@ -158,7 +158,7 @@ export function unsealP12(sealed: Uint8Array, options: SealOptions): Uint8Array 
   try {
     return concatBytes(decipher.update(body), decipher.final());
   } catch (cause) {
-    throw new SigningError("WRONG_P12_PASSWORD", { cause });
+    throw new AppError("WRONG_P12_PASSWORD", { cause });
   }
 }
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HttpTimestampAuthority } from "../adapters/timestamp/http-tsa.ts";
+import { type LocalTsaServer, startLocalTsaServer } from "../adapters/timestamp/local-tsa-server.ts";
+import { isAppError } from "../errors.ts";
 import { digest } from "./asn1.ts";
 import { checkCms } from "./cms-verify.ts";
-import { isSigningError } from "./errors.ts";
-import { type LocalTsaServer, startLocalTsaServer, TEST_TSA_POLICY } from "./local-tsa.ts";
+import { TEST_TSA_POLICY } from "./local-tsa.ts";
 import { sharedPki } from "./test-support.ts";
-import { HttpTimestampAuthority, readTimestampToken } from "./tsa.ts";
+import { readTimestampToken } from "./tsa.ts";
 
 let server: LocalTsaServer;
 
@@ -42,7 +44,7 @@ describe("the local timestamp authority", () => {
     const error = await new HttpTimestampAuthority(server.url)
       .timestamp(digest("sha1", new Uint8Array([1])), "sha1")
       .catch((e: unknown) => e);
-    expect(isSigningError(error, "TSA_FAILED")).toBe(true);
+    expect(isAppError(error, "TSA_FAILED")).toBe(true);
   });
 
   it("refuses other content types with 415", async () => {
@@ -58,6 +60,6 @@ describe("the local timestamp authority", () => {
     const error = await new HttpTimestampAuthority("http://127.0.0.1:9/tsa", { timeoutMs: 2000 })
       .timestamp(new Uint8Array(32), "sha256")
       .catch((e: unknown) => e);
-    expect(isSigningError(error, "TSA_FAILED")).toBe(true);
+    expect(isAppError(error, "TSA_FAILED")).toBe(true);
   });
 });

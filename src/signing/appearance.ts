@@ -9,8 +9,8 @@
  * The document layout module knows where ô 7 really is and can pass an explicit rectangle instead.
  */
 import { PDF, type PDFPage, PdfArray, PdfDict, PdfNumber, PdfRef, PdfString, rgb } from "@libpdf/core";
-import { serifFont } from "../../pdf/fonts/serif.ts";
-import { SigningError } from "./errors.ts";
+import { AppError } from "../errors.ts";
+import { serifFont } from "../pdf/fonts/serif.ts";
 
 export type AppearanceKind = "signer" | "seal" | "corner";
 
@@ -116,7 +116,7 @@ export function placeAppearance(pdf: PDF, options: AppearanceOptions): { pageInd
   const pageIndex = options.page ?? (kind === "corner" ? 0 : count - 1);
   const page = pdf.getPage(pageIndex);
   if (!page || pageIndex < 0)
-    throw new SigningError("PAGE_OUT_OF_RANGE", { details: { page: pageIndex, count } });
+    throw new AppError("PAGE_OUT_OF_RANGE", { details: { page: pageIndex, count } });
   if (options.rect) return { pageIndex, rect: options.rect };
   const box = page.getMediaBox();
   const right = box.x + box.width - MARGIN_RIGHT;
@@ -338,7 +338,7 @@ export async function buildAppearance(
   image?: Uint8Array,
   stamps: AppearanceStamp[] = [],
 ): Promise<{ ref: PdfRef; rect: Rect }> {
-  if (image && !isPng(image)) throw new SigningError("IMAGE_INVALID");
+  if (image && !isPng(image)) throw new AppError("IMAGE_INVALID");
   let drawn: PDF;
   try {
     drawn = await drawPart(rect.width, rect.height, (scratch, canvas) => {
@@ -347,7 +347,7 @@ export async function buildAppearance(
       else drawCorner(canvas, text, rect.height);
     });
   } catch (cause) {
-    if (image) throw new SigningError("IMAGE_INVALID", { cause });
+    if (image) throw new AppError("IMAGE_INVALID", { cause });
     throw cause;
   }
   if (stamps.length === 0) return { ref: (await pdf.embedPage(drawn, 0)).ref, rect };

@@ -7,15 +7,15 @@ import {
   privateEncrypt,
 } from "node:crypto";
 import * as asn1js from "asn1js";
+import { AppError } from "../errors.ts";
 import { derOf, digest, equalBytes, type HashName, hashOid, OID, toArrayBuffer } from "./asn1.ts";
-import { SigningError } from "./errors.ts";
 
 export type KeyType = "RSA" | "EC";
 
 export function keyTypeOf(key: KeyObject): KeyType {
   if (key.asymmetricKeyType === "rsa") return "RSA";
   if (key.asymmetricKeyType === "ec") return "EC";
-  throw new SigningError("KEY_UNSUPPORTED", { details: { keyType: key.asymmetricKeyType ?? "unknown" } });
+  throw new AppError("KEY_UNSUPPORTED", { details: { keyType: key.asymmetricKeyType ?? "unknown" } });
 }
 
 const SIGNATURE_OIDS: Record<KeyType, Record<HashName, string>> = {
@@ -69,7 +69,7 @@ export function signDigest(key: KeyObject, hash: HashName, value: Uint8Array, da
     );
   }
   if (!data || !equalBytes(digest(hash, data), value)) {
-    throw new SigningError("SIGNATURE_MISMATCH", {
+    throw new AppError("SIGNATURE_MISMATCH", {
       en: "ECDSA signing needs the data whose digest is given",
     });
   }

@@ -1,10 +1,10 @@
 /**
- * RFC 3161 timestamps: the adapter interface, an HTTP client for a real timestamp authority, and reading a
- * timestamp token back (imprint, time, TSA certificate, signature).
+ * RFC 3161 timestamps: the authority interface, the request and response encodings, and reading a timestamp
+ * token back (imprint, time, TSA certificate, signature). The HTTP client is src/adapters/timestamp/http-tsa.ts.
  */
-import { randomBytes } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { AppError } from "../errors.ts";
 import {
   derOf,
   equalBytes,
@@ -17,7 +17,6 @@ import {
   toBytes,
 } from "./asn1.ts";
 import { parseSignedData } from "./cms.ts";
-import { SigningError } from "./errors.ts";
 
 /** A timestamp authority: digest in, DER TimeStampToken (ContentInfo SignedData over TSTInfo) out. */
 export interface TimestampAuthority {
@@ -89,20 +88,20 @@ export function parseTimestampResponse(
   try {
     resp = new pkijs.TimeStampResp({ schema: parseAsn1(response, { allowTrailing: true }) });
   } catch (cause) {
-    throw new SigningError("TSA_FAILED", { en: "The TSA response is not a TimeStampResp", cause });
+    throw new AppError("TSA_FAILED", { en: "The TSA response is not a TimeStampResp", cause });
   }
   const status = resp.status.status;
   if ((status !== 0 && status !== 1) || !resp.timeStampToken) {
     const text = resp.status.statusStrings?.map((s) => s.valueBlock.value).join("; ");
-    throw new SigningError("TSA_FAILED", { details: { status, text } });
+    throw new AppError("TSA_FAILED", { details: { status, text } });
   }
   const token = derOf(resp.timeStampToken);
   const { info } = readTimestampToken(token);
   if (!equalBytes(info.imprint, expected.digest)) {
-    throw new SigningError("TSA_FAILED", { en: "The timestamp covers a different digest" });
+    throw new AppError("TSA_FAILED", { en: "The timestamp covers a different digest" });
   }
   if (expected.nonce && !(info.nonce && equalBytes(stripZeros(info.nonce), stripZeros(expected.nonce)))) {
-    throw new SigningError("TSA_FAILED", { en: "The timestamp nonce does not match the request" });
+    throw new AppError("TSA_FAILED", { en: "The timestamp nonce does not match the request" });
   }
   return token;
 }
@@ -111,37 +110,4 @@ function stripZeros(bytes: Uint8Array): Uint8Array {
   let i = 0;
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
   return bytes.subarray(i);
-}
-
-export interface HttpTimestampAuthorityOptions {
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-}
-
-/** RFC 3161 over HTTP (application/timestamp-query → application/timestamp-reply). */
-export class HttpTimestampAuthority implements TimestampAuthority {
-  constructor(
-    readonly url: string,
-    private readonly options: HttpTimestampAuthorityOptions = {},
-  ) {}
-
-  async timestamp(digest: Uint8Array, hash: HashName): Promise<Uint8Array> {
-    // A positive INTEGER in minimal DER (X.690 §8.3.2): no leading zero byte, which strict servers refuse.
-    const nonce = randomBytes(8);
-    nonce[0] = ((nonce[0] ?? 0) & 0x3f) | 0x40;
-    let response: Response;
-    try {
-      response = await fetch(this.url, {
-        method: "POST",
-        headers: { "content-type": "application/timestamp-query", ...this.options.headers },
-        body: Buffer.from(buildTimestampRequest(digest, hash, nonce)),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-    } catch (cause) {
-      throw new SigningError("TSA_FAILED", { details: { url: this.url }, cause });
-    }
-    if (!response.ok)
-      throw new SigningError("TSA_FAILED", { details: { url: this.url, status: response.status } });
-    return parseTimestampResponse(new Uint8Array(await response.arrayBuffer()), { digest, nonce });
-  }
 }

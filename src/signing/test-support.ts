@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDF, rgb } from "@libpdf/core";
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, StandardFonts } from "pdf-lib";
-import { serifFont } from "../../pdf/fonts/serif.ts";
+import { serifFont } from "../pdf/fonts/serif.ts";
 import { createTestPki, type TestPki } from "./test-pki.ts";
 
 export function fixturePath(name: string): string {
-  return fileURLToPath(new URL(`../../../test/fixtures/signing/${name}`, import.meta.url));
+  return fileURLToPath(new URL(`../../test/fixtures/signing/${name}`, import.meta.url));
 }
 
 export function readFixture(name: string): Uint8Array {

@@ -9,8 +9,9 @@
  * For stateless HTTP flows use prepareSignature() / completeSignature() in sign.ts; the request travels as
  * JSON (encodeSigningRequest / decodeSigningRequest).
  */
+
+import { AppError } from "../errors.ts";
 import { digest, equalBytes, type HashName } from "./asn1.ts";
-import { SigningError } from "./errors.ts";
 import { type KeyType, signDigest } from "./key-algorithms.ts";
 import type { SigningCredential } from "./keys.ts";
 
@@ -64,7 +65,7 @@ export class CredentialDigestSigner implements DigestSigner {
 
   async signDigest(request: SigningRequest): Promise<Uint8Array> {
     if (!equalBytes(digest(request.hash, request.signedAttributes), request.digest)) {
-      throw new SigningError("SIGNATURE_MISMATCH", {
+      throw new AppError("SIGNATURE_MISMATCH", {
         en: "The digest is not the hash of the signed attributes",
       });
     }
@@ -92,7 +93,7 @@ export function encodeSigningRequest(request: SigningRequest): SigningRequestJso
 
 export function decodeSigningRequest(json: SigningRequestJson): SigningRequest {
   if (!["sha256", "sha384", "sha512"].includes(json.hash)) {
-    throw new SigningError("SIGNATURE_MISMATCH", { en: `Unsupported hash ${json.hash}` });
+    throw new AppError("SIGNATURE_MISMATCH", { en: `Unsupported hash ${json.hash}` });
   }
   return {
     hash: json.hash,

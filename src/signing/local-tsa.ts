@@ -1,12 +1,10 @@
 /**
- * A local RFC 3161 timestamp authority for tests and demos: issues tokens in process, and serves them over
- * HTTP (POST application/timestamp-query → application/timestamp-reply) so the HTTP client is tested too.
+ * A local RFC 3161 timestamp authority for tests and demos: issues tokens in process and answers encoded
+ * requests (`respond`); src/adapters/timestamp/local-tsa-server.ts serves it over HTTP.
  */
 
 import type { KeyObject } from "node:crypto";
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { derOf, digest, type HashName, hashFromOid, hashOid, OID, parseAsn1, toArrayBuffer } from "./asn1.ts";
@@ -105,43 +103,4 @@ function rejection(status: number, text: string): Uint8Array {
       ],
     }),
   );
-}
-
-export interface LocalTsaServer {
-  url: string;
-  authority: LocalTimestampAuthority;
-  close(): Promise<void>;
-}
-
-/** Starts an HTTP TSA on 127.0.0.1 (random port unless given). */
-export async function startLocalTsaServer(
-  options: LocalTsaOptions & { port?: number },
-): Promise<LocalTsaServer> {
-  const authority = new LocalTimestampAuthority(options);
-  const server: Server = createServer((req, res) => {
-    if (req.method !== "POST" || req.headers["content-type"] !== "application/timestamp-query") {
-      res.writeHead(req.method === "POST" ? 415 : 405).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 64 * 1024) req.destroy();
-      else chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const body = authority.respond(new Uint8Array(Buffer.concat(chunks)));
-      res.writeHead(200, { "content-type": "application/timestamp-reply", "content-length": body.length });
-      res.end(Buffer.from(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/tsa`,
-    authority,
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
-  };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "../errors.ts";
 import { digest } from "./asn1.ts";
 import { buildSignedAttributes, buildSignedData } from "./cms.ts";
-import { isSigningError } from "./errors.ts";
 import {
   type CmsSigner,
   CredentialDigestSigner,
@@ -64,7 +64,7 @@ describe("signing with a key that never reaches the server", () => {
     if (!prepared.request) throw new Error("no request");
     const wrong = await new CredentialDigestSigner(other).signDigest(prepared.request);
     const error = await completeSignature(prepared, wrong).catch((e: unknown) => e);
-    expect(isSigningError(error, "SIGNATURE_MISMATCH")).toBe(true);
+    expect(isAppError(error, "SIGNATURE_MISMATCH")).toBe(true);
   });
 
   it("the reference client refuses a digest that is not the hash of the attributes it is shown", async () => {
@@ -75,7 +75,7 @@ describe("signing with a key that never reaches the server", () => {
       digest: digest("sha256", new TextEncoder().encode("something else")),
     };
     const error = await new CredentialDigestSigner(official).signDigest(forged).catch((e: unknown) => e);
-    expect(isSigningError(error, "SIGNATURE_MISMATCH")).toBe(true);
+    expect(isAppError(error, "SIGNATURE_MISMATCH")).toBe(true);
   });
 });
 
@@ -112,6 +112,6 @@ describe("signing through a provider that returns a whole CMS", () => {
 
   it("refuses a CMS over another digest with CMS_INVALID", async () => {
     const error = await sign(document, { signer: cmsProvider(official, true) }).catch((e: unknown) => e);
-    expect(isSigningError(error, "CMS_INVALID")).toBe(true);
+    expect(isAppError(error, "CMS_INVALID")).toBe(true);
   });
 });
