@@ -4,8 +4,8 @@
  * call during Tết, for instance), each with its hours. No national template exists
  * (DOMAIN.md "The desk itself" [?]); the heading follows the layout of administrative documents of NĐ 30/2020.
  */
-import { rgb } from "pdf-lib";
-import { A4, createDocument, drawLines, drawParagraph, mm, wrapText } from "./document.ts";
+import { rgb } from "@libpdf/core";
+import { A4, createDocument, drawLines, drawParagraph, mm, saveDocument, wrapText } from "./document.ts";
 
 export interface RosterPdfInput {
   unitName: string;
@@ -53,7 +53,7 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
   });
   const margin = { left: mm(20), right: mm(15), top: mm(20), bottom: mm(20) };
   const width = A4.width - margin.left - margin.right;
-  let page = doc.addPage([A4.width, A4.height]);
+  let page = doc.addPage({ width: A4.width, height: A4.height });
   let y = A4.height - margin.top;
   y = drawLines(
     page,
@@ -103,7 +103,7 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
   const drawRow = (cells: string[][], bold: boolean) => {
     const height = Math.max(...cells.map((c) => Math.max(1, c.length))) * size * 1.25 + mm(3);
     if (y - height < margin.bottom + mm(25)) {
-      page = doc.addPage([A4.width, A4.height]);
+      page = doc.addPage({ width: A4.width, height: A4.height });
       y = A4.height - margin.top;
     }
     let x = margin.left;
@@ -160,5 +160,5 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
     style,
   );
   drawParagraph(page, `Phản ánh, kiến nghị: ${input.feedback}`, { x: margin.left, top: y, width }, style);
-  return doc.save();
+  return saveDocument(doc);
 }

@@ -5,7 +5,7 @@
  * NĐ 123/2020/NĐ-CP (hóa đơn, chứng từ) and TT 78/2021/TT-BTC [S]; the layout of a registered receipt template
  * (mẫu số, ký hiệu) is set by each collecting body, so this one carries the system's own series "BLĐT".
  */
-import { rgb } from "pdf-lib";
+import { rgb } from "@libpdf/core";
 import { vndInWords } from "../domain/money/vnd-in-words.ts";
 import {
   createDocument,
@@ -13,6 +13,7 @@ import {
   drawParagraph,
   mm,
   nfc,
+  saveDocument,
   vietnameseLongDate,
   wrapText,
 } from "./document.ts";
@@ -61,7 +62,7 @@ export async function paymentReceiptPdf(data: PaymentReceiptData): Promise<Uint8
     keywords: ["bien-lai", data.receiptNumber, data.dossierCode],
     createdAt: data.paidAt,
   });
-  const page = doc.addPage([A5.width, A5.height]);
+  const page = doc.addPage({ width: A5.width, height: A5.height });
   const left = mm(15);
   const width = A5.width - left - mm(10);
   const half = width / 2;
@@ -188,5 +189,5 @@ export async function paymentReceiptPdf(data: PaymentReceiptData): Promise<Uint8
       },
     );
   }
-  return doc.save({ useObjectStreams: false });
+  return saveDocument(doc);
 }

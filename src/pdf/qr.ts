@@ -1,5 +1,5 @@
-import type { PDFPage } from "pdf-lib";
-import { rgb } from "pdf-lib";
+import type { PDFPage } from "@libpdf/core";
+import { rgb } from "@libpdf/core";
 import QRCode from "qrcode";
 
 /**
@@ -12,21 +12,23 @@ export function drawQrCode(page: PDFPage, text: string, x: number, y: number, si
   const quiet = 4;
   const cell = size / (n + quiet * 2);
   page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  // Each row's runs of dark modules are rectangles of one path, filled once.
+  const dark = page.drawPath();
   for (let row = 0; row < n; row++) {
     let runStart = -1;
     for (let col = 0; col <= n; col++) {
-      const dark = col < n && qr.modules.get(row, col) === 1;
-      if (dark && runStart < 0) runStart = col;
-      if (!dark && runStart >= 0) {
-        page.drawRectangle({
-          x: x + (quiet + runStart) * cell,
-          y: y + size - (quiet + row + 1) * cell,
-          width: (col - runStart) * cell,
-          height: cell,
-          color: rgb(0, 0, 0),
-        });
+      const isDark = col < n && qr.modules.get(row, col) === 1;
+      if (isDark && runStart < 0) runStart = col;
+      if (!isDark && runStart >= 0) {
+        dark.rectangle(
+          x + (quiet + runStart) * cell,
+          y + size - (quiet + row + 1) * cell,
+          (col - runStart) * cell,
+          cell,
+        );
         runStart = -1;
       }
     }
   }
+  dark.fill({ color: rgb(0, 0, 0) });
 }

@@ -1,5 +1,5 @@
-import type { PDFFont, PDFPage } from "pdf-lib";
-import { rgb } from "pdf-lib";
+import type { EmbeddedFont, PDFPage } from "@libpdf/core";
+import { rgb } from "@libpdf/core";
 import type { Executor } from "../../db/database.ts";
 import type { WorkingHours } from "../../db/tables/foundation.ts";
 import { summarize } from "../../domain/catalog/describe.ts";
@@ -11,6 +11,7 @@ import {
   drawLines,
   type Fonts,
   mm,
+  saveDocument,
   textWidth,
   vietnameseLongDate,
   wrapText,
@@ -152,7 +153,7 @@ interface Cursor {
   y: number;
 }
 
-function cellLines(text: string, font: PDFFont, size: number, width: number): string[] {
+function cellLines(text: string, font: EmbeddedFont, size: number, width: number): string[] {
   return wrapText(text, font, size, width - 2 * PAD);
 }
 
@@ -160,7 +161,7 @@ function drawRowCells(
   page: PDFPage,
   top: number,
   height: number,
-  cells: { lines: string[]; font: PDFFont; size: number; align: "left" | "center" }[],
+  cells: { lines: string[]; font: EmbeddedFont; size: number; align: "left" | "center" }[],
   fill?: ReturnType<typeof rgb>,
 ): void {
   let x = MARGIN.left;
@@ -213,7 +214,7 @@ export async function renderBoard(data: BoardData, createdAt: Date): Promise<Uin
   });
   const pages: PDFPage[] = [];
   const newPage = (): Cursor => {
-    const page = doc.addPage([A4.width, A4.height]);
+    const page = doc.addPage({ width: A4.width, height: A4.height });
     pages.push(page);
     return { page, y: A4.height - MARGIN.top };
   };
@@ -388,5 +389,5 @@ export async function renderBoard(data: BoardData, createdAt: Date): Promise<Uin
     const left = `${unit.name} – bảng niêm yết áp dụng từ ${data.day.split("-").reverse().join("/")}`;
     p.drawText(left, { x: MARGIN.left, y: MARGIN.bottom - mm(8), size: 8, font: fonts.regular });
   });
-  return doc.save({ useObjectStreams: true });
+  return saveDocument(doc);
 }

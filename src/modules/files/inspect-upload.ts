@@ -149,7 +149,12 @@ const ACTIVE_PDF_KEYS = [
   "ImportData",
 ];
 
-/** PDFs may not carry scripts, launch actions, embedded files or rich media (checked in the parsed object graph). */
+/**
+ * PDFs may not carry scripts, launch actions, embedded files or rich media (checked in the parsed object graph).
+ * The parser is pdf-lib's, kept for this check alone while @libpdf/core draws and signs: it reads the file from
+ * start to end, object by object, so every revision and every object nothing points to is walked too; the lazy
+ * parser of @libpdf/core loads only what the cross-reference table reaches.
+ */
 async function assertInertPdf(bytes: Uint8Array): Promise<void> {
   assertNoTrailingZip(bytes);
   let doc: PDFDocument;

@@ -5,9 +5,9 @@
  * and summary (ô 5), the content (ô 6), "Nơi nhận" (ô 9a) on the left and room for the signature block (ô 7) on the
  * right of the last page. The blanks' rectangles are documentStampRects(), shared with the issuing step.
  */
-import type { PDFFont, PDFPage } from "pdf-lib";
-import { rgb } from "pdf-lib";
-import { createDocument, mm, nfc, textWidth, wrapText } from "../document.ts";
+import type { EmbeddedFont, PDFPage } from "@libpdf/core";
+import { rgb } from "@libpdf/core";
+import { createDocument, mm, nfc, saveDocument, textWidth, wrapText } from "../document.ts";
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
@@ -54,14 +54,14 @@ class Writer {
   y: number;
   constructor(
     readonly doc: Awaited<ReturnType<typeof createDocument>>["doc"],
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
+    readonly regular: EmbeddedFont,
+    readonly bold: EmbeddedFont,
   ) {
-    this.page = doc.addPage([PAGE.width, PAGE.height]);
+    this.page = doc.addPage({ width: PAGE.width, height: PAGE.height });
     this.y = PAGE.height - MARGIN.top;
   }
   newPage() {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.page = this.doc.addPage({ width: PAGE.width, height: PAGE.height });
     this.y = PAGE.height - MARGIN.top;
   }
   text(text: string, x: number, top: number, size: number, bold = false) {
@@ -156,7 +156,7 @@ export async function renderOfficialDocument(input: OfficialDocumentInput): Prom
   if (input.recipients.length > 10)
     w.text(`- … (${input.recipients.length - 10} nơi khác);`, MARGIN.left - mm(10), y, 11);
   w.text("- Lưu: VT.", MARGIN.left - mm(10), y - (input.recipients.length > 10 ? 12.5 : 0), 11);
-  return doc.save({ useObjectStreams: false });
+  return saveDocument(doc);
 }
 
 /** Issuer lines of a unit's name: "UBND huyện Bạch Thông" → ["ỦY BAN NHÂN DÂN", "HUYỆN BẠCH THÔNG"]. */

@@ -4,8 +4,8 @@
  * document (issuing body | national motto), rich paragraphs (regular and bold runs), tables whose header repeats
  * on every page, and signature blocks.
  */
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { createDocument, type Fonts, mm, nfc, textWidth } from "../document.ts";
+import { type EmbeddedFont, type PDF, type PDFPage, rgb } from "@libpdf/core";
+import { createDocument, type Fonts, mm, nfc, saveDocument, textWidth } from "../document.ts";
 import { drawQrCode } from "../qr.ts";
 import type { FormSpec } from "./form-sets.ts";
 import { type Margins, marginsFor, pageSize } from "./paper.ts";
@@ -61,7 +61,7 @@ const BLACK = rgb(0, 0, 0);
 const LINE = 1.22;
 
 export class FormWriter {
-  readonly doc: PDFDocument;
+  readonly doc: PDF;
   readonly fonts: Fonts;
   readonly spec: FormSpec;
   readonly margins: Margins;
@@ -73,14 +73,14 @@ export class FormWriter {
   y: number;
   private onNewPage: (() => void) | null = null;
 
-  private constructor(doc: PDFDocument, fonts: Fonts, spec: FormSpec) {
+  private constructor(doc: PDF, fonts: Fonts, spec: FormSpec) {
     this.doc = doc;
     this.fonts = fonts;
     this.spec = spec;
     [this.width, this.height] = pageSize(spec.paper, spec.orientation);
     this.margins = marginsFor(spec.paper, spec.orientation);
     this.size = spec.paper === "A4" ? (spec.orientation === "landscape" ? 10 : 13) : 10;
-    this.page = doc.addPage([this.width, this.height]);
+    this.page = doc.addPage({ width: this.width, height: this.height });
     this.y = this.height - this.margins.top;
   }
 
@@ -108,7 +108,7 @@ export class FormWriter {
   }
 
   newPage(): void {
-    this.page = this.doc.addPage([this.width, this.height]);
+    this.page = this.doc.addPage({ width: this.width, height: this.height });
     this.y = this.height - this.margins.top;
     this.onNewPage?.();
   }
@@ -122,7 +122,7 @@ export class FormWriter {
     this.y -= points;
   }
 
-  font(bold?: boolean): PDFFont {
+  font(bold?: boolean): EmbeddedFont {
     return bold ? this.fonts.bold : this.fonts.regular;
   }
 
@@ -255,7 +255,6 @@ export class FormWriter {
           size,
           font: this.font(r.bold),
           color: BLACK,
-          wordBreaks: [" "],
         });
       }
       cx += (widths[i] as number) + extra * (r.text.match(/ /g)?.length ?? 0);
@@ -458,7 +457,7 @@ export class FormWriter {
   }
 
   async save(): Promise<Uint8Array> {
-    return this.doc.save({ useObjectStreams: true });
+    return saveDocument(this.doc);
   }
 }
 

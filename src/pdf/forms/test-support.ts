@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from "pdf-lib";
+import { PDF, PdfArray, PdfRef, PdfStream } from "@libpdf/core";
 import { parseInstant } from "../../domain/calendar/index.ts";
 import type {
   ApologyData,
@@ -232,27 +232,91 @@ export interface FilledRect {
 }
 
 /**
- * The filled rectangles pdf-lib drew on the first page (`q … rg … cm … m l l l h f Q`), read back from the decoded
- * content streams.
+ * The filled rectangles on the first page, read back from its decoded content streams by a small interpreter of
+ * the operators that draw them (ISO 32000-1 §8.4–8.5: q, Q, cm translations, rg and g colours, m/l/h and re
+ * paths, f and f* fills), so the check holds whatever writer laid the operators out.
  */
 export async function filledRectangles(bytes: Uint8Array): Promise<FilledRect[]> {
-  const doc = await PDFDocument.load(bytes);
+  const doc = await PDF.load(bytes);
   const page = doc.getPages()[0];
   if (!page) return [];
-  const contents = page.node.Contents();
-  const streams =
-    contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+  const contents = page.dict.get("Contents");
+  const items = contents instanceof PdfArray ? contents.toArray() : contents ? [contents] : [];
   let text = "";
-  for (const s of streams) {
-    if (s instanceof PDFRawStream) text += Buffer.from(decodePDFRawStream(s).decode()).toString("latin1");
+  for (const item of items) {
+    const stream = item instanceof PdfRef ? doc.getObject(item) : item;
+    if (stream instanceof PdfStream) text += `${Buffer.from(stream.getDecodedData()).toString("latin1")}\n`;
   }
+  // Text objects carry strings that could look like operators: they draw no rectangle, so they are left out.
+  const tokens = text
+    .replace(/BT[\s\S]*?ET/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const rects: FilledRect[] = [];
-  const pattern =
-    /q\n([\d.]+) ([\d.]+) ([\d.]+) rg\n(?:[^\n]*\n){2}1 0 0 1 ([-\d.]+) ([-\d.]+) cm\n(?:1 0 0 1 0 0 cm\n)*0 0 m\n0 ([\d.]+) l\n([\d.]+) [\d.]+ l\n[\d.]+ 0 l\nh\nf\nQ/g;
-  for (const m of text.matchAll(pattern)) {
-    const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const fill = r === 0 && g === 0 && b === 0 ? "black" : r === 1 && g === 1 && b === 1 ? "white" : "other";
-    rects.push({ x: Number(m[4]), y: Number(m[5]), w: Number(m[7]), h: Number(m[6]), fill });
+  const stack: { tx: number; ty: number; fill: FilledRect["fill"] }[] = [];
+  let state = { tx: 0, ty: 0, fill: "black" as FilledRect["fill"] };
+  let operands: number[] = [];
+  let subpaths: { x: number; y: number }[][] = [];
+  const colour = (r: number, g: number, b: number): FilledRect["fill"] =>
+    r === 0 && g === 0 && b === 0 ? "black" : r === 1 && g === 1 && b === 1 ? "white" : "other";
+  for (const token of tokens) {
+    const value = Number(token);
+    if (token !== "" && !Number.isNaN(value)) {
+      operands.push(value);
+      continue;
+    }
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = operands;
+    switch (token) {
+      case "q":
+        stack.push({ ...state });
+        break;
+      case "Q":
+        state = stack.pop() ?? state;
+        break;
+      case "cm":
+        state.tx += e;
+        state.ty += f;
+        break;
+      case "rg":
+        state.fill = colour(a, b, c);
+        break;
+      case "g":
+        state.fill = colour(a, a, a);
+        break;
+      case "m":
+        subpaths.push([{ x: a, y: b }]);
+        break;
+      case "l":
+        subpaths.at(-1)?.push({ x: a, y: b });
+        break;
+      case "re":
+        subpaths.push([
+          { x: a, y: b },
+          { x: a + c, y: b + d },
+        ]);
+        break;
+      case "f":
+      case "f*":
+        for (const points of subpaths) {
+          const xs = points.map((p) => p.x);
+          const ys = points.map((p) => p.y);
+          const [x, y] = [Math.min(...xs), Math.min(...ys)];
+          rects.push({
+            x: x + state.tx,
+            y: y + state.ty,
+            w: Math.max(...xs) - x,
+            h: Math.max(...ys) - y,
+            fill: state.fill,
+          });
+        }
+        subpaths = [];
+        break;
+      case "n":
+      case "S":
+        subpaths = [];
+        break;
+    }
+    operands = [];
   }
   return rects;
 }
