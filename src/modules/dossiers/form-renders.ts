@@ -94,6 +94,15 @@ export async function storeFormFile(
   now: Date,
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
+    // Locks in the order the dossier's actions take them (the dossier row, then the unit's audit chain): the
+    // dossier_files row below needs a key-share lock on the dossier anyway, and taking it last, after the audit
+    // head, deadlocks with an action on the same dossier running meanwhile.
+    const dossier = await tx
+      .selectFrom("dossiers")
+      .select(["received_unit_id", "code"])
+      .where("id", "=", form.dossier_id)
+      .forKeyShare()
+      .executeTakeFirstOrThrow();
     const open = await tx
       .selectFrom("dossier_forms")
       .select("id")
@@ -102,11 +111,6 @@ export async function storeFormFile(
       .forUpdate()
       .executeTakeFirst();
     if (!open) return false;
-    const dossier = await tx
-      .selectFrom("dossiers")
-      .select(["received_unit_id", "code"])
-      .where("id", "=", form.dossier_id)
-      .executeTakeFirstOrThrow();
     const file = await storeBytes(
       tx,
       files,
