@@ -4,6 +4,7 @@
  */
 import { renderRosterPdf } from "./desk-roster.ts";
 import { renderHandOverListPdf } from "./documents/hand-over-list.ts";
+import { renderOfficialDocument } from "./documents/official-document.ts";
 import { registerXlsx, renderRegisterPdf } from "./documents/registers.ts";
 import { renderWorkFilePdf } from "./documents/work-file.ts";
 import { dossierReportXlsx, renderDossierReport } from "./forms/dossier-report.ts";
@@ -40,6 +41,7 @@ export const renderers = {
   dossierReportXlsx,
   paymentReceiptPdf,
   deskRosterPdf: renderRosterPdf,
+  officialDocument: renderOfficialDocument,
 } satisfies Record<string, (input: never) => Promise<Uint8Array>>;
 
 export type RendererName = keyof typeof renderers;
