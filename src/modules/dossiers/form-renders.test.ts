@@ -132,6 +132,34 @@ describe("dossier forms rendered off the request path", () => {
     ctx.clock.set(MONDAY);
   });
 
+  it("takes a backlog larger than one claim in one pass (a restart after many unrendered forms)", async () => {
+    const received = await receive();
+    await ctx.app.formRenders.settled();
+    const source = await formRow(received.receipt.form.id);
+    // One more than a claim takes (20): copies of the receipt's frozen data, queued and never rendered.
+    const backlog = 21;
+    await ctx.handle.db
+      .insertInto("dossier_forms")
+      .values(
+        Array.from({ length: backlog }, () => ({
+          dossier_id: source.dossier_id,
+          kind: source.kind,
+          form_set: source.form_set,
+          number: source.number,
+          title: source.title,
+          data: JSON.stringify(source.data),
+          issued_at: source.issued_at,
+          issued_by: source.issued_by,
+          render_queued_at: ctx.clock.now,
+        })),
+      )
+      .execute();
+    drawn.length = 0;
+    expect(await ctx.app.formRenders.pass()).toEqual({ done: backlog, failed: 0 });
+    expect(drawn.length).toBe(backlog);
+    expect(await storedForms(received.dossier.id)).toBe(1 + backlog);
+  });
+
   it("returns the PDF of a form downloaded before any render ran, and stores it", async () => {
     drawn.length = 0;
     const kick = ctx.app.formRenders.kick;

@@ -27,6 +27,8 @@ const RENDERER: Record<DossierFormKind, RendererName> = {
 
 /** Long enough for a render behind a full pool; a crashed render is taken up again once it has run out. */
 export const FORM_LEASE_SECONDS = 60;
+/** Forms one claim of the pass takes: a few per pool thread, so the pool stays busy without a long lease. */
+const PASS_BATCH = 20;
 /** A form whose render failed this often is left to its first download. */
 export const FORM_RENDER_ATTEMPTS = 5;
 
@@ -179,7 +181,7 @@ export async function renderDueForms(
 ): Promise<{ done: number; failed: number; errors: unknown[] }> {
   const forms = await claimForms(db, now, {
     ...(options.ids ? { ids: options.ids } : {}),
-    limit: options.limit ?? options.ids?.length ?? 20,
+    limit: options.limit ?? options.ids?.length ?? PASS_BATCH,
   });
   const results = await Promise.allSettled(
     forms.map((form) => renderClaimed(db, files, form, issuerOf(form), now)),
@@ -216,9 +218,17 @@ export function formRenderQueue(
       kicks.add(kick);
     },
     async pass() {
-      const { done, failed, errors } = await renderDueForms(db, files, clock());
-      for (const error of errors) log(error);
-      return { done, failed };
+      // Batch after batch while batches come full (a backlog after a restart), so it does not wait for the next
+      // interval; a batch that failed whole ends the pass (the database or the pool is in trouble).
+      let done = 0;
+      let failed = 0;
+      for (;;) {
+        const batch = await renderDueForms(db, files, clock(), { limit: PASS_BATCH });
+        for (const error of batch.errors) log(error);
+        done += batch.done;
+        failed += batch.failed;
+        if (batch.done + batch.failed < PASS_BATCH || batch.done === 0) return { done, failed };
+      }
     },
     async settled() {
       while (kicks.size > 0) await Promise.allSettled([...kicks]);
