@@ -6,7 +6,8 @@
  * concurrency and the same locks (daily sequence row, the unit's audit chain head), but no HTTP, no checks, no
  * calendar and no PDF. Two placements: 32 desk officers spread over the 17 demo communes of Bạch Thông (each desk has its own
  * sequence and audit chain), and all 32 at one desk (every reception queues on the same two rows). The API runs
- * twice: as configured by default (the receipt drawn and stored once the reception commits), and with
+ * twice: as configured by default (the receipt queued in the reception's transaction, drawn in the render pool's
+ * worker threads and stored right after it commits, the answer not waiting for it), and with
  * DOSSIER_FORMS=on_download (drawn on first download), which shows the server's own path without the PDF.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/dossier-reception.ts [seconds]
@@ -30,6 +31,7 @@ import { canonicalJson } from "../src/modules/audit/canonical-json.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { renderReceipt } from "../src/pdf/forms/index.ts";
 import { buildReceipt } from "../src/pdf/forms/test-support.ts";
+import { holdRenderPool } from "../src/pdf/pool.ts";
 import { seedDemoIfEmpty } from "../src/seed/demo.ts";
 import { freePort, HttpSession } from "../test/support/http.ts";
 
@@ -302,6 +304,8 @@ async function main() {
         .execute();
       staff.push({ username, desk });
     }
+    // The render pool's threads started before the clock runs, as the server does at start.
+    const releaseRenderPool = holdRenderPool();
     const apps = await Promise.all(
       (["on_commit", "on_download"] as const).map(async (forms) => {
         const config = loadConfig({
@@ -374,6 +378,7 @@ async function main() {
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("code").distinct().as("codes")])
       .executeTakeFirstOrThrow();
     for (const a of apps) await a.app.close();
+    await releaseRenderPool();
     console.log(
       JSON.stringify(
         {

@@ -33,6 +33,7 @@ import { catalogRoutes } from "./modules/catalog/routes.ts";
 import { citizenAccountRoutes } from "./modules/citizens/routes.ts";
 import { deskRoutes } from "./modules/desk/plugin.ts";
 import { documentRoutes } from "./modules/documents/routes.ts";
+import { type FormRenderQueue, formRenderQueue } from "./modules/dossiers/form-renders.ts";
 import { dossierRoutes } from "./modules/dossiers/routes.ts";
 import { open311Routes } from "./modules/feedback/open311/routes.ts";
 import { feedbackRoutes } from "./modules/feedback/routes.ts";
@@ -63,6 +64,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Dossier forms drawn off the request path, in the render pool. */
+    formRenders: FormRenderQueue;
     /** Every route registered, for the OpenAPI coverage test and the isolation matrix. */
     motcuaRoutes: { method: string; url: string }[];
   }
@@ -104,6 +107,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("deps", deps);
+  const formRenders = formRenderQueue(deps.db, deps.files, deps.clock, (error) =>
+    app.log.error(
+      { err: error },
+      "dossier form rendering failed; the render pass or the first download retries it",
+    ),
+  );
+  app.decorate("formRenders", formRenders);
+  // Renders kicked after a commit finish before the database is closed.
+  app.addHook("onClose", () => formRenders.settled());
   const routes: { method: string; url: string }[] = [];
   app.decorate("motcuaRoutes", routes);
   app.addHook("onRoute", (route) => {

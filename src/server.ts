@@ -4,6 +4,7 @@ import { LocalFileStore } from "./adapters/storage/local-file-store.ts";
 import { buildApp } from "./app.ts";
 import { type Config, DEMO_HOST } from "./config.ts";
 import { type DbHandle, openDatabase } from "./db/connection.ts";
+import { periodicPass } from "./db/job-lease.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { newControlToken, writeControlFile } from "./modules/backup/control.ts";
 import { importWorker } from "./modules/catalog/import-jobs.ts";
@@ -14,7 +15,11 @@ import { reminderWorker } from "./modules/documents/reminders.ts";
 import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
 import { exportWorker } from "./modules/reports/exports.ts";
+import { holdRenderPool } from "./pdf/pool.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
+
+/** How often the dossier form render pass looks for forms still due; an action kicks its own at once. */
+const FORM_RENDER_PASS_MS = 15_000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -104,6 +109,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.error({ err: error }, "catalog import pass failed; it runs again at the next interval"),
     );
     app.addHook("onClose", () => catalogImports.stop());
+    // Dossier forms still due (a crash mid-render, a failed render) are drawn again by a pass in the render pool.
+    const formRenders = periodicPass(
+      () => app.formRenders.pass(),
+      (error) =>
+        app.log.error({ err: error }, "dossier form render pass failed; it runs again at the next interval"),
+      FORM_RENDER_PASS_MS,
+    );
+    app.addHook("onClose", () => formRenders.stop());
+    // The render pool's threads start now, so the first receipt does not wait for them; released after the passes
+    // above have stopped (onClose hooks run in the order they were added).
+    const releaseRenderPool = holdRenderPool();
+    app.addHook("onClose", () => releaseRenderPool());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
     const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
       app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
@@ -134,6 +151,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     reportExports.start();
     handOverLists.start();
     catalogImports.start();
+    formRenders.start();
     if (controlToken)
       writeControlFile(config.dataDir, (app.server.address() as AddressInfo).port, controlToken);
     let stopping: Promise<void> | undefined;

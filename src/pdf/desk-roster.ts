@@ -34,7 +34,8 @@ export interface RosterPdfInput {
     }[];
     uncoveredFields: string[];
   }[];
-  fieldName: (code: string) => string;
+  /** Field code → its name; a code not listed prints as itself. */
+  fieldNames: Readonly<Record<string, string>>;
   openingHours: string;
   feedback: string;
   printedAt: Date;
@@ -91,7 +92,9 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
       .flatMap((s) =>
         wrapText(
           `Quầy ${s.counter}: ${s.memberName} (${s.title})${s.standsInFor ? `, trực thay ${s.standsInFor.memberName}` : ""}` +
-            (s.fields.length ? ` – ${s.fields.map(input.fieldName).join(", ")}` : ""),
+            (s.fields.length
+              ? ` – ${s.fields.map((code) => input.fieldNames[code] ?? code).join(", ")}`
+              : ""),
           fonts.regular,
           size,
           (col[1] as number) - mm(3),
@@ -134,7 +137,7 @@ export async function renderRosterPdf(input: RosterPdfInput): Promise<Uint8Array
         ...day.holidayDuties.flatMap((d) =>
           wrapText(
             `Trực ${d.startsAt}–${d.endsAt}, Quầy ${d.counter}: ${d.memberName} (${d.title})` +
-              (d.field ? ` – ${input.fieldName(d.field)}` : ""),
+              (d.field ? ` – ${input.fieldNames[d.field] ?? d.field}` : ""),
             fonts.regular,
             size,
             span,

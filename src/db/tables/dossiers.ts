@@ -182,6 +182,11 @@ export interface DossierFormTable {
   file_id: string | null;
   issued_at: Timestamp;
   issued_by: string | null;
+  /** Set when the form is queued for the render pass (an officer's action); null: rendered on first download. */
+  render_queued_at: NullableTimestamp;
+  render_attempts: Generated<number>;
+  /** While a pass (or a download) renders the form; past it, the form is due again. */
+  render_lease_until: NullableTimestamp;
 }
 
 export interface DossierFileTable {

@@ -22,7 +22,7 @@ import {
 } from "../../contracts/desk.ts";
 import { FIELDS } from "../../domain/catalog/fields.ts";
 import { AppError } from "../../errors.ts";
-import { renderRosterPdf } from "../../pdf/desk-roster.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { enforceRateLimit } from "../auth/rate-limit.ts";
 import { getUnitByCode } from "../units/queries.ts";
 import {
@@ -56,7 +56,9 @@ export const TICKETS_PER_MINUTE = 20;
 /** Pairing requests per address per ten minutes. */
 export const PAIRINGS_PER_WINDOW = 10;
 
-const fieldName = (code: string) => FIELDS.find((f) => f.code === code)?.nameVi ?? code;
+const FIELD_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  FIELDS.map((f) => [f.code, f.nameVi]),
+);
 
 export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
   return async (app) => {
@@ -175,12 +177,12 @@ export function deskPublicRoutes(hub: LiveHub): FastifyPluginAsyncZod {
         const profile = await requireProfile(db, unit.id);
         const now = clock();
         const week = await rosterWeek(db, unit.id, request.query.week, now);
-        const bytes = await renderRosterPdf({
+        const bytes = await renderInPool("deskRosterPdf", {
           unitName: unit.name,
           deskName: profile.name,
           weekStart: week.weekStart,
           days: week.days,
-          fieldName,
+          fieldNames: FIELD_NAMES,
           openingHours: profile.opening_hours,
           feedback: `${profile.feedback_address}; điện thoại ${profile.feedback_phone}${profile.feedback_email ? `; thư điện tử ${profile.feedback_email}` : ""}`,
           printedAt: now,

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { DOCUMENT_LIMITS, type DocumentContent } from "../../contracts/documents.ts";
 import type { Tx } from "../../db/database.ts";
 import { documentType } from "../../domain/documents/index.ts";
-import { issuerLinesOf, renderOfficialDocument } from "../../pdf/documents/official-document.ts";
+import { issuerLinesOf } from "../../pdf/documents/official-document.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import type { Actor } from "../audit/audit-log.ts";
 import { type FileRow, storeBytes, storeUpload } from "../files/store-upload.ts";
 import type { DocumentDeps } from "./deps.ts";
@@ -42,7 +43,7 @@ export async function storeContent(
     return { file, text: null };
   }
   const type = documentType(doc.typeCode);
-  const bytes = await renderOfficialDocument({
+  const bytes = await renderInPool("officialDocument", {
     issuerLines: await issuerLines(tx, doc.unitId),
     kindName: type?.abbreviation ? type.name : null,
     summary: doc.summary,

@@ -8,7 +8,7 @@
 import type { Db } from "../../db/database.ts";
 import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
 import { AppError } from "../../errors.ts";
-import { renderHandOverListPdf } from "../../pdf/documents/hand-over-list.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { StaffPrincipal } from "../auth/principal.ts";
 import { getUnit } from "../units/queries.ts";
@@ -89,7 +89,7 @@ export function runHandOverListPass(db: Db, now: Date, limit = 2): Promise<{ don
     const unit = await getUnit(db, job.unit_id);
     const list = await handOverListOf(db, unit, job.year);
     return {
-      content: await renderHandOverListPdf({ ...list, printedAt: new Date(job.requested_at) }),
+      content: await renderInPool("handOverListPdf", { ...list, printedAt: new Date(job.requested_at) }),
       filename: `muc-luc-ho-so-nop-luu-${unit.code}-${job.year}.pdf`,
     };
   });

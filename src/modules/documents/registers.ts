@@ -7,12 +7,8 @@ import { sql } from "kysely";
 import type { Executor } from "../../db/database.ts";
 import { documentType } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
-import {
-  type RegisterData,
-  type RegisterKind,
-  registerXlsx,
-  renderRegisterPdf,
-} from "../../pdf/documents/registers.ts";
+import type { RegisterData, RegisterKind } from "../../pdf/documents/registers.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { assertCan, can } from "../auth/policy.ts";
 import type { StaffPrincipal } from "../auth/principal.ts";
 import { escapeLike, getUnit } from "../units/queries.ts";
@@ -202,9 +198,9 @@ export async function unitRegister(
 
 export async function registerFile(data: RegisterData, format: "pdf" | "xlsx") {
   return format === "pdf"
-    ? { bytes: await renderRegisterPdf(data), type: "application/pdf", ext: "pdf" }
+    ? { bytes: await renderInPool("documentRegisterPdf", data), type: "application/pdf", ext: "pdf" }
     : {
-        bytes: await registerXlsx(data),
+        bytes: await renderInPool("documentRegisterXlsx", data),
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ext: "xlsx",
       };

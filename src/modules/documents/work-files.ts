@@ -9,7 +9,7 @@ import type { WorkFileInput } from "../../contracts/documents.ts";
 import type { Db, Executor } from "../../db/database.ts";
 import { documentType, vietnamDate } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
-import { renderWorkFilePdf } from "../../pdf/documents/work-file.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { can } from "../auth/policy.ts";
 import { actorOf, type StaffPrincipal } from "../auth/principal.ts";
@@ -291,7 +291,7 @@ export async function exportWorkFile(
   }
   // The same fields on paper: the file's metadata and the list of its papers (mục lục văn bản).
   const h = body.HoSo;
-  const pdf = await renderWorkFilePdf({
+  const pdf = await renderInPool("workFilePdf", {
     unitName: unit.name,
     fileCode: h.FileCode,
     title: h.Title,

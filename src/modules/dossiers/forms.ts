@@ -1,7 +1,8 @@
 /**
  * The forms a dossier gets (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice): their data
- * is frozen in `dossier_forms` inside the transaction that issues them; the PDF is rendered after commit (so that
- * no lock is held while it is drawn) and stored, or on first download when that did not happen (seeded data).
+ * is frozen in `dossier_forms` inside the transaction that issues them; the PDF is drawn after commit in the render
+ * pool by the form render queue (form-renders.ts) and stored, or on first download when that did not happen
+ * (seeded data, the portal's own forms, DOSSIER_FORMS=on_download).
  *
  * The receipt is kept as the desk's copy (Liên 1), which does not print the lookup secret: only its hash is
  * stored. The applicant's copy (Liên 2), with the QR code of `${PUBLIC_URL}/tra-cuu?code=…&secret=…`, is printed
@@ -22,19 +23,14 @@ import {
   formSpec,
   type ReceiptData,
   type RefusalData,
-  renderApology,
-  renderReceipt,
-  renderRefusal,
-  renderStopNotice,
-  renderSupplementRequest,
-  renderTransferSlip,
   type StopNoticeData,
   type SupplementRequestData,
   type TransferSlipData,
 } from "../../pdf/forms/index.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import type { Actor } from "../audit/audit-log.ts";
-import { storeBytes } from "../files/store-upload.ts";
 import type { ActionContext, DossierDeps } from "./engine.ts";
+import { claimForms, renderClaimed, renderFormData, renderUnderway } from "./form-renders.ts";
 import { secretMatches } from "./secret.ts";
 import { type DossierRow, type FormRow, ms, stateOf } from "./state.ts";
 
@@ -279,32 +275,16 @@ export function feeText(feeVnd: number | null): string {
   return `${feeVnd.toLocaleString("vi-VN")} đồng`;
 }
 
-export async function renderFormData(
-  kind: DossierFormKind,
-  data: Record<string, unknown>,
-): Promise<Uint8Array> {
-  switch (kind) {
-    case "receipt":
-      return renderReceipt(data as unknown as ReceiptData);
-    case "supplement_request":
-      return renderSupplementRequest(data as unknown as SupplementRequestData);
-    case "refusal":
-      return renderRefusal(data as unknown as RefusalData);
-    case "apology":
-      return renderApology(data as unknown as ApologyData);
-    case "stop_notice":
-      return renderStopNotice(data as unknown as StopNoticeData);
-    case "transfer_slip":
-      return renderTransferSlip(data as unknown as TransferSlipData);
-  }
-}
+export { formFileName, renderFormData } from "./form-renders.ts";
 
-export function formFileName(form: Pick<FormRow, "number" | "kind">, code: string | null): string {
-  const prefix = form.number ? `mau-${form.number}-` : "";
-  return `${prefix}${form.kind.replace(/_/g, "-")}${code ? `-${code}` : ""}.pdf`;
-}
+/** How long a download waits for a render another process has under way before drawing the form itself. */
+const WAIT_FOR_OTHER_RENDER_MS = 5_000;
+const POLL_MS = 50;
 
-/** The form's PDF: the stored file, or rendered now and stored when it has none yet. */
+/**
+ * The form's PDF: the stored file; or, when it has none yet, the render under way (this process's kick, another
+ * process's pass: waited for), or drawn now in the render pool and stored.
+ */
 export async function materializeForm(
   db: Db,
   deps: DossierDeps,
@@ -312,63 +292,31 @@ export async function materializeForm(
   actor: Actor,
   now: Date,
 ): Promise<{ bytes: Uint8Array; form: FormRow }> {
-  const form = await db.selectFrom("dossier_forms").selectAll().where("id", "=", formId).executeTakeFirst();
-  if (!form) throw new AppError("NOT_FOUND", { details: { entity: "form" } });
-  if (form.file_id !== null && deps.files !== null) {
-    const stored = await db
-      .selectFrom("files")
-      .select("sha256")
-      .where("id", "=", form.file_id)
-      .executeTakeFirstOrThrow();
-    return { bytes: await deps.files.get(stored.sha256), form };
-  }
-  const bytes = await renderFormData(form.kind, form.data);
-  if (deps.files === null) return { bytes, form };
-  const files = deps.files;
-  const dossier = await db
-    .selectFrom("dossiers")
-    .select(["received_unit_id", "code"])
-    .where("id", "=", form.dossier_id)
-    .executeTakeFirstOrThrow();
-  await db.transaction().execute(async (tx) => {
-    const file = await storeBytes(
-      tx,
-      files,
-      { bytes, name: formFileName(form, dossier.code), mime: "application/pdf" },
-      { unitId: dossier.received_unit_id, purpose: "dossier_form", actor, now },
-    );
-    const updated = await tx
-      .updateTable("dossier_forms")
-      .set({ file_id: file.id })
-      .where("id", "=", form.id)
-      .where("file_id", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (updated) {
-      await tx
-        .insertInto("dossier_files")
-        .values({ dossier_id: form.dossier_id, file_id: file.id, role: "form" })
-        .execute();
+  const waitUntil = performance.now() + WAIT_FOR_OTHER_RENDER_MS;
+  for (;;) {
+    const form = await db.selectFrom("dossier_forms").selectAll().where("id", "=", formId).executeTakeFirst();
+    if (!form) throw new AppError("NOT_FOUND", { details: { entity: "form" } });
+    const files = deps.files;
+    if (files === null) return { bytes: await renderFormData(form.kind, form.data), form };
+    if (form.file_id !== null) {
+      const stored = await db
+        .selectFrom("files")
+        .select("sha256")
+        .where("id", "=", form.file_id)
+        .executeTakeFirstOrThrow();
+      return { bytes: await files.get(stored.sha256), form };
     }
-  });
-  return { bytes, form };
-}
-
-/** After commit: render and store the forms the use case issued. A failure leaves them for the first download. */
-export async function renderPending(
-  db: Db,
-  deps: DossierDeps,
-  formIds: readonly string[],
-  actor: Actor,
-  now: Date,
-  log?: (error: unknown) => void,
-): Promise<void> {
-  for (const id of formIds) {
-    try {
-      await materializeForm(db, deps, id, actor, now);
-    } catch (error) {
-      log?.(error);
+    const here = renderUnderway(form.id);
+    if (here) {
+      const bytes = await here.catch(() => null);
+      if (bytes) return { bytes, form };
+      continue;
     }
+    const [claimed] = await claimForms(db, now, { ids: [form.id], limit: 1 });
+    if (claimed) return { bytes: await renderClaimed(db, files, claimed, actor, now), form };
+    // Another process holds the lease: its file is due any moment; past the wait, draw a copy without storing it.
+    if (performance.now() > waitUntil) return { bytes: await renderFormData(form.kind, form.data), form };
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
@@ -402,5 +350,5 @@ export async function citizenCopy(
     lookup: { url: lookupUrl(deps.publicUrl, row.code, plain), secret: plain },
     copyLabel: "Liên 2: Giao người nộp hồ sơ",
   };
-  return { bytes: await renderReceipt(data), filename: `giay-tiep-nhan-${row.code}.pdf` };
+  return { bytes: await renderInPool("receipt", data), filename: `giay-tiep-nhan-${row.code}.pdf` };
 }

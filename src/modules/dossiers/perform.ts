@@ -1,14 +1,15 @@
 /**
- * Runs a dossier use case in one transaction, renders the forms it issued once it has committed, and answers
- * with the dossier as it now is.
+ * Runs a dossier use case in one transaction, queues the forms it issued for rendering in that transaction, and
+ * answers with the dossier as it now is without waiting for their PDFs: the render queue draws them in the render
+ * pool right after commit (form-renders.ts); a download before that waits for the render under way.
  */
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ActionResult } from "../../contracts/dossiers.ts";
 import { requireStaff } from "../auth/policy.ts";
-import { actorOf, type Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/principal.ts";
 import { dossierDetail } from "./detail.ts";
 import type { ActionContext, DossierDeps } from "./engine.ts";
-import { renderPending } from "./forms.ts";
+import { queueFormRenders } from "./form-renders.ts";
 import type { DossierRow } from "./state.ts";
 
 export type ActionOutput = DossierRow | { row: Pick<DossierRow, "id">; formId: string | null };
@@ -29,12 +30,19 @@ export async function perform<T>(
   const now = clock();
   const deps = depsOf(app);
   const pendingForms: string[] = [];
-  const out = await db.transaction().execute((tx) => use({ tx, principal: staff, now, deps, pendingForms }));
-  if (deps.forms !== "on_download") {
-    await renderPending(db, deps, pendingForms, actorOf(staff), now, (error) =>
-      log.error({ err: error }, "dossier form rendering failed; it will be rendered on download"),
+  const queued = deps.forms !== "on_download";
+  const out = await db.transaction().execute(async (tx) => {
+    const out = await use({ tx, principal: staff, now, deps, pendingForms });
+    if (queued) await queueFormRenders(tx, pendingForms, now);
+    return out;
+  });
+  if (queued)
+    app.formRenders.kick(pendingForms, (error) =>
+      log.error(
+        { err: error },
+        "dossier form rendering failed; the render pass or the first download retries it",
+      ),
     );
-  }
   return { out, now };
 }
 

@@ -9,18 +9,15 @@ import { compareWithDue } from "../../domain/dossier/index.ts";
 import { AppError } from "../../errors.ts";
 import {
   type ControlSheetData,
-  controlSheetXlsx,
   deskName,
   formSetAt,
   formSetFor,
   type Handover,
-  renderControlSheet,
-  renderTrackingBook,
   type TrackingBookData,
   type TrackingRow,
-  trackingBookXlsx,
   trackingTimeliness,
 } from "../../pdf/forms/index.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { can, requireStaff } from "../auth/policy.ts";
 import type { Principal } from "../auth/principal.ts";
 import { getUnitByCode } from "../units/queries.ts";
@@ -126,8 +123,12 @@ export async function controlSheetFile(
 ): Promise<RegisterFile> {
   const name = `phieu-kiem-soat-${data.code}`;
   return format === "pdf"
-    ? { bytes: await renderControlSheet(data), contentType: "application/pdf", filename: `${name}.pdf` }
-    : { bytes: await controlSheetXlsx(data), contentType: XLSX, filename: `${name}.xlsx` };
+    ? {
+        bytes: await renderInPool("controlSheetPdf", data),
+        contentType: "application/pdf",
+        filename: `${name}.pdf`,
+      }
+    : { bytes: await renderInPool("controlSheetXlsx", data), contentType: XLSX, filename: `${name}.xlsx` };
 }
 
 export interface TrackingBookResult {
@@ -221,6 +222,10 @@ export async function trackingBook(
 export async function trackingBookFile(data: TrackingBookData, unitCode: string, format: "pdf" | "xlsx") {
   const name = `so-theo-doi-ho-so-${unitCode}-${data.period.from}-${data.period.to}`;
   return format === "pdf"
-    ? { bytes: await renderTrackingBook(data), contentType: "application/pdf", filename: `${name}.pdf` }
-    : { bytes: await trackingBookXlsx(data), contentType: XLSX, filename: `${name}.xlsx` };
+    ? {
+        bytes: await renderInPool("trackingBookPdf", data),
+        contentType: "application/pdf",
+        filename: `${name}.pdf`,
+      }
+    : { bytes: await renderInPool("trackingBookXlsx", data), contentType: XLSX, filename: `${name}.xlsx` };
 }

@@ -1,7 +1,7 @@
 /** The electronic receipt (biên lai điện tử) of a paid or refunded payment, drawn from the stored record. */
 import type { Executor } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
-import { paymentReceiptPdf } from "../../pdf/payment-receipt.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { addressLine, bodyName, placeOf } from "../dossiers/forms.ts";
 import type { DossierForPayment, PaymentRow } from "./access.ts";
 
@@ -29,7 +29,7 @@ export async function receiptPdf(
     identityNumber?: string;
     address?: { detail: string; commune: string; district: string | null; province: string };
   };
-  const bytes = await paymentReceiptPdf({
+  const bytes = await renderInPool("paymentReceiptPdf", {
     receiptNumber: payment.receipt_number,
     unit: {
       name: bodyName(unit.name),

@@ -10,11 +10,8 @@ import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
 import { figureCells } from "../../domain/reports/dossier-figures.ts";
 import type { ReportPeriod } from "../../domain/reports/periods.ts";
 import { AppError } from "../../errors.ts";
-import {
-  type DossierReportData,
-  dossierReportXlsx,
-  renderDossierReport,
-} from "../../pdf/forms/dossier-report.ts";
+import type { DossierReportData } from "../../pdf/forms/dossier-report.ts";
+import { renderInPool } from "../../pdf/pool.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { requireStaff } from "../auth/policy.ts";
 import type { Principal } from "../auth/principal.ts";
@@ -122,7 +119,7 @@ export function runExportPass(db: Db, now: Date, limit = 2): Promise<{ done: num
     const report = await dossierReport(db, unit, job.period, job.rollup, new Date(job.requested_at));
     const data = reportFileData(report, unit);
     return {
-      content: job.format === "pdf" ? await renderDossierReport(data) : await dossierReportXlsx(data),
+      content: await renderInPool(job.format === "pdf" ? "dossierReportPdf" : "dossierReportXlsx", data),
       filename: exportFilename(unit, job.period, job.format),
     };
   });
