@@ -296,6 +296,7 @@ class CatalogIndex {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private observedAt = Number.NEGATIVE_INFINITY;
   private pending: Promise<Snapshot> | undefined;
+  private pendingSince = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
@@ -307,11 +308,18 @@ class CatalogIndex {
     const now = Date.now();
     const localWrite = localWriteAt > this.observedAt && now - localWriteAt < LOCAL_WRITE_WINDOW_MS;
     if (this.snapshot && now - this.checkedAt < this.checkEveryMs && !localWrite) return this.snapshot;
-    if (this.pending) return this.pending;
-    this.pending = this.refresh(now).finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    // Searches share a refresh under way, unless it began before this process's last write (it may have read
+    // the version before that write committed): then another follows it.
+    if (this.pending && this.pendingSince >= localWriteAt) return this.pending;
+    const run = (this.pending ?? Promise.resolve()).catch(() => undefined).then(() => this.refresh(now));
+    this.pending = run;
+    this.pendingSince = now;
+    void run
+      .finally(() => {
+        if (this.pending === run) this.pending = undefined;
+      })
+      .catch(() => undefined);
+    return run;
   }
 
   private async refresh(now: number): Promise<Snapshot> {
