@@ -14,6 +14,7 @@ import { NO_LOCAL_ADDITIONS } from "../domain/catalog/local.ts";
 import { componentsFor } from "../domain/catalog/procedure-schema.ts";
 import type { StaffPrincipal } from "../modules/auth/principal.ts";
 import { calendarFor } from "../modules/calendar/calendar-for.ts";
+import { catalogWritten } from "../modules/catalog/search-index.ts";
 import type { ActionContext } from "../modules/dossiers/engine.ts";
 import { apologise, returnResult } from "../modules/dossiers/late-and-stop.ts";
 import { approve, forward, recordResult } from "../modules/dossiers/process-step.ts";
@@ -117,6 +118,7 @@ export async function seedDemoDossiers(tx: Tx, now: Date, publicUrl: string): Pr
     .where("slug", "=", TRANSFER_PROCEDURE)
     .executeTakeFirst();
   if (!desk || !agency || !procedure) return;
+  catalogWritten();
   await tx
     .insertInto("procedure_offerings")
     .values({

@@ -28,6 +28,7 @@ import * as documentReminders from "./2026-12-07-41-document-reminders.ts";
 import * as workFileDossiers from "./2026-12-07-42-work-file-dossiers.ts";
 import * as handOverListExports from "./2026-12-07-43-hand-over-list-exports.ts";
 import * as dossierFormRenders from "./2026-12-07-46-dossier-form-renders.ts";
+import * as catalogVersion from "./2026-12-07-47-catalog-version.ts";
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is a new file.
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-42-work-file-dossiers": workFileDossiers,
   "2026-12-07-43-hand-over-list-exports": handOverListExports,
   "2026-12-07-46-dossier-form-renders": dossierFormRenders,
+  "2026-12-07-47-catalog-version": catalogVersion,
 };

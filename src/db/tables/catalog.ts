@@ -85,10 +85,17 @@ export interface CatalogFormFileTable {
   uploaded_by: string | null;
 }
 
+/** One row: bumped (by trigger, at commit) with every write search depends on; see search-index.ts. */
+export interface CatalogStateTable {
+  id: number;
+  version: number;
+}
+
 export interface CatalogTables {
   catalog_fields: CatalogFieldTable;
   procedures: ProcedureTable;
   procedure_versions: ProcedureVersionTable;
   procedure_offerings: ProcedureOfferingTable;
   catalog_form_files: CatalogFormFileTable;
+  catalog_state: CatalogStateTable;
 }

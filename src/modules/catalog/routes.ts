@@ -38,16 +38,9 @@ import { boardData, renderBoard } from "./board.ts";
 import { jobFile, jobView, ownJob, startExportJob } from "./export-jobs.ts";
 import { getFormFile, uploadForm } from "./forms.ts";
 import { readImportJob, runImportPass, startImportJob } from "./import-jobs.ts";
-import {
-  getProcedure,
-  getVersion,
-  listFields,
-  listVersions,
-  searchProcedures,
-  versionMeta,
-  vietnamDay,
-} from "./queries.ts";
+import { getProcedure, getVersion, listFields, listVersions, versionMeta, vietnamDay } from "./queries.ts";
 import { feeQuote, procedureDetail } from "./read.ts";
+import { searchProcedures } from "./search-index.ts";
 import {
   addProcedureVersion,
   createProcedure,

@@ -33,6 +33,7 @@ import {
   versionForReading,
   vietnamDay,
 } from "./queries.ts";
+import { catalogWritten } from "./search-index.ts";
 import { validateDocument } from "./validate.ts";
 
 /** The tree's root as a policy target: only an "all" scope covers it (the national catalog). */
@@ -95,6 +96,7 @@ async function insertVersion(
   doc: Procedure,
   ctx: WriteContext,
 ): Promise<VersionRow> {
+  catalogWritten();
   return tx
     .insertInto("procedure_versions")
     .values(versionValues(procedureId, doc, ctx))
@@ -116,6 +118,7 @@ export async function writeNewProcedure(
   ownerUnitId: string | null,
   ctx: WriteContext,
 ): Promise<{ procedure: ProcedureRow; version: VersionRow }> {
+  catalogWritten();
   const taken = await tx.selectFrom("procedures").select("id").where("slug", "=", doc.id).executeTakeFirst();
   if (taken) throw new AppError("PROCEDURE_SLUG_TAKEN", { details: { slug: doc.id } });
   await assertCodeFree(tx, doc.code.value, null);
@@ -162,6 +165,7 @@ export async function writeNewProcedures(
   ownerUnitId: string | null,
   ctx: WriteContext,
 ): Promise<Map<string, string>> {
+  catalogWritten();
   const ids = new Map<string, string>();
   for (let i = 0; i < docs.length; i += 500) {
     const chunk = docs.slice(i, i + 500);
@@ -465,6 +469,7 @@ export async function offerProcedure(
   now: Date,
 ): Promise<Offering> {
   return db.transaction().execute(async (tx) => {
+    catalogWritten();
     const unit = await getUnitByCode(tx, input.unit);
     assertCan(principal, "catalog.manage", unit);
     if (!unit.active) throw new AppError("UNIT_INACTIVE");
@@ -526,6 +531,7 @@ export async function updateOffering(
   now: Date,
 ): Promise<Offering> {
   return db.transaction().execute(async (tx) => {
+    catalogWritten();
     const current = await tx
       .selectFrom("procedure_offerings")
       .selectAll()
@@ -582,6 +588,7 @@ export async function pushProcedures(
   now: Date,
 ): Promise<PushOutcome> {
   return db.transaction().execute(async (tx) => {
+    catalogWritten();
     const unit = await getUnitByCode(tx, input.unit);
     assertCan(principal, "catalog.manage", unit);
     if (!unit.active) throw new AppError("UNIT_INACTIVE");

@@ -90,15 +90,18 @@ export function readableCondition(principal: Principal): RawBuilder<boolean> | n
   return sql<boolean>`(d.status <> 'draft_online' AND ${unitCondition(scope)})`;
 }
 
+// Each branch is an indexed column compared with a value or an array computed once (an uncorrelated ARRAY(...)):
+// the planner can then combine the indexes (BitmapOr) instead of testing every dossier; a correlated EXISTS
+// among the ORs made every inbox read the whole table (src/db/hot-queries.test.ts).
 function unitCondition(scope: { unitId: string } | { pathPrefix: string }): RawBuilder<boolean> {
   if ("unitId" in scope) {
     const u = scope.unitId;
-    return sql<boolean>`(d.received_unit_id = ${u} OR d.current_unit_id = ${u} OR EXISTS (
-      SELECT 1 FROM dossier_transfers t WHERE t.dossier_id = d.id AND t.to_unit_id = ${u}))`;
+    return sql<boolean>`(d.received_unit_id = ${u} OR d.current_unit_id = ${u}
+      OR d.id = ANY (ARRAY(SELECT t.dossier_id FROM dossier_transfers t WHERE t.to_unit_id = ${u})))`;
   }
   const prefix = `${escapeLike(scope.pathPrefix)}%`;
-  return sql<boolean>`(EXISTS (SELECT 1 FROM units su WHERE su.id IN (d.received_unit_id, d.current_unit_id)
-      AND su.path LIKE ${prefix})
-    OR EXISTS (SELECT 1 FROM dossier_transfers t JOIN units tu ON tu.id = t.to_unit_id
-      WHERE t.dossier_id = d.id AND tu.path LIKE ${prefix}))`;
+  const units = sql`ARRAY(SELECT su.id FROM units su WHERE su.path LIKE ${prefix})`;
+  return sql<boolean>`(d.received_unit_id = ANY (${units}) OR d.current_unit_id = ANY (${units})
+    OR d.id = ANY (ARRAY(SELECT t.dossier_id FROM dossier_transfers t JOIN units tu ON tu.id = t.to_unit_id
+      WHERE tu.path LIKE ${prefix})))`;
 }

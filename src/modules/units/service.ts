@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { lockVersioned, updateVersioned } from "../audit/versioned-update.ts";
 import { assertCan } from "../auth/policy.ts";
 import { actorOf, type Principal } from "../auth/principal.ts";
+import { catalogWritten } from "../catalog/search-index.ts";
 import { escapeLike, findUnitByCode, getUnit, type UnitRow } from "./queries.ts";
 
 /** The tree's root as a policy target: only an "all" scope covers it. */
@@ -193,6 +194,8 @@ export async function setUnitActive(
   now: Date,
 ): Promise<UnitRow> {
   return db.transaction().execute(async (tx) => {
+    // Whether a unit is active decides which procedures search lists as online.
+    catalogWritten();
     assertCan(principal, "unit.manage", await getUnit(tx, id));
     const before = await lockForUpdate(tx, id, input.version);
     if (!active) {
