@@ -6,17 +6,20 @@
  * The primary migrates and seeds the demo once before forking, so no worker ever migrates. Kysely's migrator takes
  * a PostgreSQL advisory lock and would survive N workers migrating at once, but the demo seeding has no lock and N
  * pools opened only to find nothing to do are waste. The primary also runs the demo's side services: the
- * identity provider binds a fixed port (PORT + 1), and the mail catcher and SMS peer keep what they received in
- * memory, which is the demo mailbox: one of each for the whole cluster, reached by the workers over IPC.
+ * identity provider binds a fixed port (PORT + 1); the mail catcher and SMS peer keep what they received in
+ * memory, which is the demo mailbox, reached by the workers over IPC; the local payment gateway keeps its
+ * transactions in memory, and the workers relay /demo-gateway to it. One of each for the whole cluster.
  *
  * The background passes (outbox delivery, payment reconciler, OCR, reminders, report exports, hand-over prints,
  * catalog imports) run in every worker: each is safe with several processes (see src/server.ts).
  */
 import cluster, { type Worker } from "node:cluster";
 import { randomUUID } from "node:crypto";
+import Fastify from "fastify";
 import pino from "pino";
 import type { DemoMailbox } from "./adapters/messaging/demo-mailbox.ts";
-import { type Config, ConfigError } from "./config.ts";
+import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
+import { type Config, ConfigError, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-provider.ts";
@@ -26,6 +29,7 @@ import { type RunningServer, startServer } from "./server.ts";
 
 /** The primary's side services, handed to each worker in its environment. */
 const DEMO_MESSAGING_ENV = "MOTCUA_CLUSTER_DEMO_MESSAGING";
+const DEMO_GATEWAY_ENV = "MOTCUA_CLUSTER_DEMO_GATEWAY";
 /** Process tests set it to learn which worker answered (the X-Motcua-Worker header). */
 export const PID_HEADER_ENV = "MOTCUA_WORKER_PID_HEADER";
 
@@ -81,6 +85,7 @@ async function runPrimary(config: Config): Promise<number> {
   });
   if (identityProvider)
     log.info({ issuer: identityProvider.issuer }, "demo identity provider (VNeID-style) listening");
+  const gateway = await startSharedGateway(config);
 
   // Each worker accepts on the shared socket itself, not the primary's round robin: a connection the primary had
   // handed to a worker that was killed that instant is lost with no answer (the client waits for its timeout),
@@ -88,9 +93,12 @@ async function runPrimary(config: Config): Promise<number> {
   cluster.schedulingPolicy = cluster.SCHED_NONE;
   // (Set before setupPrimary, which freezes it.) Dates in the mailbox stay Dates across IPC.
   cluster.setupPrimary({ serialization: "advanced" });
-  const env: NodeJS.ProcessEnv = messaging
-    ? { [DEMO_MESSAGING_ENV]: JSON.stringify({ smtpUrl: messaging.smtpUrl, sms: messaging.sms }) }
-    : {};
+  const env: NodeJS.ProcessEnv = {
+    ...(messaging
+      ? { [DEMO_MESSAGING_ENV]: JSON.stringify({ smtpUrl: messaging.smtpUrl, sms: messaging.sms }) }
+      : {}),
+    ...(gateway ? { [DEMO_GATEWAY_ENV]: gateway.url } : {}),
+  };
   let stopping = false;
   let everListened = false;
   let gaveUp = false;
@@ -139,6 +147,7 @@ async function runPrimary(config: Config): Promise<number> {
     );
     await identityProvider?.close();
     await messaging?.close();
+    await gateway?.close();
     finished(code);
   };
   cluster.on("exit", (worker, code, signal) => {
@@ -173,6 +182,25 @@ async function runPrimary(config: Config): Promise<number> {
   return gaveUp ? 1 : code;
 }
 
+/** Demo mode without PAYMENT_GATEWAY_URL: the local gateway on a loopback port, under the prefix the workers relay. */
+async function startSharedGateway(
+  config: Config,
+): Promise<{ url: string; close(): Promise<void> } | undefined> {
+  const payment = config.payment;
+  if (!payment?.localGateway) return undefined;
+  const merchant = {
+    tmnCode: payment.tmnCode,
+    hashSecret: payment.hashSecret,
+    ipnUrl: payment.localGateway.ipnUrl,
+  };
+  const app = Fastify({ logger: false });
+  await app.register(localGatewayPlugin({ merchants: new Map([[merchant.tmnCode, merchant]]) }), {
+    prefix: LOCAL_GATEWAY_PREFIX,
+  });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { url, close: () => app.close() };
+}
+
 /** The primary's mailbox, asked over IPC (the route awaits it). */
 function primaryMailbox(): DemoMailbox {
   const pending = new Map<string, (items: unknown[]) => void>();
@@ -204,6 +232,7 @@ async function runWorker(config: Config): Promise<number> {
     : undefined;
   const server: RunningServer = await startServer(config, {
     demoMessaging,
+    localGatewayUpstream: process.env[DEMO_GATEWAY_ENV],
     pidHeader: ["1", "true", "yes", "on"].includes(process.env[PID_HEADER_ENV] ?? ""),
   });
   const shutdown = async (signal: string) => {

@@ -31,6 +31,8 @@ export interface RunningServer {
 export interface ClusterWorkerOptions {
   /** The demo's mail catcher and SMS peer, run once by the primary; undefined when it runs none. */
   demoMessaging: DemoMessaging | undefined;
+  /** The demo's local payment gateway, run once by the primary (its transactions are in its memory). */
+  localGatewayUpstream: string | undefined;
   /** Answer this process's id in the X-Motcua-Worker header (process tests find which worker answered). */
   pidHeader: boolean;
 }
@@ -67,6 +69,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       files: new LocalFileStore(config.filesDir),
       ...(controlToken ? { controlToken } : {}),
       ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
+      ...(worker?.localGatewayUpstream ? { localGatewayUpstream: worker.localGatewayUpstream } : {}),
     });
     logConnectionLost = (error) =>
       app.log.warn({ err: error }, "a database connection was lost; the pool opens a new one when needed");

@@ -4,6 +4,7 @@
  * down, the primary must fork a replacement, every acknowledged reception must be whole afterwards (the crash
  * suite's checks: dossier with its code, components, audit event, unique codes), and a leased job that a dead
  * worker held (a report export marked running, its lease run out) must be finished by a live worker exactly once.
+ * The demo's side services are the primary's, one for all workers: the mailbox and the local payment gateway.
  *
  * PGlite is one process (its data directory lock): there `--workers 2` is refused at start, which the last test
  * checks on either engine; the cluster test needs PostgreSQL and is skipped without DATABASE_URL.
@@ -17,7 +18,10 @@ import { promisify } from "node:util";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { payUrl } from "../../src/adapters/payment/vnpay.ts";
+import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connection.ts";
+import { gatewayOf } from "../../src/modules/payments/gateway.ts";
 import { EXPORT_LIMITS } from "../../src/modules/reports/exports.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo-units.ts";
 import {
@@ -269,6 +273,46 @@ describe.skipIf(!baseUrl)(
         readers.add(res?.pid ?? 0);
       }
       expect([...readers].sort()).toEqual([survivor, replacement].sort());
+      // The demo payment gateway is the primary's too: a payment opened through one worker is known to the
+      // gateway's querydr whichever worker relays it (six at once, on as many connections).
+      const demo = loadConfig({
+        DEMO: "1",
+        PORT: String(server.port),
+        PUBLIC_URL: server.url,
+        LOG_LEVEL: "silent",
+      });
+      const payment = demo.payment as NonNullable<typeof demo.payment>;
+      const gateway = gatewayOf(demo) as NonNullable<ReturnType<typeof gatewayOf>>;
+      const txnRef = `W${Date.now()}`;
+      const openedAt = new Date();
+      const opened = await getFresh(
+        payUrl(payment.gatewayUrl, payment, {
+          txnRef,
+          amountVnd: 50_000,
+          orderInfo: `Le phi ${txnRef}`,
+          returnUrl: payment.returnUrl,
+          ipAddr: "127.0.0.1",
+          createdAt: openedAt,
+          expiresAt: new Date(openedAt.getTime() + 15 * 60_000),
+        }),
+      );
+      expect(opened?.status).toBe(200);
+      const asked = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          gateway.client.queryDr({
+            requestId: `${txnRef}q${i}`,
+            txnRef,
+            transactionDate: openedAt,
+            createdAt: new Date(),
+            ipAddr: "127.0.0.1",
+            orderInfo: `Truy van ${txnRef}`,
+          }),
+        ),
+      );
+      expect(asked.map((a) => [a.found, a.amountVnd])).toEqual(
+        Array.from({ length: 6 }, () => [true, 50_000]),
+      );
+
       // SIGTERM stops the workers gracefully and the primary exits 0.
       const last = await workerPids(primary);
       server.child.kill("SIGTERM");
