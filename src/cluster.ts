@@ -172,7 +172,8 @@ async function runPrimary(config: Config): Promise<number> {
       { worker: worker.process.pid, code, signal, restartInMs: delay },
       "a worker died; starting another",
     );
-    setTimeout(() => fork(info.slot), delay).unref();
+    // Not unref'd: with every worker dead this timer is what keeps the primary alive to fork them again.
+    setTimeout(() => fork(info.slot), delay);
   });
   process.once("SIGINT", () => void stop("SIGINT", 0));
   process.once("SIGTERM", () => void stop("SIGTERM", 0));
