@@ -11,7 +11,7 @@ import {
 } from "@fastify/type-provider-zod";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { DemoMailbox } from "./adapters/messaging/demo-mailbox.ts";
-import { localGatewayPlugin } from "./adapters/payment/local-gateway.ts";
+import { localGatewayPlugin, localGatewayRelay } from "./adapters/payment/local-gateway.ts";
 import type { FileStore } from "./adapters/storage/file-store.ts";
 import { type Config, LOCAL_GATEWAY_PREFIX } from "./config.ts";
 import type { Engine } from "./db/connection.ts";
@@ -59,6 +59,8 @@ export interface AppDeps {
   controlToken?: string;
   /** Demo mode without SMTP_URL/SMS_URL: what the local mail catcher and SMS peer received. */
   demoMailbox?: DemoMailbox;
+  /** A cluster worker: the demo's local payment gateway runs in the primary, at this address. */
+  localGatewayUpstream?: string;
 }
 
 declare module "fastify" {
@@ -249,7 +251,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Demo mode without a configured gateway: the local VNPay-protocol gateway, served by this process.
   const payment = deps.config.payment;
-  if (payment?.localGateway) {
+  if (payment?.localGateway && deps.localGatewayUpstream) {
+    await app.register(localGatewayRelay(deps.localGatewayUpstream), { prefix: LOCAL_GATEWAY_PREFIX });
+  } else if (payment?.localGateway) {
     const merchant = {
       tmnCode: payment.tmnCode,
       hashSecret: payment.hashSecret,

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { cliProgress } from "./cli-progress.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -11,7 +12,9 @@ import { startServer } from "./server.ts";
 const USAGE = `motcua — một cửa
 
 Usage:
-  motcua serve [--demo]          start the server (PORT, DATA_DIR, DATABASE_URL …); --demo seeds demo data unless DEMO=0
+  motcua serve [--demo] [--workers N]
+                                 start the server (PORT, DATA_DIR, DATABASE_URL …); --demo seeds demo data unless DEMO=0;
+                                 --workers N (or WORKERS): N processes sharing the port, 1 to 64, PostgreSQL only
   motcua migrate                 apply pending database migrations
   motcua seed                    seed demo data into an empty database
   motcua audit-verify            check the audit chain; exit 1 and name the first broken entry
@@ -26,8 +29,18 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async serve(argv) {
-    const { values } = parseArgs({ args: argv, options: { demo: { type: "boolean", default: false } } });
-    const config = loadConfig(process.env, { demo: values.demo });
+    const { values } = parseArgs({
+      args: argv,
+      options: { demo: { type: "boolean", default: false }, workers: { type: "string" } },
+    });
+    const config = loadConfig(process.env, {
+      demo: values.demo,
+      ...(values.workers === undefined ? {} : { workers: values.workers }),
+    });
+    if (config.workers > 1 || cluster.isWorker) {
+      const { serveCluster } = await import("./cluster.ts");
+      process.exit(await serveCluster(config));
+    }
     const server = await startServer(config);
     const shutdown = async (signal: string) => {
       server.app.log.info({ signal }, "shutting down");

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** The most `motcua serve --workers` forks: beyond the cores of any one machine, and of its PostgreSQL's connections. */
+export const MAX_WORKERS = 64;
+
 /** Environment parsed once at start; a bad variable stops the process with a clear message. */
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
@@ -55,6 +58,15 @@ const EnvSchema = z.object({
   VNPAY_HASH_SECRET: z.string().min(16).optional(),
   /** Below this much free space on the data or files disk, /health and the administrator's page warn. */
   DISK_LOW_FREE_MB: z.coerce.number().int().min(0).default(1024),
+  /** `motcua serve` processes sharing the port (src/cluster.ts); more than one on PostgreSQL only. */
+  WORKERS: z
+    .string()
+    .regex(/^\d+$/, "a whole number from 1 to 64")
+    .transform(Number)
+    .pipe(
+      z.number().int().min(1, "a whole number from 1 to 64").max(MAX_WORKERS, "a whole number from 1 to 64"),
+    )
+    .optional(),
   PAYMENT_EXPIRY_MINUTES: z.coerce
     .number()
     .int()
@@ -81,6 +93,8 @@ export const LOCAL_GATEWAY_PREFIX = "/demo-gateway";
 
 export interface Config {
   port: number;
+  /** Server processes (node:cluster workers) sharing the port; 1 is one process and no cluster. */
+  workers: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -233,8 +247,14 @@ function trustProxyOf(value: string): false | number | string[] {
   return list;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Config {
-  const parsed = EnvSchema.safeParse(env);
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: { demo?: boolean; workers?: string } = {},
+): Config {
+  // `--workers N` on the command line stands before WORKERS in the environment, checked by the same rule.
+  const parsed = EnvSchema.safeParse(
+    defaults.workers === undefined ? env : { ...env, WORKERS: defaults.workers },
+  );
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
@@ -258,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
+    workers: e.WORKERS ?? 1,
     host,
     dataDir,
     databaseUrl: e.DATABASE_URL,

@@ -12,7 +12,11 @@ import { startDemoIdentityProvider } from "./modules/citizens/demo-identity-prov
 import { handOverListWorker } from "./modules/documents/hand-over-exports.ts";
 import { ocrWorker } from "./modules/documents/ocr.ts";
 import { reminderWorker } from "./modules/documents/reminders.ts";
-import { type NotificationRuntime, prepareNotifications } from "./modules/notifications/runtime.ts";
+import {
+  type DemoMessaging,
+  type NotificationRuntime,
+  prepareNotifications,
+} from "./modules/notifications/runtime.ts";
 import { paymentReconciler } from "./modules/payments/reconciler.ts";
 import { exportWorker } from "./modules/reports/exports.ts";
 import { holdRenderPool } from "./pdf/pool.ts";
@@ -28,8 +32,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates, seeds demo data when asked, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+/** How a worker of `motcua serve --workers N` (src/cluster.ts) differs from the one process. */
+export interface ClusterWorkerOptions {
+  /** The demo's mail catcher and SMS peer, run once by the primary; undefined when it runs none. */
+  demoMessaging: DemoMessaging | undefined;
+  /** The demo's local payment gateway, run once by the primary (its transactions are in its memory). */
+  localGatewayUpstream: string | undefined;
+  /** Answer this process's id in the X-Motcua-Worker header (process tests find which worker answered). */
+  pidHeader: boolean;
+}
+
+/**
+ * Opens the database, migrates, seeds demo data when asked, and listens. As a cluster worker (`worker` given) it
+ * neither migrates nor seeds (the primary did, once, before forking) and starts no demo side service: the
+ * primary runs the identity provider on its fixed port and the mail catcher and SMS peer, whose memory is the
+ * demo mailbox, for all workers.
+ */
+export async function startServer(config: Config, worker?: ClusterWorkerOptions): Promise<RunningServer> {
   // Connections lost while the server runs (a PostgreSQL restart) are logged once the app's logger exists.
   let logConnectionLost = (_error: Error) => {};
   const handle = await openDatabase({
@@ -39,11 +58,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   let notifications: NotificationRuntime | undefined;
   try {
-    await migrateToLatest(handle.db);
-    if (config.demo)
-      await seedDemoIfEmpty(handle.db, new Date(), { signingKeySecret: config.signingKeySecret });
+    if (!worker) {
+      await migrateToLatest(handle.db);
+      if (config.demo)
+        await seedDemoIfEmpty(handle.db, new Date(), { signingKeySecret: config.signingKeySecret });
+    }
     const controlToken = handle.engine === "pglite" ? newControlToken() : undefined;
-    notifications = await prepareNotifications(config);
+    notifications = await prepareNotifications(config, worker?.demoMessaging);
     const runtime = notifications;
     const app = await buildApp({
       db: handle.db,
@@ -53,10 +74,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
       files: new LocalFileStore(config.filesDir),
       ...(controlToken ? { controlToken } : {}),
       ...(notifications.demoMailbox ? { demoMailbox: notifications.demoMailbox } : {}),
+      ...(worker?.localGatewayUpstream ? { localGatewayUpstream: worker.localGatewayUpstream } : {}),
     });
     logConnectionLost = (error) =>
       app.log.warn({ err: error }, "a database connection was lost; the pool opens a new one when needed");
     app.addHook("onClose", () => runtime.stop());
+    if (worker?.pidHeader)
+      app.addHook("onRequest", async (_request, reply) => {
+        reply.header("x-motcua-worker", String(process.pid));
+      });
+    // The background passes below run in every process of `motcua serve --workers N` (src/cluster.ts), and none
+    // does a piece of work twice: the outbox, OCR, report exports, hand-over prints and catalog imports claim rows
+    // with FOR UPDATE SKIP LOCKED and a lease (src/db/job-lease.ts, notifications/delivery.ts), so a killed
+    // process's claims are taken up when their lease ends; a reminder is claimed by a conditional UPDATE of its
+    // mark and the overdue notice by the outbox's unique dedupe key; the reconciler settles a payment under its
+    // row lock after re-reading its status (payments/reconciler.ts).
     // Pending online payments whose time ran out are settled with the gateway (querydr) every few minutes.
     const reconciler = paymentReconciler(
       handle.db,
@@ -122,10 +154,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const releaseRenderPool = holdRenderPool();
     app.addHook("onClose", () => releaseRenderPool());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
-    const identityProvider = await startDemoIdentityProvider(config).catch((error: unknown) => {
-      app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
-      return null;
-    });
+    const identityProvider = worker
+      ? null
+      : await startDemoIdentityProvider(config).catch((error: unknown) => {
+          app.log.warn({ err: error }, "demo identity provider not started; VNeID sign-in is unavailable");
+          return null;
+        });
     if (identityProvider) {
       app.addHook("onClose", () => identityProvider.close());
       app.log.info({ issuer: identityProvider.issuer }, "demo identity provider (VNeID-style) listening");

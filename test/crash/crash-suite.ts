@@ -70,17 +70,17 @@ export interface CrashSummary {
   seconds: number;
 }
 
-interface AckUpload {
+export interface AckUpload {
   id: string;
   sha256: string;
 }
-interface AckReception {
+export interface AckReception {
   id: string;
   code: string;
   fileIds: string[];
   components: number;
 }
-interface AckSubmission {
+export interface AckSubmission {
   id: string;
   reference: string;
   /** SHA-256 of the document uploaded with it. */
@@ -98,8 +98,11 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** One request loop: upload a scan, then receive a dossier that references it; record what the server confirmed. */
-async function worker(
+/**
+ * One request loop: upload a scan, then receive a dossier that references it; record what the server confirmed.
+ * It returns when a request is cut (the server killed), leaving that request unacknowledged.
+ */
+export async function worker(
   session: HttpSession,
   tag: string,
   state: { stop: boolean; uploads: AckUpload[]; receptions: AckReception[]; failures: number },

@@ -9,14 +9,18 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `motcua serve` as a real process on the embedded database in `dataDir`. */
+/**
+ * Starts `motcua serve --demo` as a real process on the embedded database in `dataDir` (or on PostgreSQL when
+ * `extraEnv` sets DATABASE_URL), with `extraArgs` after the command (e.g. --workers 2).
+ */
 export function startServerProcess(
   dataDir: string,
   port: number,
   extraEnv: NodeJS.ProcessEnv = {},
+  extraArgs: string[] = [],
 ): ServerProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.resolve("bin/motcua.js"), "serve", "--demo"], {
+  const child = spawn(process.execPath, [path.resolve("bin/motcua.js"), "serve", "--demo", ...extraArgs], {
     env: {
       ...inherited,
       DATA_DIR: dataDir,

@@ -465,3 +465,33 @@ export async function startLocalGateway(
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
   return { url: address, state, app, close: () => app.close() };
 }
+
+/**
+ * Where a cluster worker (src/cluster.ts) sends the demo gateway's requests: the primary runs the one gateway, whose
+ * transactions are in its memory, under the same prefix; the worker passes each request on and the answer back
+ * (status, type, redirect, body), so the browser sees the same URLs as with one process.
+ */
+export function localGatewayRelay(upstream: string): FastifyPluginAsync {
+  return async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser("*", { parseAs: "string", bodyLimit: 16 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+    app.all("/*", { schema: { hide: true } }, async (request, reply) => {
+      const hasBody = request.method !== "GET" && request.method !== "HEAD";
+      const contentType = request.headers["content-type"];
+      const res = await fetch(new URL(request.url, upstream), {
+        method: request.method,
+        headers: contentType ? { "content-type": contentType } : {},
+        ...(hasBody && typeof request.body === "string" ? { body: request.body } : {}),
+        redirect: "manual",
+      });
+      reply.code(res.status);
+      for (const name of ["content-type", "location", "cache-control"]) {
+        const value = res.headers.get(name);
+        if (value) reply.header(name, value);
+      }
+      return reply.send(Buffer.from(await res.arrayBuffer()));
+    });
+  };
+}

@@ -189,9 +189,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const to = request.query.to?.toLowerCase();
       const phone = to?.replace(/^\+/, "").replace(/^0/, "84");
+      const [mails, sms] = await Promise.all([mailbox.mails(), mailbox.sms()]);
       return {
-        mails: mailbox
-          .mails()
+        mails: mails
           .filter((m) => !to || m.to.some((a) => a.toLowerCase() === to))
           .slice(-100)
           .reverse()
@@ -202,8 +202,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
             text: m.text,
             receivedAt: m.receivedAt.toISOString(),
           })),
-        sms: mailbox
-          .sms()
+        sms: sms
           .filter((s) => !phone || s.phone === phone)
           .slice(-100)
           .reverse()

@@ -40,13 +40,17 @@ describe("notification runtime", () => {
         },
         new Date(),
       );
-      await expect.poll(() => mailbox?.mails().length, { timeout: 20_000, interval: 200 }).toBe(1);
-      await expect.poll(() => mailbox?.sms().length, { timeout: 20_000, interval: 200 }).toBe(1);
-      expect(mailbox?.mails()[0]).toMatchObject({
+      await expect
+        .poll(async () => (await mailbox?.mails())?.length, { timeout: 20_000, interval: 200 })
+        .toBe(1);
+      await expect
+        .poll(async () => (await mailbox?.sms())?.length, { timeout: 20_000, interval: 200 })
+        .toBe(1);
+      expect((await mailbox?.mails())?.[0]).toMatchObject({
         to: ["dan@example.vn"],
         subject: "Mã xác nhận tài khoản Cổng dịch vụ công: 204816",
       });
-      expect(mailbox?.sms()[0]).toMatchObject({ phone: "84987654321", brandname: "MOTCUA" });
+      expect((await mailbox?.sms())?.[0]).toMatchObject({ phone: "84987654321", brandname: "MOTCUA" });
       await expect
         .poll(
           async () =>

@@ -3,6 +3,11 @@
  * ran out are asked about with querydr and settled (paid when the gateway took the money and its IPN was lost;
  * expired when it did not). One pass handles a bounded batch, oldest first; a pass that fails is logged and the
  * next one runs at the next interval.
+ *
+ * Several processes (`motcua serve --workers N`) may pick the same pending payment in the same minute: each asks
+ * the gateway (a read, answered the same), but the answer is applied in a transaction that locks the payment row
+ * and re-reads its status (settleWithGateway), so the second finds it settled and changes nothing: one paid or
+ * expired transition, one audit event, one receipt.
  */
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/database.ts";
