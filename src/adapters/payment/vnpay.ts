@@ -13,6 +13,7 @@
  * the local gateway (local-gateway.ts).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { withoutDiacritics } from "../../domain/text/vietnamese.ts";
 
 export const VNP_VERSION = "2.1.0";
 export const PAY_PATH = "/paymentv2/vpcpay.html";
@@ -71,11 +72,7 @@ export function fromVnpAmount(text: string | undefined): number | null {
 
 /** VNPay asks for order descriptions in Vietnamese without diacritics and without special characters. */
 export function plainOrderInfo(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return withoutDiacritics(text)
     .replace(/[^A-Za-z0-9 .,:\-_/]/g, " ")
     .replace(/\s+/g, " ")
     .trim()

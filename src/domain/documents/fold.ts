@@ -1,16 +1,11 @@
+import { foldForSearch } from "../text/vietnamese.ts";
 /**
  * Folding Vietnamese text for search: lower case, no diacritics, đ → d, runs of anything but letters and digits
  * to one space. The database does the same with f_unaccent (unaccent dictionary + đ), so a query typed without
  * diacritics ("quyet dinh") finds "Quyết định".
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .replace(/[đĐ]/g, "d")
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return foldForSearch(text);
 }
 
 /** The words of a query, folded, for an AND search. */

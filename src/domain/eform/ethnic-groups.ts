@@ -8,6 +8,7 @@
  * Not in the list: a parent who is a foreign national has no Vietnamese ethnic group. How the TT 04/2020 form writes
  * it was not confirmed [?]; motcua offers "Người nước ngoài" (code 55, marked as motcua's choice) for that case.
  */
+import { slugify } from "../text/vietnamese.ts";
 export interface EthnicGroup {
   code: string;
   value: string;
@@ -78,17 +79,7 @@ const NAMES = [
 const KEPT_SLUGS: Record<string, string> = { HMông: "hmong" };
 
 function slug(name: string): string {
-  return (
-    KEPT_SLUGS[name] ??
-    name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/đ/g, "d")
-      .replace(/Đ/g, "D")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-  );
+  return KEPT_SLUGS[name] ?? slugify(name);
 }
 
 export const ETHNIC_GROUPS: readonly EthnicGroup[] = NAMES.map((nameVi, i) => ({

@@ -1,3 +1,4 @@
+import { withoutDiacritics } from "../text/vietnamese.ts";
 /**
  * Removing personal data from a feedback and its answer before they are published (NĐ 20/2008/NĐ-CP art. 19
  * publishes the result; the submitter's personal data is protected under NĐ 13/2023/NĐ-CP on personal data).
@@ -35,12 +36,7 @@ const HONORIFIC =
 
 /** Lower case, without diacritics (đ → d), single spaces: what two spellings of one name share. */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ");
+  return withoutDiacritics(text).toLowerCase().replace(/\s+/g, " ");
 }
 
 /**

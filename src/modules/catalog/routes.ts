@@ -32,6 +32,7 @@ import {
 } from "../../contracts/catalog.ts";
 import { ErrorResponse, IsoDate, Uuid } from "../../contracts/common.ts";
 import { UnitCode } from "../../contracts/units.ts";
+import { contentDisposition } from "../../http/content-disposition.ts";
 import { assertCan } from "../auth/policy.ts";
 import { getUnit, getUnitByCode } from "../units/queries.ts";
 import { boardData, renderBoard } from "./board.ts";
@@ -72,15 +73,6 @@ const FormCode = z
 /** Files (PDF, XLSX, JSON downloads): sent as bytes, documented as binary strings. */
 const Binary = (description: string) =>
   z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });
-
-/** Content-Disposition with a plain ASCII name and the RFC 5987 UTF-8 form. */
-function attachment(filename: string, inline = false): string {
-  const ascii = filename
-    .normalize("NFD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
@@ -223,7 +215,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const pdf = await renderBoard(data, clock());
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(`niem-yet-tthc-${data.unit.code}-${day}.pdf`, true))
+        .header("content-disposition", contentDisposition(`niem-yet-tthc-${data.unit.code}-${day}.pdf`, true))
         .header("cache-control", "no-cache")
         .send(Buffer.from(pdf));
     },
@@ -243,7 +235,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await getFormFile(db, request.params.code);
       return reply
         .type(file.content_type)
-        .header("content-disposition", attachment(file.filename))
+        .header("content-disposition", contentDisposition(file.filename))
         .header("x-content-type-options", "nosniff")
         .send(Buffer.from(file.content));
     },
@@ -388,7 +380,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportCatalog(db, request.query.format, request.query.owner, clock());
       return reply
         .type(file.contentType)
-        .header("content-disposition", attachment(file.filename))
+        .header("content-disposition", contentDisposition(file.filename))
         .send(file.bytes);
     },
   );
@@ -444,7 +436,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await jobFile(db, app.deps.files, request.principal, request.params.id);
       return reply
         .type(file.mime)
-        .header("content-disposition", attachment(file.name))
+        .header("content-disposition", contentDisposition(file.name))
         .header("cache-control", "private, no-store")
         .send(Buffer.from(file.bytes));
     },

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { ProcedureListItem, ProcedureSearchQuery } from "../../contracts/catalog.ts";
 import type { Db } from "../../db/database.ts";
 import type { VersionSummary } from "../../db/tables/catalog.ts";
+import { foldForSearch } from "../../domain/text/vietnamese.ts";
 
 /**
  * Catalog search from memory. Each process keeps the whole catalog (every version: `at` may ask for any day) with
@@ -62,16 +63,7 @@ interface Snapshot {
 }
 
 /** The query folded as f_unaccent folds names (đ→d, no diacritics, lower case), punctuation as spaces. */
-export function foldForSearch(text: string): string {
-  return text
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+export { foldForSearch };
 
 /** pg_trgm's trigrams of one word: padded with two spaces before and one after. */
 function wordTrigrams(word: string): string[] {

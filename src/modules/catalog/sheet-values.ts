@@ -4,14 +4,11 @@
  * and the schema's own codes, without regard to case or diacritics.
  */
 import type { Duration, TimeLimit } from "../../domain/catalog/procedure-schema.ts";
+import { withoutDiacritics } from "../../domain/text/vietnamese.ts";
 
 /** Lower case, no diacritics, đ as d, runs of anything but letters, digits and brackets as one space. */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return withoutDiacritics(text)
     .toLowerCase()
     .replace(/[^a-z0-9()]+/g, " ")
     .trim();

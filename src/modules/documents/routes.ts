@@ -32,6 +32,7 @@ import {
 import { bodyLimitFor } from "../../contracts/signing.ts";
 import { DOCUMENT_TYPES } from "../../domain/documents/index.ts";
 import { AppError } from "../../errors.ts";
+import { contentDisposition } from "../../http/content-disposition.ts";
 import { REGISTER_COLUMNS } from "../../pdf/documents/registers.ts";
 import { requireStaff } from "../auth/policy.ts";
 import type { DocumentDeps } from "./deps.ts";
@@ -66,14 +67,6 @@ const Created = z.object({ id: Uuid });
 const uploadLimit = bodyLimitFor(DOCUMENT_LIMITS.fileBytes);
 const Binary = (description: string) =>
   z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });
-
-export function attachment(filename: string, inline = false): string {
-  const ascii = filename
-    .normalize("NFD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps: DocumentDeps = {
@@ -186,7 +179,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await documentFile(deps, requireStaff(request.principal), request.params.id);
       return reply
         .type(file.mime)
-        .header("content-disposition", attachment(file.name, true))
+        .header("content-disposition", contentDisposition(file.name, true))
         .send(Buffer.from(file.bytes));
     },
   );
@@ -307,7 +300,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await registerFile(data, format);
       return reply
         .type(file.type)
-        .header("content-disposition", attachment(`so-van-ban-${kind}-${from}-${to}.${file.ext}`))
+        .header("content-disposition", contentDisposition(`so-van-ban-${kind}-${from}-${to}.${file.ext}`))
         .send(Buffer.from(file.bytes));
     },
   );
@@ -470,7 +463,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError("HAND_OVER_LIST_NOT_READY", { details: { status: row.status } });
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(row.filename))
+        .header("content-disposition", contentDisposition(row.filename))
         .header("cache-control", "no-store")
         .send(Buffer.from(row.content));
     },
@@ -627,7 +620,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type(file.type)
-        .header("content-disposition", attachment(file.name))
+        .header("content-disposition", contentDisposition(file.name))
         .send(Buffer.from(file.bytes));
     },
   );

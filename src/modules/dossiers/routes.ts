@@ -1,4 +1,5 @@
 /** HTTP: the public lookup, inboxes and search, the dossier page, forms and files, and the registers. */
+
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { z } from "zod";
 import { ErrorResponse, Uuid } from "../../contracts/common.ts";
@@ -19,6 +20,7 @@ import {
   Workload,
 } from "../../contracts/dossiers.ts";
 import { AppError } from "../../errors.ts";
+import { contentDisposition } from "../../http/content-disposition.ts";
 import { requireStaff } from "../auth/policy.ts";
 import { actorOf } from "../auth/principal.ts";
 import { assertCanRead } from "./access.ts";
@@ -40,14 +42,6 @@ import { dossierActionRoutes, errors, IdParams } from "./routes-actions.ts";
 /** Files (PDF, XLSX, scans) are sent as bytes and documented as binary strings. */
 const Binary = (description: string) =>
   z.instanceof(Uint8Array).meta({ description, type: "string", format: "binary" });
-
-function attachment(filename: string, inline = false): string {
-  const ascii = filename
-    .normalize("NFD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, files } = app.deps;
@@ -134,7 +128,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await trackingBookFile(data, json.unit.code, format);
       return reply
         .type(file.contentType)
-        .header("content-disposition", attachment(file.filename))
+        .header("content-disposition", contentDisposition(file.filename))
         .send(Buffer.from(file.bytes));
     },
   );
@@ -174,7 +168,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await controlSheetFile(data, format);
       return reply
         .type(file.contentType)
-        .header("content-disposition", attachment(file.filename))
+        .header("content-disposition", contentDisposition(file.filename))
         .send(Buffer.from(file.bytes));
     },
   );
@@ -202,7 +196,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bytes, form } = await materializeForm(db, depsOf(app), exists.id, actorOf(staff), clock());
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(formFileName(form, row.code), true))
+        .header("content-disposition", contentDisposition(formFileName(form, row.code), true))
         .header("cache-control", "private, no-store")
         .send(Buffer.from(bytes));
     },
@@ -225,7 +219,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bytes, filename } = await citizenCopy(db, depsOf(app), row, request.body.secret);
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(filename, true))
+        .header("content-disposition", contentDisposition(filename, true))
         .header("cache-control", "private, no-store")
         .send(Buffer.from(bytes));
     },
@@ -245,7 +239,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await dossierFile(db, request.principal, request.params.id, request.params.fileId);
       return reply
         .type(file.mime)
-        .header("content-disposition", attachment(file.name))
+        .header("content-disposition", contentDisposition(file.name))
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .send(Buffer.from(await files.get(file.sha256)));
@@ -283,7 +277,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await uploadedFile(db, request.principal, request.params.id);
       return reply
         .type(file.mime)
-        .header("content-disposition", attachment(file.name))
+        .header("content-disposition", contentDisposition(file.name))
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .send(Buffer.from(await files.get(file.sha256)));

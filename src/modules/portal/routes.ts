@@ -4,6 +4,7 @@
  * "my dossiers", supplement answers, withdrawal, downloads, rating. Staff: what a citizen filed, and the
  * satisfaction report of a unit for a period.
  */
+
 import type { FastifyPluginAsyncZod } from "@fastify/type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
@@ -36,6 +37,7 @@ import {
   VersionQuery,
 } from "../../contracts/portal-dossiers.ts";
 import { AppError } from "../../errors.ts";
+import { contentDisposition } from "../../http/content-disposition.ts";
 import { depsOf } from "../dossiers/perform.ts";
 import { findUnitByCode } from "../units/queries.ts";
 import { type CitizenAct, ownDossier, requireCitizenPrincipal } from "./citizen-dossier.ts";
@@ -56,18 +58,10 @@ const Binary = (description: string) =>
 /** Headers of a file download: a safe name, no sniffing, never cached by shared caches. */
 function downloadHeaders(file: Download): Record<string, string> {
   return {
-    "content-disposition": attachment(file.name),
+    "content-disposition": contentDisposition(file.name),
     "x-content-type-options": "nosniff",
     "cache-control": "private, no-store",
   };
-}
-
-function attachment(filename: string): string {
-  const ascii = filename
-    .normalize("NFD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export const portalDossierRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,19 +1,9 @@
 /** The test PKI written out as files (`motcua pki`), for demos and for trying the CLI by hand. */
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { slugify } from "../../domain/text/vietnamese.ts";
 import { derToPem } from "../../signing/asn1.ts";
 import type { TestPki } from "../../signing/test-pki.ts";
-
-function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /** Writes the PKI to `dir` and returns the file names written. */
 export async function writeTestPki(dir: string, pki: TestPki): Promise<string[]> {
@@ -27,8 +17,8 @@ export async function writeTestPki(dir: string, pki: TestPki): Promise<string[]>
     ["agency-seal.pem", derToPem(pki.agency.certificate), false],
   ];
   for (const official of pki.officials) {
-    files.push([`official-${slug(official.name)}.p12`, official.p12, true]);
-    files.push([`official-${slug(official.name)}.pem`, derToPem(official.certificate), false]);
+    files.push([`official-${slugify(official.name)}.p12`, official.p12, true]);
+    files.push([`official-${slugify(official.name)}.pem`, derToPem(official.certificate), false]);
   }
   files.push([
     "README.txt",
@@ -36,7 +26,7 @@ export async function writeTestPki(dir: string, pki: TestPki): Promise<string[]>
       "motcua test PKI — for demos and tests only. Nothing here may be trusted outside demo mode.",
       `PKCS#12 password: ${pki.password}`,
       `Agency seal: agency-seal.p12 (${pki.agency.name})`,
-      ...pki.officials.map((o) => `Official: official-${slug(o.name)}.p12 (${o.name}, ${o.title ?? ""})`),
+      ...pki.officials.map((o) => `Official: official-${slugify(o.name)}.p12 (${o.name}, ${o.title ?? ""})`),
       "Root to configure as trusted in demo mode: root-ca.pem. Timestamp authority: tsa.pem + tsa.key.pem.",
       "",
     ].join("\n"),

@@ -1,3 +1,4 @@
+import { withoutDiacritics } from "../../../domain/text/vietnamese.ts";
 /**
  * SMS text without diacritics. Vietnamese letters are outside the GSM 03.38 7-bit alphabet, so a message that
  * contains one is sent as UCS-2: 70 characters per segment instead of 160, each segment billed. Vietnamese
@@ -6,12 +7,7 @@
  * the data allows. E-mail keeps full diacritics.
  */
 export function stripDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
+  return withoutDiacritics(text);
 }
 
 /** Characters of the GSM 03.38 basic set that we keep; anything else becomes a space. */

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { foldForSearch as fold } from "../../../../../src/domain/text/vietnamese.ts";
 import { api, type ProcedureDetail } from "../../../api.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { type EFormViewT, portalApi } from "../../../portal-api.ts";
@@ -243,18 +244,6 @@ function caseChoices(eform: EFormViewT): { id: string; name: string }[] {
 
 type Offered = ProcedureDetail["offeredBy"][number];
 type Address = { commune?: string; district?: string | null; province?: string } | null;
-
-/** Letters only, without case or diacritics, so "Xã Quang Thuận" matches "xa quang thuan". */
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 /**
  * The unit to pre-choose: the only one offering the procedure, or the one named after the commune of the citizen's
