@@ -62,6 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         else if (result.checked > 0)
           app.log.info({ payments: result }, "payments reconciled with the gateway");
       },
+      config.jobs.intervalMs,
     );
     app.addHook("onClose", () => reconciler.stop());
     // OCR of incoming scans fills the documents' search text, off the request path.
@@ -70,6 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "document OCR pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => ocr.stop());
     // Due-soon and overdue reminders of incoming-document assignments (NĐ 30/2020 Điều 24), through the outbox.
@@ -78,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "document reminder pass failed; it runs again at the next interval"),
+      config.jobs.intervalMs,
     );
     app.addHook("onClose", () => documentReminders.stop());
     // Report files (PDF, XLSX) are rendered by a background pass, not on the request path.
@@ -86,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "report export pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => reportExports.stop());
     // The year's hand-over list of work files printed as PDF by a background pass, not on the request path.
@@ -94,6 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "hand-over list print pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => handOverLists.stop());
     // Catalog imports taken up again after a process stopped mid-way (their lease ran out).
@@ -102,6 +107,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "catalog import pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => catalogImports.stop());
     // Demo mode: the local VNeID-style identity provider, on its own port next to the server.
