@@ -313,7 +313,7 @@ export async function checkJobs(
         problems.push(
           `import ${job.id} (${job.slug}): result ${JSON.stringify(result)}, not one procedure created`,
         );
-      if (!v || v.n !== 1 || v.events !== 1)
+      if (v?.n !== 1 || v.events !== 1)
         problems.push(
           `import ${job.id} (${job.slug}): ${v?.n ?? 0} versions, ${v?.events ?? 0} creation events`,
         );
