@@ -642,8 +642,8 @@ export async function runBackgroundCrash(options: BackgroundOptions): Promise<Ba
     for (let round = 1; round <= options.kills; round++) {
       server = await startMotcua(dataDir, env);
       const live = server;
-      // Kill at a random moment of the round: while its work is being enqueued, or while the passes work on it
-      // and on what earlier rounds left.
+      // Kill at a random moment: every fourth round while its work is still being enqueued, the others within
+      // 3 s after it was, while the passes work on it and on what earlier rounds left.
       let cutRequest = false;
       const enqueue = enqueueRound(live.url, setup, `${process.pid}-${round}`, acked).catch(
         (error: unknown) => {
@@ -651,11 +651,9 @@ export async function runBackgroundCrash(options: BackgroundOptions): Promise<Ba
           else throw error;
         },
       );
-      const deadline = new Promise((r) => setTimeout(r, randomInt(1000, 9000)));
-      await Promise.race([
-        enqueue.then(() => new Promise((r) => setTimeout(r, randomInt(0, 1500)))),
-        deadline,
-      ]);
+      if (round % 4 === 0)
+        await Promise.race([enqueue, new Promise((r) => setTimeout(r, randomInt(300, 3000)))]);
+      else await enqueue.then(() => new Promise((r) => setTimeout(r, randomInt(0, 3000))));
       live.child.kill("SIGKILL");
       await live.exited;
       await enqueue;
