@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   /** How often the notification outbox is drained, and how long a claimed message is held before a re-send. */
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * For tests only (the crash suite's background scenario): one pause between passes for every background queue
+   * (payment reconciliation, OCR, document reminders, report exports, hand-over list prints, catalog imports) and
+   * one claim lease for the leased ones, in place of each queue's own (minutes). Unset in production.
+   */
+  JOBS_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   SMS_URL: z.url().optional(),
   SMS_API_KEY: z.string().min(8).max(500).optional(),
   SMS_BRANDNAME: z
@@ -126,6 +133,8 @@ export interface Config {
   mailFrom: string;
   /** The outbox delivery loop: pause between passes, and the claim lease (a killed process's claims end with it). */
   notify: { intervalMs: number; leaseMs: number };
+  /** Test-only timing of the other background queues (JOBS_INTERVAL_MS, JOBS_LEASE_SECONDS); unset: their own. */
+  jobs: { intervalMs: number | undefined; leaseSeconds: number | undefined };
   /** The brandname SMS gateway (src/adapters/messaging/sms-http.ts); null when none is configured. */
   sms: { url: string; apiKey: string; brandname: string } | null;
   /** null when online payment is not configured (outside demo mode without PAYMENT_GATEWAY_URL). */
@@ -285,6 +294,7 @@ export function loadConfig(
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, "files")),
     diskLowFreeBytes: e.DISK_LOW_FREE_MB * 1024 * 1024,
     notify: { intervalMs: e.NOTIFY_INTERVAL_MS, leaseMs: e.NOTIFY_LEASE_SECONDS * 1000 },
+    jobs: { intervalMs: e.JOBS_INTERVAL_MS, leaseSeconds: e.JOBS_LEASE_SECONDS },
     smtpUrl: e.SMTP_URL,
     publicUrl,
     demo,

@@ -99,6 +99,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
         else if (result.checked > 0)
           app.log.info({ payments: result }, "payments reconciled with the gateway");
       },
+      config.jobs.intervalMs,
     );
     app.addHook("onClose", () => reconciler.stop());
     // OCR of incoming scans fills the documents' search text, off the request path.
@@ -107,6 +108,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "document OCR pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => ocr.stop());
     // Due-soon and overdue reminders of incoming-document assignments (NĐ 30/2020 Điều 24), through the outbox.
@@ -115,6 +117,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "document reminder pass failed; it runs again at the next interval"),
+      config.jobs.intervalMs,
     );
     app.addHook("onClose", () => documentReminders.stop());
     // Report files (PDF, XLSX) are rendered by a background pass, not on the request path.
@@ -123,6 +126,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "report export pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => reportExports.stop());
     // The year's hand-over list of work files printed as PDF by a background pass, not on the request path.
@@ -131,6 +135,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "hand-over list print pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => handOverLists.stop());
     // Catalog imports taken up again after a process stopped mid-way (their lease ran out).
@@ -139,6 +144,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => new Date(),
       (error) =>
         app.log.error({ err: error }, "catalog import pass failed; it runs again at the next interval"),
+      config.jobs,
     );
     app.addHook("onClose", () => catalogImports.stop());
     // Dossier forms still due (a crash mid-render, a failed render) are drawn again by a pass in the render pool.

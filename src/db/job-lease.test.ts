@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../test/support/test-db.ts";
 import type { DbHandle } from "./connection.ts";
-import { claimLeased, runFileJobs } from "./job-lease.ts";
+import { claimLeased, INTERRUPTED, runFileJobs } from "./job-lease.ts";
 
 const NOW = new Date("2026-12-07T02:00:00Z");
 const QUEUE = {
@@ -97,5 +97,57 @@ describe("runFileJobs", () => {
     expect(await runFileJobs(handle.db, FILE_QUEUE, NOW, 10, make)).toEqual({ done: 0, failed: 1 });
     expect((await row("bad"))?.status).toBe("failed");
     expect(await runFileJobs(handle.db, FILE_QUEUE, NOW, 10, make)).toEqual({ done: 0, failed: 0 });
+  });
+
+  it("closes a job whose last attempt died with its process as failed, instead of leaving it running for ever", async () => {
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    const expired = new Date(later.getTime() - 1000);
+    await sql`INSERT INTO file_probe (id, status, attempts, lease_until, created_at) VALUES
+      ('cut-last', 'running', 2, ${expired}, ${NOW}), ('cut-first', 'running', 1, ${expired}, ${NOW})`.execute(
+      handle.db,
+    );
+    const GIVING_UP = { ...FILE_QUEUE, giveUp: { error: "error", finishedAt: "finished_at" } } as const;
+    const claimed = await claimLeased<{ id: string; attempts: number }>(handle.db, GIVING_UP, later, 10);
+    // The first attempt's lease ran out: taken up again as the second (and last) attempt.
+    expect(claimed).toEqual([{ id: "cut-first", attempts: 2 }]);
+    expect(await row("cut-last")).toMatchObject({ status: "failed", error: INTERRUPTED });
+    const finished = await sql<{ finished_at: Date | null }>`
+      SELECT finished_at FROM file_probe WHERE id = 'cut-last'`.execute(handle.db);
+    expect(new Date(finished.rows[0]?.finished_at ?? 0).getTime()).toBe(later.getTime());
+  });
+
+  it("a pass whose lease was taken over neither sends the finished job back to pending nor overwrites its file", async () => {
+    await sql`INSERT INTO file_probe (id, status, created_at) VALUES ('slow', 'pending', ${NOW})`.execute(
+      handle.db,
+    );
+    const start = new Date(NOW.getTime() + 3_600_000);
+    const SLOW = { ...FILE_QUEUE, maxAttempts: 3 } as const;
+    let made = 0;
+    const first = runFileJobs<{ id: string; attempts: number }>(handle.db, SLOW, start, 10, async (job) => {
+      if (job.id !== "slow") return make(job);
+      made++;
+      if (job.attempts === 1) {
+        // While the first pass still works, its lease runs out and a second pass takes the job and finishes it.
+        const second = await runFileJobs<{ id: string; attempts: number }>(
+          handle.db,
+          SLOW,
+          new Date(start.getTime() + 61_000),
+          10,
+          async (j) => ({ content: new Uint8Array([2]), filename: `${j.id}-second.pdf` }),
+        );
+        expect(second).toEqual({ done: 1, failed: 0 });
+        throw new Error("the first pass fails late");
+      }
+      return { content: new Uint8Array([1]), filename: "never.pdf" };
+    });
+    // (The earlier test's job left on its last attempt is made too, by the same pass: that is the done one.)
+    expect(await first).toEqual({ done: 1, failed: 1 });
+    expect(made).toBe(1);
+    expect(await row("slow")).toMatchObject({ status: "done", filename: "slow-second.pdf", error: null });
+    // Nothing left to make: the job is not made a third time.
+    expect(await runFileJobs(handle.db, SLOW, new Date(start.getTime() + 200_000), 10, make)).toEqual({
+      done: 0,
+      failed: 0,
+    });
   });
 });

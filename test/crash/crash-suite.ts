@@ -87,7 +87,7 @@ export interface AckSubmission {
   sha256: string;
 }
 
-async function uniquePdf(label: string): Promise<Uint8Array> {
+export async function uniquePdf(label: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([300, 200]).drawText(`Ban quet ${label}`, { x: 20, y: 100, size: 12, font });
@@ -96,6 +96,25 @@ async function uniquePdf(label: string): Promise<Uint8Array> {
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A dossier received and accepted at the counter (with the scans `fileIds` on its form), as the desk sends it. */
+export function receptionBody(label: string, fileIds: string[]) {
+  return {
+    procedure: PROCEDURE,
+    applicant: {
+      kind: "person",
+      name: `Nông Thị Thử ${label}`,
+      identityNumber: `0061900${String(randomInt(1e5)).padStart(5, "0")}`,
+      address: { detail: "Thôn Nà Mèo", commune: "Xã thử", district: "Huyện thử", province: "Tỉnh thử" },
+      phone: "0912 345 678",
+    },
+    components: [
+      { name: "Tờ khai", kind: "original", count: 1, ...(fileIds.length > 0 ? { fileIds } : {}) },
+      { name: "Căn cước công dân", kind: "copy", count: 1 },
+    ],
+    decision: { outcome: "accept" },
+  };
 }
 
 /**
@@ -120,21 +139,7 @@ export async function worker(
       if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
       const file = (await up.json()) as { id: string };
       state.uploads.push({ id: file.id, sha256: sha256(pdf) });
-      const res = await session.send("POST", "/api/v1/dossiers", {
-        procedure: PROCEDURE,
-        applicant: {
-          kind: "person",
-          name: `Nông Thị Thử ${tag} ${i}`,
-          identityNumber: `0061900${String(randomInt(1e5)).padStart(5, "0")}`,
-          address: { detail: "Thôn Nà Mèo", commune: "Xã thử", district: "Huyện thử", province: "Tỉnh thử" },
-          phone: "0912 345 678",
-        },
-        components: [
-          { name: "Tờ khai", kind: "original", count: 1, fileIds: [file.id] },
-          { name: "Căn cước công dân", kind: "copy", count: 1 },
-        ],
-        decision: { outcome: "accept" },
-      });
+      const res = await session.send("POST", "/api/v1/dossiers", receptionBody(`${tag} ${i}`, [file.id]));
       if (res.status !== 201) throw new Error(`reception: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { dossier: { id: string; code: string } };
       state.receptions.push({
@@ -460,25 +465,7 @@ export async function checkFarSide(
 export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-crash-${options.engine}-`));
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (options.engine === "postgres") {
-    const base = options.postgresUrl;
-    if (!base) throw new Error("the PostgreSQL run needs a server URL");
-    const name = `motcua_crash_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: withDatabase(base, "postgres") });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    databaseUrl = withDatabase(base, name);
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: withDatabase(base, "postgres") });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const { dataDir, databaseUrl, dropDatabase } = await prepareRun(options.engine, options.postgresUrl);
   // The outbox is drained every 100 ms with a 2 s lease, so kills land inside deliveries and a cut delivery is
   // re-sent within the round; the SMTP server and SMS gateway outlive the kills (test/crash/far-side-peers.ts).
   const far = await startFarSide();
@@ -502,25 +489,10 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   let dossiersInDatabase = 0;
   let server: ServerProcess | undefined;
 
-  async function start(): Promise<ServerProcess> {
-    const s = startServerProcess(dataDir, await freePort(), env);
-    try {
-      // A fresh embedded database is created and seeded at the first start: minutes on a loaded machine.
-      await waitForHealth(s.url, { timeoutMs: 900_000, exited: s.exited, output: s.output });
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${s.output()}`);
-    }
-    return s;
-  }
+  const start = () => startMotcua(dataDir, env);
 
   async function verifyOffline(round: number | typeof DRAINED): Promise<void> {
-    const cli = await run(process.execPath, [path.resolve("bin/motcua.js"), "audit-verify"], {
-      env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    }).then(
-      () => null,
-      (error: { code?: number; stderr?: string }) => `audit-verify exit ${error.code}: ${error.stderr}`,
-    );
+    const cli = await auditVerify(dataDir, env);
     if (cli) problems.push(`after kill ${round}: ${cli}`);
     const handle = await openDatabase({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
     try {
@@ -608,13 +580,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
       if (!ok.includes(200)) problems.push(`acknowledged dossier ${last.code} not readable after restart`);
     }
     // Every message reaches the far side once the last server has drained the outbox (stable for 4 s: two leases).
-    let seen = -1;
-    for (let stable = 0, t = 0; stable < 8 && t < 240; t++) {
-      await new Promise((r) => setTimeout(r, 500));
-      const now = far.emails.size + far.sms.size;
-      stable = now === seen ? stable + 1 : 0;
-      seen = now;
-    }
+    await untilStable(() => far.emails.size + far.sms.size);
     server.child.kill("SIGTERM");
     await server.exited;
     await verifyOffline(DRAINED);
@@ -645,9 +611,68 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
 }
 
 /** The check after the final drain (not after a kill). */
-const DRAINED = "drained";
+export const DRAINED = "drained";
 
 function withoutDatabaseUrl(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
   return rest;
+}
+
+/** A run's own data directory, and on PostgreSQL a fresh database on the server of `postgresUrl` (dropped after). */
+export async function prepareRun(
+  engine: "pglite" | "postgres",
+  postgresUrl: string | undefined,
+): Promise<{ dataDir: string; databaseUrl: string | undefined; dropDatabase: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-crash-${engine}-`));
+  if (engine !== "postgres") return { dataDir, databaseUrl: undefined, dropDatabase: async () => {} };
+  if (!postgresUrl) throw new Error("the PostgreSQL run needs a server URL");
+  const name = `motcua_crash_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: withDatabase(postgresUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    dataDir,
+    databaseUrl: withDatabase(postgresUrl, name),
+    dropDatabase: async () => {
+      const c = new pg.Client({ connectionString: withDatabase(postgresUrl, "postgres") });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** `motcua serve --demo` on the run's data (and database, in `env`), once it answers /health. */
+export async function startMotcua(dataDir: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const s = startServerProcess(dataDir, await freePort(), env);
+  try {
+    // A fresh embedded database is created and seeded at the first start: minutes on a loaded machine.
+    await waitForHealth(s.url, { timeoutMs: 900_000, exited: s.exited, output: s.output });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${s.output()}`);
+  }
+  return s;
+}
+
+/** `motcua audit-verify` on the run's data with the server down: null when the chain verifies. */
+export async function auditVerify(dataDir: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  return run(process.execPath, [path.resolve("bin/motcua.js"), "audit-verify"], {
+    env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
+    () => null,
+    (error: { code?: number; stderr?: string }) => `audit-verify exit ${error.code}: ${error.stderr}`,
+  );
+}
+
+/** Waits until `count` has not moved for 4 s (two outbox leases of the runs), at most two minutes. */
+export async function untilStable(count: () => number | Promise<number>): Promise<void> {
+  let seen = -1;
+  for (let stable = 0, t = 0; stable < 8 && t < 240; t++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await count();
+    stable = now === seen ? stable + 1 : 0;
+    seen = now;
+  }
 }

@@ -17,7 +17,7 @@
 import type { z } from "zod";
 import type { ImportInput, ImportIssue, ImportJob, ImportResult } from "../../contracts/catalog.ts";
 import type { Db } from "../../db/database.ts";
-import { claimLeased, periodicPass } from "../../db/job-lease.ts";
+import { claimLeased, type PassTiming, periodicPass, withLease } from "../../db/job-lease.ts";
 import { AppError } from "../../errors.ts";
 import { can, requireStaff } from "../auth/policy.ts";
 import type { Principal, StaffPrincipal } from "../auth/principal.ts";
@@ -124,10 +124,11 @@ const IMPORT_QUEUE = {
   returning: ["id", "staff_id", "format", "owner_code", "dry_run", "content", "attempts"],
   maxAttempts: IMPORT_JOB_LIMITS.attempts,
   leaseSeconds: IMPORT_JOB_LIMITS.leaseSeconds,
+  giveUp: { error: "error_code", value: "IMPORT_FAILED", finishedAt: "finished_at" },
 } as const;
 
-function claimImports(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  return claimLeased<Claimed>(db, IMPORT_QUEUE, now, limit);
+function claimImports(db: Db, now: Date, limit: number, leaseSeconds?: number): Promise<Claimed[]> {
+  return claimLeased<Claimed>(db, withLease(IMPORT_QUEUE, leaseSeconds), now, limit);
 }
 
 /** The officer as they are now (roles or unit may have changed since the upload); null when no longer active. */
@@ -152,7 +153,7 @@ async function staffPrincipal(db: Db, staffId: string): Promise<StaffPrincipal |
   };
 }
 
-async function fail(db: Db, id: string, error: unknown, now: Date): Promise<void> {
+async function fail(db: Db, job: Claimed, error: unknown, now: Date): Promise<void> {
   const known = error instanceof AppError;
   const issues = known ? (error.details as { issues?: unknown } | undefined)?.issues : undefined;
   await db
@@ -165,7 +166,10 @@ async function fail(db: Db, id: string, error: unknown, now: Date): Promise<void
       lease_until: null,
       finished_at: now,
     })
-    .where("id", "=", id)
+    .where("id", "=", job.id)
+    // Still this pass's claim: a pass whose lease ran out and was taken over writes nothing.
+    .where("status", "=", "running")
+    .where("attempts", "=", job.attempts)
     .execute();
 }
 
@@ -173,7 +177,7 @@ async function fail(db: Db, id: string, error: unknown, now: Date): Promise<void
 async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" | "failed"> {
   const principal = await staffPrincipal(db, job.staff_id);
   if (!principal) {
-    await fail(db, job.id, new AppError("FORBIDDEN"), clock());
+    await fail(db, job, new AppError("FORBIDDEN"), clock());
     return "failed";
   }
   let writtenAt = 0;
@@ -214,11 +218,17 @@ async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" |
     const result = await writeImport(db, principal, checked, now, {
       onProgress,
       finish: async (tx, result) => {
-        await tx
+        const marked = await tx
           .updateTable("import_jobs")
           .set({ ...doneColumns(result, checked.candidates.length), total: checked.candidates.length })
           .where("id", "=", job.id)
-          .execute();
+          // Still this pass's claim: a pass whose lease ran out and was taken over writes nothing.
+          .where("status", "=", "running")
+          .where("attempts", "=", job.attempts)
+          .executeTakeFirst();
+        // The claim was lost (lease run out, another pass took the job): roll the import back rather than apply
+        // the file a second time.
+        if (Number(marked.numUpdatedRows) !== 1) throw new AppError("CONFLICT", { details: { job: job.id } });
       },
     });
     await pending;
@@ -228,12 +238,15 @@ async function runJob(db: Db, job: Claimed, clock: () => Date): Promise<"done" |
         .updateTable("import_jobs")
         .set(doneColumns(result, checked.candidates.length))
         .where("id", "=", job.id)
+        // Still this pass's claim: a pass whose lease ran out and was taken over writes nothing.
+        .where("status", "=", "running")
+        .where("attempts", "=", job.attempts)
         .execute();
     }
     return "done";
   } catch (error) {
     await pending;
-    await fail(db, job.id, error, clock());
+    await fail(db, job, error, clock());
     return "failed";
   }
 }
@@ -243,8 +256,9 @@ export async function runImportPass(
   db: Db,
   clock: () => Date,
   limit = 1,
+  leaseSeconds?: number,
 ): Promise<{ done: number; failed: number }> {
-  const jobs = await claimImports(db, clock(), limit);
+  const jobs = await claimImports(db, clock(), limit, leaseSeconds);
   let done = 0;
   let failed = 0;
   for (const job of jobs) {
@@ -259,7 +273,11 @@ export function importWorker(
   db: Db,
   clock: () => Date,
   onError: (error: unknown) => void,
-  intervalMs = 60_000,
+  timing: PassTiming = {},
 ) {
-  return periodicPass(() => runImportPass(db, clock), onError, intervalMs);
+  return periodicPass(
+    () => runImportPass(db, clock, 1, timing.leaseSeconds),
+    onError,
+    timing.intervalMs ?? 60_000,
+  );
 }

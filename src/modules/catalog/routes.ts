@@ -474,7 +474,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const job = await startImportJob(db, request.principal, request.body, clock());
       // Taken up at once by this process; the background pass of any process would also claim it.
-      void runImportPass(db, clock).catch((error: unknown) =>
+      void runImportPass(db, clock, 1, app.deps.config.jobs.leaseSeconds).catch((error: unknown) =>
         request.log.error({ err: error, jobId: job.id }, "catalog import pass failed"),
       );
       return reply.status(202).send(job);

@@ -6,7 +6,7 @@
  * reads the list, draws it and keeps the bytes on the row.
  */
 import type { Db } from "../../db/database.ts";
-import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
+import { type PassTiming, periodicPass, runFileJobs, withLease } from "../../db/job-lease.ts";
 import { AppError } from "../../errors.ts";
 import { renderInPool } from "../../pdf/pool.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -81,11 +81,17 @@ const QUEUE = {
   returning: ["id", "unit_id", "year", "requested_at", "attempts"],
   maxAttempts: HAND_OVER_EXPORT_LIMITS.attempts,
   leaseSeconds: HAND_OVER_EXPORT_LIMITS.leaseSeconds,
+  giveUp: { error: "error", finishedAt: "finished_at" },
 } as const;
 
 /** One pass: claim, read and draw each list, keep its bytes. Returns how many were done and failed. */
-export function runHandOverListPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
-  return runFileJobs<Claimed>(db, QUEUE, now, limit, async (job) => {
+export function runHandOverListPass(
+  db: Db,
+  now: Date,
+  limit = 2,
+  leaseSeconds?: number,
+): Promise<{ done: number; failed: number }> {
+  return runFileJobs<Claimed>(db, withLease(QUEUE, leaseSeconds), now, limit, async (job) => {
     const unit = await getUnit(db, job.unit_id);
     const list = await handOverListOf(db, unit, job.year);
     return {
@@ -100,7 +106,11 @@ export function handOverListWorker(
   db: Db,
   clock: () => Date,
   onError: (error: unknown) => void,
-  intervalMs = 2_000,
+  timing: PassTiming = {},
 ) {
-  return periodicPass(() => runHandOverListPass(db, clock()), onError, intervalMs);
+  return periodicPass(
+    () => runHandOverListPass(db, clock(), 2, timing.leaseSeconds),
+    onError,
+    timing.intervalMs ?? 2_000,
+  );
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { FileStore } from "../../adapters/storage/file-store.ts";
 import type { Db } from "../../db/database.ts";
-import { claimLeased, periodicPass } from "../../db/job-lease.ts";
+import { claimLeased, type PassTiming, periodicPass, withLease } from "../../db/job-lease.ts";
 
 const run = promisify(execFile);
 
@@ -90,10 +90,11 @@ const OCR_QUEUE = {
   returning: ["id", "current_file_id", "ocr_attempts"],
   maxAttempts: OCR_LIMITS.attempts,
   leaseSeconds: OCR_LIMITS.leaseSeconds,
+  giveUp: { error: "ocr_error" },
 } as const;
 
-export function claimOcrJobs(db: Db, now: Date, limit: number): Promise<Claimed[]> {
-  return claimLeased<Claimed>(db, OCR_QUEUE, now, limit);
+export function claimOcrJobs(db: Db, now: Date, limit: number, leaseSeconds?: number): Promise<Claimed[]> {
+  return claimLeased<Claimed>(db, withLease(OCR_QUEUE, leaseSeconds), now, limit);
 }
 
 /** One pass: claim, read each document's file outside any transaction, store the text. Returns how many were done. */
@@ -102,8 +103,9 @@ export async function runOcrPass(
   now: Date,
   limit = 4,
   extract: typeof extractText = extractText,
+  leaseSeconds?: number,
 ): Promise<{ done: number; failed: number }> {
-  const jobs = await claimOcrJobs(deps.db, now, limit);
+  const jobs = await claimOcrJobs(deps.db, now, limit, leaseSeconds);
   let done = 0;
   let failed = 0;
   for (const job of jobs) {
@@ -121,6 +123,7 @@ export async function runOcrPass(
         .set({ ocr_status: "done", ocr_text: text, ocr_lease_until: null, ocr_error: null })
         .where("id", "=", job.id)
         .where("ocr_status", "=", "running")
+        .where("ocr_attempts", "=", job.ocr_attempts)
         .execute();
       done++;
     } catch (error) {
@@ -134,6 +137,9 @@ export async function runOcrPass(
           ocr_error: String(error instanceof Error ? error.message : error).slice(0, 500),
         })
         .where("id", "=", job.id)
+        // Still this pass's claim: a job another pass took over and finished is not sent back to pending.
+        .where("ocr_status", "=", "running")
+        .where("ocr_attempts", "=", job.ocr_attempts)
         .execute();
     }
   }
@@ -145,7 +151,11 @@ export function ocrWorker(
   deps: { db: Db; files: FileStore },
   clock: () => Date,
   onError: (error: unknown) => void,
-  intervalMs = 15_000,
+  timing: PassTiming = {},
 ) {
-  return periodicPass(() => runOcrPass(deps, clock()), onError, intervalMs);
+  return periodicPass(
+    () => runOcrPass(deps, clock(), 4, extractText, timing.leaseSeconds),
+    onError,
+    timing.intervalMs ?? 15_000,
+  );
 }

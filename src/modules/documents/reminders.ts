@@ -156,7 +156,7 @@ export function reminderWorker(
   db: Db,
   clock: () => Date,
   onError: (error: unknown) => void,
-  intervalMs = 5 * 60_000,
+  intervalMs: number | undefined = undefined,
 ) {
-  return periodicPass(() => runReminderPass(db, clock()), onError, intervalMs);
+  return periodicPass(() => runReminderPass(db, clock()), onError, intervalMs ?? 5 * 60_000);
 }

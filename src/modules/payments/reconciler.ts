@@ -75,7 +75,7 @@ export function paymentReconciler(
   config: Config,
   clock: () => Date,
   onPass: (summary: ReconcileSummary | Error) => void,
-  intervalMs = 5 * 60_000,
+  intervalMs: number | undefined = undefined,
 ): PaymentReconciler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -89,7 +89,7 @@ export function paymentReconciler(
   return {
     start() {
       if (!gatewayOf(config) || timer) return;
-      timer = setInterval(pass, intervalMs);
+      timer = setInterval(pass, intervalMs ?? 5 * 60_000);
       timer.unref();
     },
     async stop() {

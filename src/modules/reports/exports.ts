@@ -6,7 +6,7 @@
  * keeps the bytes on the row.
  */
 import type { Db } from "../../db/database.ts";
-import { periodicPass, runFileJobs } from "../../db/job-lease.ts";
+import { type PassTiming, periodicPass, runFileJobs, withLease } from "../../db/job-lease.ts";
 import { figureCells } from "../../domain/reports/dossier-figures.ts";
 import type { ReportPeriod } from "../../domain/reports/periods.ts";
 import { AppError } from "../../errors.ts";
@@ -110,11 +110,17 @@ const EXPORT_QUEUE = {
   returning: ["id", "unit_id", "period", "rollup", "format", "requested_at", "attempts"],
   maxAttempts: EXPORT_LIMITS.attempts,
   leaseSeconds: EXPORT_LIMITS.leaseSeconds,
+  giveUp: { error: "error", finishedAt: "finished_at" },
 } as const;
 
 /** One pass: claim, compute and render each export, keep its bytes. Returns how many were done and failed. */
-export function runExportPass(db: Db, now: Date, limit = 2): Promise<{ done: number; failed: number }> {
-  return runFileJobs<Claimed>(db, EXPORT_QUEUE, now, limit, async (job) => {
+export function runExportPass(
+  db: Db,
+  now: Date,
+  limit = 2,
+  leaseSeconds?: number,
+): Promise<{ done: number; failed: number }> {
+  return runFileJobs<Claimed>(db, withLease(EXPORT_QUEUE, leaseSeconds), now, limit, async (job) => {
     const unit = await getUnit(db, job.unit_id);
     const report = await dossierReport(db, unit, job.period, job.rollup, new Date(job.requested_at));
     const data = reportFileData(report, unit);
@@ -130,7 +136,11 @@ export function exportWorker(
   db: Db,
   clock: () => Date,
   onError: (error: unknown) => void,
-  intervalMs = 2_000,
+  timing: PassTiming = {},
 ) {
-  return periodicPass(() => runExportPass(db, clock()), onError, intervalMs);
+  return periodicPass(
+    () => runExportPass(db, clock(), 2, timing.leaseSeconds),
+    onError,
+    timing.intervalMs ?? 2_000,
+  );
 }
