@@ -1,7 +1,7 @@
 /**
  * `motcua serve --workers N` (or WORKERS=N): a primary process forks N server processes with node:cluster; they
- * share the listening port (the primary hands out connections). PostgreSQL only: PGlite is one process that
- * holds its data directory's lock.
+ * share the listening port, each accepting on it itself. PostgreSQL only: PGlite is one process that holds its
+ * data directory's lock.
  *
  * The primary migrates and seeds the demo once before forking, so no worker ever migrates. Kysely's migrator takes
  * a PostgreSQL advisory lock and would survive N workers migrating at once, but the demo seeding has no lock and N
