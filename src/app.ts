@@ -109,11 +109,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("deps", deps);
-  const formRenders = formRenderQueue(deps.db, deps.files, deps.clock, (error) =>
-    app.log.error(
-      { err: error },
-      "dossier form rendering failed; the render pass or the first download retries it",
-    ),
+  const formRenders = formRenderQueue(
+    deps.db,
+    deps.files,
+    deps.clock,
+    (error) =>
+      app.log.error(
+        { err: error },
+        "dossier form rendering failed; the render pass or the first download retries it",
+      ),
+    deps.config.jobs.leaseSeconds,
   );
   app.decorate("formRenders", formRenders);
   // Renders kicked after a commit finish before the database is closed.

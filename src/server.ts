@@ -152,7 +152,7 @@ export async function startServer(config: Config, worker?: ClusterWorkerOptions)
       () => app.formRenders.pass(),
       (error) =>
         app.log.error({ err: error }, "dossier form render pass failed; it runs again at the next interval"),
-      FORM_RENDER_PASS_MS,
+      config.jobs.intervalMs ?? FORM_RENDER_PASS_MS,
     );
     app.addHook("onClose", () => formRenders.stop());
     // The render pool's threads start now, so the first receipt does not wait for them; released after the passes

@@ -477,6 +477,10 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     SMS_API_KEY: far.smsApiKey,
     NOTIFY_INTERVAL_MS: "100",
     NOTIFY_LEASE_SECONDS: "2",
+    // The receipts each reception queues are drawn in the render pool after commit, or by the pass after a kill
+    // cut their render: every 150 ms with a 2 s lease here, so the final drain finds them all drawn.
+    JOBS_INTERVAL_MS: "150",
+    JOBS_LEASE_SECONDS: "2",
   };
   const filesDir = path.join(dataDir, "files");
   const acked = {
@@ -497,6 +501,8 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     const handle = await openDatabase({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
     try {
       for (const p of await checkIntegrity(handle.db, filesDir, acked))
+        problems.push(`after kill ${round}: ${p}`);
+      for (const p of await checkFormRenders(handle.db, round === DRAINED))
         problems.push(`after kill ${round}: ${p}`);
       const delivery = await checkFarSide(handle.db, far, round === DRAINED);
       for (const p of delivery.problems) problems.push(`after kill ${round}: ${p}`);
@@ -608,6 +614,32 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
     problems,
     seconds: Math.round((Date.now() - started) / 1000),
   };
+}
+
+/**
+ * The dossier forms (receipts) queued by the receptions: each drawn and stored at most once, however many kills cut
+ * its render (a second stored copy would be a second `dossier_form` file or a second form link on the dossier),
+ * and once `drained`, every queued form drawn.
+ */
+export async function checkFormRenders(db: Db, drained: boolean): Promise<string[]> {
+  const problems: string[] = [];
+  const { rows } = await sql<{ stored: number; forms_with_file: number; links: number; pending: number }>`
+    SELECT
+      (SELECT count(*)::int FROM files WHERE purpose = 'dossier_form') AS stored,
+      (SELECT count(*)::int FROM dossier_forms WHERE file_id IS NOT NULL) AS forms_with_file,
+      (SELECT count(*)::int FROM dossier_files WHERE role = 'form') AS links,
+      (SELECT count(*)::int FROM dossier_forms WHERE file_id IS NULL AND render_queued_at IS NOT NULL) AS pending
+  `.execute(db);
+  const r = rows[0];
+  if (!r) return ["the form counts could not be read"];
+  if (r.stored !== r.forms_with_file)
+    problems.push(
+      `${r.stored} form files stored for ${r.forms_with_file} forms drawn: a form was stored twice`,
+    );
+  if (r.links !== r.forms_with_file)
+    problems.push(`${r.links} form links on dossiers for ${r.forms_with_file} forms drawn`);
+  if (drained && r.pending > 0) problems.push(`${r.pending} queued forms still not drawn after draining`);
+  return problems;
 }
 
 /** The check after the final drain (not after a kill). */

@@ -52,6 +52,8 @@ interface Claim {
   /** Only these forms (a kick, a download); otherwise any queued form that is due. */
   ids?: readonly string[];
   limit: number;
+  /** FORM_LEASE_SECONDS unless set (JOBS_LEASE_SECONDS, for the crash tests). */
+  leaseSeconds?: number;
 }
 
 /**
@@ -59,7 +61,7 @@ interface Claim {
  * below the attempt cap; a download (ids given, not queued) takes its form whatever it is.
  */
 export async function claimForms(db: Db, now: Date, claim: Claim): Promise<FormRow[]> {
-  const lease = new Date(now.getTime() + FORM_LEASE_SECONDS * 1000);
+  const lease = new Date(now.getTime() + (claim.leaseSeconds ?? FORM_LEASE_SECONDS) * 1000);
   const which = claim.ids
     ? sql`id IN (${sql.join(claim.ids)})`
     : sql`render_queued_at IS NOT NULL AND render_attempts < ${FORM_RENDER_ATTEMPTS}`;
@@ -177,11 +179,12 @@ export async function renderDueForms(
   db: Db,
   files: FileStore,
   now: Date,
-  options: { ids?: readonly string[]; limit?: number } = {},
+  options: { ids?: readonly string[]; limit?: number; leaseSeconds?: number | undefined } = {},
 ): Promise<{ done: number; failed: number; errors: unknown[] }> {
   const forms = await claimForms(db, now, {
     ...(options.ids ? { ids: options.ids } : {}),
     limit: options.limit ?? options.ids?.length ?? PASS_BATCH,
+    ...(options.leaseSeconds === undefined ? {} : { leaseSeconds: options.leaseSeconds }),
   });
   const results = await Promise.allSettled(
     forms.map((form) => renderClaimed(db, files, form, issuerOf(form), now)),
@@ -204,12 +207,13 @@ export function formRenderQueue(
   files: FileStore,
   clock: () => Date,
   log: (error: unknown) => void,
+  leaseSeconds?: number,
 ): FormRenderQueue {
   const kicks = new Set<Promise<unknown>>();
   return {
     kick(formIds, onError = log) {
       if (formIds.length === 0) return;
-      const kick = renderDueForms(db, files, clock(), { ids: formIds })
+      const kick = renderDueForms(db, files, clock(), { ids: formIds, leaseSeconds })
         .then((result) => {
           for (const error of result.errors) onError(error);
         })
@@ -223,7 +227,7 @@ export function formRenderQueue(
       let done = 0;
       let failed = 0;
       for (;;) {
-        const batch = await renderDueForms(db, files, clock(), { limit: PASS_BATCH });
+        const batch = await renderDueForms(db, files, clock(), { limit: PASS_BATCH, leaseSeconds });
         for (const error of batch.errors) log(error);
         done += batch.done;
         failed += batch.failed;
