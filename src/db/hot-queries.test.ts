@@ -19,6 +19,7 @@ import { lookupDossier } from "../modules/dossiers/lookup.ts";
 import { trackingBook } from "../modules/dossiers/registers.ts";
 import { dossierReport } from "../modules/reports/dossier-report.ts";
 import { seedDemoIfEmpty } from "../seed/demo.ts";
+import { staffPrincipal } from "../seed/demo-dossiers.ts";
 import type { DbHandle } from "./connection.ts";
 import type { Database } from "./database.ts";
 
@@ -155,21 +156,12 @@ describe.skipIf(!url)("hot queries use indexes (PostgreSQL)", () => {
     const row = await handle.db
       .selectFrom("staff")
       .innerJoin("units", "units.id", "staff.unit_id")
-      .select(["staff.id", "staff.username", "staff.full_name", "staff.roles", "staff.unit_id", "units.path"])
+      .select("staff.username")
       .$if(unitCode !== null, (q) => q.where("units.code", "=", unitCode as string))
       .where(sql<boolean>`${role} = ANY (staff.roles)`)
       .orderBy("staff.username")
       .executeTakeFirstOrThrow();
-    return {
-      kind: "staff",
-      staffId: row.id,
-      username: row.username,
-      fullName: row.full_name,
-      unitId: row.unit_id,
-      unitPath: row.path,
-      roles: row.roles,
-      sessionHash: "",
-    };
+    return staffPrincipal(handle.db, row.username);
   }
 
   it("generated a dataset where dossiers and their steps are big tables", () => {

@@ -7,7 +7,7 @@
  * Each accepted demo dossier opens the public lookup with the secret DEMO_LOOKUP_SECRETS gives for its position.
  */
 import type { ReceiveInput } from "../contracts/dossiers.ts";
-import type { Tx } from "../db/database.ts";
+import type { Executor, Tx } from "../db/database.ts";
 import { formatLocalDate, localDayOf, parseInstant } from "../domain/calendar/index.ts";
 import { realCatalog } from "../domain/catalog/catalog.ts";
 import { NO_LOCAL_ADDITIONS } from "../domain/catalog/local.ts";
@@ -53,7 +53,8 @@ const APPLICANTS = [
   ["Đàm Thị Thu", "006196004481", "Thôn Nà Mèo"],
 ] as const;
 
-async function principalOf(tx: Tx, username: string): Promise<StaffPrincipal> {
+/** The principal of a staff account, as a session would carry it (for the seed and the tests that act as staff). */
+export async function staffPrincipal(tx: Executor, username: string): Promise<StaffPrincipal> {
   const row = await tx
     .selectFrom("staff as s")
     .innerJoin("units as u", "u.id", "s.unit_id")
@@ -132,12 +133,12 @@ export async function seedDemoDossiers(tx: Tx, now: Date, publicUrl: string): Pr
     .execute();
 
   const who = {
-    desk: await principalOf(tx, "tiepnhan.quangthuan"),
-    specialist: await principalOf(tx, "chuyenvien.quangthuan"),
-    leader: await principalOf(tx, "lanhdao.quangthuan"),
-    clerk: await principalOf(tx, "vanthu.quangthuan"),
-    agencySpecialist: await principalOf(tx, "tuphap.bachthong"),
-    agencyLeader: await principalOf(tx, "truongphong.tuphap"),
+    desk: await staffPrincipal(tx, "tiepnhan.quangthuan"),
+    specialist: await staffPrincipal(tx, "chuyenvien.quangthuan"),
+    leader: await staffPrincipal(tx, "lanhdao.quangthuan"),
+    clerk: await staffPrincipal(tx, "vanthu.quangthuan"),
+    agencySpecialist: await staffPrincipal(tx, "tuphap.bachthong"),
+    agencyLeader: await staffPrincipal(tx, "truongphong.tuphap"),
   };
   const calendar = await calendarFor(tx, desk.id);
   /** 08:00 + `minutes` on the k-th working day before the seeding day. */

@@ -62,9 +62,6 @@ interface Snapshot {
   filable: Set<string>;
 }
 
-/** The query folded as f_unaccent folds names (đ→d, no diacritics, lower case), punctuation as spaces. */
-export { foldForSearch };
-
 /** pg_trgm's trigrams of one word: padded with two spaces before and one after. */
 function wordTrigrams(word: string): string[] {
   const padded = `  ${word} `;

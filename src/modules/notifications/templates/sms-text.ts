@@ -1,4 +1,5 @@
 import { withoutDiacritics } from "../../../domain/text/vietnamese.ts";
+
 /**
  * SMS text without diacritics. Vietnamese letters are outside the GSM 03.38 7-bit alphabet, so a message that
  * contains one is sent as UCS-2: 70 characters per segment instead of 160, each segment billed. Vietnamese
@@ -6,13 +7,9 @@ import { withoutDiacritics } from "../../../domain/text/vietnamese.ts";
  * unaccented text ("tin nhắn không dấu"), so SMS bodies are sent without diacritics and kept to one segment where
  * the data allows. E-mail keeps full diacritics.
  */
-export function stripDiacritics(text: string): string {
-  return withoutDiacritics(text);
-}
-
 /** Characters of the GSM 03.38 basic set that we keep; anything else becomes a space. */
 const GSM_SAFE = /[^A-Za-z0-9 @$\n\r_!"#%&'()*+,\-./:;<=>?]/g;
 
 export function smsText(text: string): string {
-  return stripDiacritics(text).replace(GSM_SAFE, " ").replace(/ {2,}/g, " ").trim();
+  return withoutDiacritics(text).replace(GSM_SAFE, " ").replace(/ {2,}/g, " ").trim();
 }
