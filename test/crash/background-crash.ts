@@ -35,6 +35,7 @@ import { HttpSession } from "../support/http.ts";
 import {
   auditVerify,
   checkFarSide,
+  crashEnv,
   DRAINED,
   prepareRun,
   receptionBody,
@@ -545,14 +546,7 @@ export async function runBackgroundCrash(options: BackgroundOptions): Promise<Ba
   if (!ocr)
     log(`${options.engine}: poppler or tesseract (vie) not on this machine: OCR jobs are not checked`);
   const env = {
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    SMTP_URL: far.smtpUrl,
-    SMS_URL: far.smsUrl,
-    SMS_API_KEY: far.smsApiKey,
-    NOTIFY_INTERVAL_MS: "100",
-    NOTIFY_LEASE_SECONDS: "2",
-    JOBS_INTERVAL_MS: "150",
-    JOBS_LEASE_SECONDS: "2",
+    ...crashEnv(databaseUrl, far),
     PAYMENT_GATEWAY_URL: gateway.url,
     VNPAY_TMN_CODE: MERCHANT.tmnCode,
     VNPAY_HASH_SECRET: MERCHANT.hashSecret,

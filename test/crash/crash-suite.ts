@@ -470,18 +470,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashSummary
   // re-sent within the round; the SMTP server and SMS gateway outlive the kills (test/crash/far-side-peers.ts).
   const far = await startFarSide();
   let deliveriesCutByKill = 0;
-  const env = {
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    SMTP_URL: far.smtpUrl,
-    SMS_URL: far.smsUrl,
-    SMS_API_KEY: far.smsApiKey,
-    NOTIFY_INTERVAL_MS: "100",
-    NOTIFY_LEASE_SECONDS: "2",
-    // The receipts each reception queues are drawn in the render pool after commit, or by the pass after a kill
-    // cut their render: every 150 ms with a 2 s lease here, so the final drain finds them all drawn.
-    JOBS_INTERVAL_MS: "150",
-    JOBS_LEASE_SECONDS: "2",
-  };
+  const env = crashEnv(databaseUrl, far);
   const filesDir = path.join(dataDir, "files");
   const acked = {
     uploads: [] as AckUpload[],
@@ -640,6 +629,25 @@ export async function checkFormRenders(db: Db, drained: boolean): Promise<string
     problems.push(`${r.links} form links on dossiers for ${r.forms_with_file} forms drawn`);
   if (drained && r.pending > 0) problems.push(`${r.pending} queued forms still not drawn after draining`);
   return problems;
+}
+
+/**
+ * The server's settings in a crash run: its database, the far-side peers, and short timings so that kills land
+ * inside the work. The outbox is delivered every 100 ms and the other queues (form renders, files, imports, OCR,
+ * reminders, reconciliation) pass every 150 ms, each with a 2 s lease, so a cut delivery or render is taken up
+ * again within the round and the final drain finds everything done.
+ */
+export function crashEnv(databaseUrl: string | undefined, far: FarSide): Record<string, string> {
+  return {
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    SMTP_URL: far.smtpUrl,
+    SMS_URL: far.smsUrl,
+    SMS_API_KEY: far.smsApiKey,
+    NOTIFY_INTERVAL_MS: "100",
+    NOTIFY_LEASE_SECONDS: "2",
+    JOBS_INTERVAL_MS: "150",
+    JOBS_LEASE_SECONDS: "2",
+  };
 }
 
 /** The check after the final drain (not after a kill). */
